@@ -1,0 +1,115 @@
+"""The command line: ``python -m kkb build | info | classify | summary``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kkb import db
+from kkb.errors import KkbError
+
+
+def _progress_printer() -> object:
+    last = {"pct": -1}
+
+    def show(fraction: float, message: str) -> None:
+        pct = int(fraction * 100)
+        if pct == last["pct"] and fraction < 1:
+            return
+        last["pct"] = pct
+        bar = "#" * (pct // 4) + "." * (25 - pct // 4)
+        end = "\n" if fraction >= 1 else ""
+        print(f"\r[{bar}] {pct:3d}%  {message:<45}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from kkb.build import build
+
+    provinces = args.provinces.split(",") if args.provinces else None
+    path = build(args.db, progress=_progress_printer(), provinces=provinces)  # type: ignore[arg-type]
+    print(f"Basis data dibuat: {path}")
+    return 0
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from kkb.info import describe
+
+    path = Path(args.db) if args.db else db.default_db_path()
+    con = db.connect(path)
+    try:
+        print(describe(con, path))
+    finally:
+        con.close()
+    return 0
+
+
+def _cmd_classify(args: argparse.Namespace) -> int:
+    from kkb.cli_classify import classify_file
+
+    text = classify_file(Path(args.input), args.method)
+    sys.stdout.write(text)
+    return 0
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from kkb.summary import summary_text
+
+    path = Path(args.db) if args.db else db.default_db_path()
+    con = db.connect(path)
+    try:
+        print(summary_text(con, args.region, args.periode, args.method))
+    finally:
+        con.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m kkb", description="Kampung KB Dashboard")
+    sub = parser.add_subparsers(dest="command", required=True)
+    db_help = "berkas DuckDB (bawaan: $KKB_DB atau data/kkb.duckdb)"
+
+    p = sub.add_parser(
+        "build", help="buat berkas DuckDB dari data/ (wilayah, target, data sintetis)"
+    )
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--provinces", help="hanya provinsi ini untuk data sintetis, mis. 36,14")
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("info", help="tampilkan isi berkas DuckDB")
+    p.add_argument("--db", help=db_help)
+    p.set_defaults(func=_cmd_info)
+
+    from kkb.classification import DEFAULT_METHOD, METHODS
+
+    p = sub.add_parser("classify", help="klasifikasikan baris snapshot dari CSV ke stdout")
+    p.add_argument("input", help="berkas CSV dengan kolom SPEC §4.1")
+    p.add_argument("--method", default=DEFAULT_METHOD, choices=sorted(METHODS))
+    p.set_defaults(func=_cmd_classify)
+
+    p = sub.add_parser("summary", help="metrik satu wilayah sebagai tabel")
+    p.add_argument(
+        "--region", required=True, help="kode wilayah Kemendagri, mis. 36 atau 36.04; ID = nasional"
+    )
+    p.add_argument("--periode", help="YYYY-MM (bawaan: periode data terakhir)")
+    p.add_argument("--method", default=DEFAULT_METHOD, choices=sorted(METHODS))
+    p.add_argument("--db", help=db_help)
+    p.set_defaults(func=_cmd_summary)
+
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KkbError as exc:
+        print(f"Kesalahan: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nDibatalkan; berkas lama tidak diubah.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,572 @@
+"""Classification of Kampung KB snapshots: a registry of named methods.
+
+``portal-2021`` reproduces the computation of the official Kampung KB portal (kampungkb.bkkbn.go.id):
+twelve indicator scores (1 kurang … 4 baik sekali), three indices (input, proses, output), and the
+class from which dimensions pass (index ≥ 3). Percentages are whole numbers rounded ties-to-even, as
+PostgreSQL rounds float8; missing values follow the portal, quirks included (SPEC §4.2).
+
+``impor`` takes a class column from imported data as it is, with the aliases of SPEC §4.4.
+
+Everything is vectorised over a DataFrame of snapshots: one row per Kampung KB per periode, the
+columns of ``INPUT_COLUMNS`` (empty = not reported).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+CLASSES = ("Dasar", "Berkembang", "Mandiri", "Berkelanjutan")
+MANDIRI_PLUS = ("Mandiri", "Berkelanjutan")
+CLASS_RANK = {name: rank for rank, name in enumerate(CLASSES)}
+
+FLAG_COLUMNS = (
+    "pokja",
+    "pokja_terlatih",
+    "pokja_sk",
+    "bkb",
+    "bkr",
+    "bkl",
+    "uppka",
+    "pikr",
+    "sekretariat",
+    "rumah_dataku",
+    "plkb_pendamping",
+    "regulasi",
+    "rkm",
+)
+POKTAN = ("bkb", "bkr", "bkl", "uppka", "pikr")
+METHODS_KB = ("kb_iud", "kb_mow", "kb_mop", "kb_implan", "kb_suntik", "kb_pil", "kb_kondom")
+MKJP_METHODS = ("kb_iud", "kb_mow", "kb_mop", "kb_implan")
+NOT_USING = ("tidak_kb_hamil", "tidak_kb_ingin_anak_segera", "tidak_kb_iat", "tidak_kb_tial")
+DENOMINATORS = ("pus", "jumlah_keluarga", "jumlah_remaja", "keluarga_balita", "keluarga_remaja")
+DENOMINATORS += ("keluarga_lansia",)
+PARTICIPANTS = ("peserta_bkb", "peserta_bkr", "peserta_bkl", "peserta_uppka", "peserta_pikr")
+#: participants and their denominators, in the portal's order
+PARTICIPATION_PAIRS = (
+    ("peserta_bkb", "keluarga_balita"),
+    ("peserta_bkr", "keluarga_remaja"),
+    ("peserta_bkl", "keluarga_lansia"),
+    ("peserta_uppka", "jumlah_keluarga"),
+    ("peserta_pikr", "jumlah_remaja"),
+)
+COUNT_COLUMNS = (
+    (
+        "pokja_anggota",
+        "sumber_dana",
+        "penggunaan_data",
+        "mekanisme_operasional",
+        "instansi_terlibat",
+    )
+    + DENOMINATORS
+    + PARTICIPANTS
+    + METHODS_KB
+    + NOT_USING
+)
+#: the SPEC §4.1 columns of a snapshot, in the order of the import template
+INPUT_COLUMNS = (
+    "pokja",
+    "pokja_anggota",
+    "pokja_terlatih",
+    "pokja_sk",
+    "sumber_dana",
+    *POKTAN,
+    "sekretariat",
+    "rumah_dataku",
+    "plkb_pendamping",
+    "regulasi",
+    "rkm",
+    "penggunaan_data",
+    "mekanisme_operasional",
+    "instansi_terlibat",
+    *DENOMINATORS,
+    *PARTICIPANTS,
+    *METHODS_KB,
+    *NOT_USING,
+)
+#: how many items the counted lists have (SPEC §4.1); a larger count is a data-quality flag
+COUNT_LIMITS = {"sumber_dana": 6, "penggunaan_data": 5, "mekanisme_operasional": 5}
+
+Band = tuple[int, int | None, int]  # lowest value, highest value (None = no limit), score
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One of the twelve indicators: what it measures and the bands that turn the value into a score."""
+
+    key: str
+    dimension: str
+    bands: tuple[Band, ...]
+    unit: str  # "jumlah", "persen" or "tingkat"
+    higher_is_better: bool = True
+
+    @property
+    def max_score(self) -> int:
+        """Return the best score this indicator can reach (3 for sarana and PKB, else 4)."""
+        return max(score for _, _, score in self.bands)
+
+    def score(self, values: np.ndarray) -> np.ndarray:
+        """Score measured values (NaN = no value, which scores 1)."""
+        out = np.ones(len(values), dtype=np.int8)
+        for lo, hi, score in self.bands:
+            mask = values >= lo
+            if hi is not None:
+                mask &= values <= hi
+            out[mask] = score
+        return out
+
+    def band_of(self, score: int) -> Band:
+        """Return the band that gives ``score``."""
+        for band in self.bands:
+            if band[2] == score:
+                return band
+        raise ValueError(f"{self.key}: tidak ada skor {score}")
+
+
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator("pokja", "input", ((0, 0, 1), (1, 1, 2), (2, 2, 3), (3, None, 4)), "tingkat"),
+    Indicator("sumber_dana", "input", ((0, 0, 1), (1, 1, 2), (2, 4, 3), (5, None, 4)), "jumlah"),
+    Indicator("poktan", "input", ((0, 0, 1), (1, 2, 2), (3, 4, 3), (5, None, 4)), "jumlah"),
+    Indicator("sarana", "input", ((0, 0, 1), (1, 1, 2), (2, None, 3)), "jumlah"),
+    Indicator("pkb", "input", ((0, 0, 1), (1, 1, 2), (2, None, 3)), "jumlah"),
+    Indicator(
+        "penggunaan_data", "proses", ((0, 0, 1), (1, 1, 2), (2, 3, 3), (4, None, 4)), "jumlah"
+    ),
+    Indicator(
+        "mekanisme_operasional", "proses", ((0, 0, 1), (1, 2, 2), (3, 4, 3), (5, None, 4)), "jumlah"
+    ),
+    Indicator("lintas_sektor", "proses", ((0, 0, 1), (1, 3, 2), (4, 6, 3), (7, None, 4)), "jumlah"),
+    Indicator(
+        "partisipasi_poktan",
+        "output",
+        ((0, 9, 1), (10, 20, 2), (21, 30, 3), (31, None, 4)),
+        "persen",
+    ),
+    Indicator("cpr", "output", ((0, 29, 1), (30, 40, 2), (41, 50, 3), (51, None, 4)), "persen"),
+    Indicator("mkjp", "output", ((0, 19, 1), (20, 22, 2), (23, 24, 3), (25, None, 4)), "persen"),
+    Indicator(
+        "unmet_need",
+        "output",
+        ((13, None, 1), (10, 12, 2), (7, 9, 3), (0, 6, 4)),
+        "persen",
+        higher_is_better=False,
+    ),
+)
+INDICATOR_BY_KEY = {ind.key: ind for ind in INDICATORS}
+DIMENSIONS = ("input", "proses", "output")
+DIMENSION_INDICATORS = {d: tuple(i for i in INDICATORS if i.dimension == d) for d in DIMENSIONS}
+PASS_INDEX = 3.0
+SCORE_COLUMNS = tuple(
+    f"skor_{k}"
+    for k in (
+        "pokja",
+        "sumber_dana",
+        "poktan",
+        "sarana",
+        "pkb",
+        "penggunaan_data",
+        "mekanisme_operasional",
+        "lintas_sektor",
+        "partisipasi_poktan",
+        "cpr",
+        "mkjp",
+        "unmet_need",
+    )
+)
+VALUE_COLUMNS = tuple(f"nilai_{ind.key}" for ind in INDICATORS)
+INDEX_COLUMNS = ("indeks_input", "indeks_proses", "indeks_output")
+
+DQ_FLAGS = (
+    "dq_unmet_tanpa_pus",
+    "dq_pus_kosong",
+    "dq_peserta_melebihi_sasaran",
+    "dq_pengguna_melebihi_pus",
+    "dq_tidak_kb_melebihi_pus",
+    "dq_flag_di_luar_0_1",
+    "dq_hitungan_di_luar_rentang",
+    "dq_laporan_kosong",
+)
+#: every column ``classify`` returns, in this order
+RESULT_COLUMNS = (
+    *SCORE_COLUMNS,
+    *INDEX_COLUMNS,
+    "klasifikasi",
+    "mandiri_plus",
+    *VALUE_COLUMNS,
+    *DQ_FLAGS,
+    "dq_jumlah",
+    "langkah_ke_kelas_berikut",
+)
+
+CLASS_ALIASES = {
+    "dasar": "Dasar",
+    "berkembang": "Berkembang",
+    "mandiri": "Mandiri",
+    "berkelanjutan": "Berkelanjutan",
+    "paripurna": "Berkelanjutan",
+    "mandiri berkelanjutan": "Berkelanjutan",
+}
+
+
+def _num(df: pd.DataFrame, column: str) -> np.ndarray:
+    """Return a column as float64 with NaN for empty (a missing column counts as all empty)."""
+    if column not in df.columns:
+        return np.full(len(df), np.nan)
+    return pd.to_numeric(df[column], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _on(values: np.ndarray) -> np.ndarray:
+    """A flag is on when it is reported and above 0 (the portal stores booleans)."""
+    return np.nan_to_num(values, nan=0.0) > 0
+
+
+def _pct(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    """Whole-number percentage as the portal computes it: ROUND((x / y::float) * 100), ties to even."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.rint(numerator / denominator * 100)
+
+
+def indicator_values(df: pd.DataFrame) -> pd.DataFrame:
+    """Measure the twelve indicators of each snapshot (``nilai_*``); NaN where the portal has no value."""
+    c = {name: _num(df, name) for name in INPUT_COLUMNS}
+    zero = lambda a: np.nan_to_num(a, nan=0.0)  # noqa: E731 - the portal's coalesce(x, 0)
+    pokja_on = _on(c["pokja"])
+    pokja_level = np.where(
+        pokja_on, 1 + (zero(c["pokja_anggota"]) > 0) + _on(c["pokja_terlatih"]), 0
+    )
+    poktan = sum(_on(c[p]).astype(int) for p in POKTAN)
+    sarana = _on(c["sekretariat"]).astype(int) + _on(c["rumah_dataku"]).astype(int)
+    pkb = _on(c["plkb_pendamping"]).astype(int) + _on(c["regulasi"]).astype(int)
+
+    shares = []
+    for numerator, denominator in PARTICIPATION_PAIRS:
+        den = zero(c[denominator])
+        shares.append(np.where(den > 0, _pct(zero(c[numerator]), den), 0.0))
+    partisipasi = np.rint(np.sum(shares, axis=0) / 5)
+
+    pus = c["pus"]
+    users = np.sum([zero(c[m]) for m in METHODS_KB], axis=0)
+    long_acting = np.sum([zero(c[m]) for m in MKJP_METHODS], axis=0)
+    cpr = np.where(np.isnan(pus), np.nan, np.where(zero(pus) > 0, _pct(users, pus), 0.0))
+    mkjp = np.where(np.isnan(pus), np.nan, np.where(users > 0, _pct(long_acting, users), 0.0))
+    unmet_reported = ~(np.isnan(c["tidak_kb_iat"]) & np.isnan(c["tidak_kb_tial"]))
+    unmet_count = zero(c["tidak_kb_iat"]) + zero(c["tidak_kb_tial"])
+    unmet = np.where(unmet_reported, np.where(zero(pus) > 0, _pct(unmet_count, pus), 0.0), np.nan)
+    values = {
+        "pokja": pokja_level.astype(float),
+        "sumber_dana": zero(c["sumber_dana"]),
+        "poktan": poktan.astype(float),
+        "sarana": sarana.astype(float),
+        "pkb": pkb.astype(float),
+        "penggunaan_data": zero(c["penggunaan_data"]),
+        "mekanisme_operasional": zero(c["mekanisme_operasional"]),
+        "lintas_sektor": zero(c["instansi_terlibat"]),
+        "partisipasi_poktan": partisipasi,
+        "cpr": cpr,
+        "mkjp": mkjp,
+        "unmet_need": unmet,
+    }
+    return pd.DataFrame({f"nilai_{k}": v for k, v in values.items()}, index=df.index)
+
+
+def quality_flags(df: pd.DataFrame) -> pd.DataFrame:
+    """Data-quality flags of each snapshot (see ``DQ_FLAGS``); they never change the score."""
+    c = {name: _num(df, name) for name in INPUT_COLUMNS}
+    zero = lambda a: np.nan_to_num(a, nan=0.0)  # noqa: E731
+    pus = c["pus"]
+    unmet_reported = ~(np.isnan(c["tidak_kb_iat"]) & np.isnan(c["tidak_kb_tial"]))
+    users = np.sum([zero(c[m]) for m in METHODS_KB], axis=0)
+    not_using = np.sum([zero(c[m]) for m in NOT_USING], axis=0)
+    over = np.zeros(len(df), dtype=bool)
+    for numerator, denominator in PARTICIPATION_PAIRS:
+        over |= zero(c[numerator]) > zero(c[denominator])
+    flag_bad = np.zeros(len(df), dtype=bool)
+    for name in FLAG_COLUMNS:
+        v = c[name]
+        flag_bad |= ~np.isnan(v) & (v != 0) & (v != 1)
+    count_bad = np.zeros(len(df), dtype=bool)
+    for name, limit in COUNT_LIMITS.items():
+        count_bad |= zero(c[name]) > limit
+    output_columns = DENOMINATORS + PARTICIPANTS + METHODS_KB + NOT_USING
+    empty = np.all([np.isnan(c[name]) for name in output_columns], axis=0)
+    flags = {
+        "dq_unmet_tanpa_pus": unmet_reported & (zero(pus) <= 0),
+        "dq_pus_kosong": (zero(pus) <= 0) & ~empty,
+        "dq_peserta_melebihi_sasaran": over,
+        "dq_pengguna_melebihi_pus": ~np.isnan(pus) & (users > zero(pus)),
+        "dq_tidak_kb_melebihi_pus": ~np.isnan(pus) & (users + not_using > zero(pus)),
+        "dq_flag_di_luar_0_1": flag_bad,
+        "dq_hitungan_di_luar_rentang": count_bad,
+        "dq_laporan_kosong": empty,
+    }
+    out = pd.DataFrame(flags, index=df.index)
+    out["dq_jumlah"] = out.sum(axis=1).astype("int8")
+    return out
+
+
+def class_from_indices(indices: np.ndarray) -> np.ndarray:
+    """Apply the decision table to an (n, 3) array of input, proses and output indices."""
+    passes = indices >= PASS_INDEX
+    inp, pro, out = passes[:, 0], passes[:, 1], passes[:, 2]
+    n_pass = passes.sum(axis=1)
+    # the portal's CASE, in its order: Dasar, Berkembang, Berkelanjutan, Mandiri
+    conditions = [n_pass <= 1, inp & pro & ~out, inp & pro & out, (inp | pro) & out]
+    choices = ["Dasar", "Berkembang", "Berkelanjutan", "Mandiri"]
+    return np.select(conditions, choices, default="Dasar")
+
+
+def _index(scores: np.ndarray) -> np.ndarray:
+    """Mean of a dimension's scores, rounded to 2 decimals as the portal's numeric ROUND does."""
+    return np.round(scores.sum(axis=1) / scores.shape[1], 2)
+
+
+def steps_to_next_class(scores: np.ndarray) -> np.ndarray:
+    """Fewest indicators to raise for each row of an (n, 12) score array to reach a higher class.
+
+    0 for Berkelanjutan (there is no higher class).
+    """
+    current = np.array([CLASS_RANK[k] for k in class_from_indices(_indices_of(scores))])
+    sums = {d: scores[:, _dimension_slice(d)].sum(axis=1) for d in DIMENSIONS}
+    needs = {d: _points_needed(d) for d in DIMENSIONS}
+    cost = {}
+    for d in DIMENSIONS:
+        sl = _dimension_slice(d)
+        maxima = np.array([i.max_score for i in DIMENSION_INDICATORS[d]])
+        headroom = -np.sort(-(maxima - scores[:, sl]), axis=1)
+        cumulative = np.cumsum(headroom, axis=1)
+        deficit = np.maximum(needs[d] - sums[d], 0)[:, None]
+        cost[d] = np.where(deficit[:, 0] > 0, (cumulative < deficit).sum(axis=1) + 1, 0)
+    best = np.full(len(scores), 99, dtype=np.int64)
+    for target_rank, required in _RANK_REQUIREMENTS:
+        total = sum(cost[d] for d in required)
+        better = target_rank > current
+        best = np.where(better, np.minimum(best, total), best)
+    return np.where(current == len(CLASSES) - 1, 0, best).astype(np.int8)
+
+
+def _dimension_slice(dimension: str) -> slice:
+    start = {"input": 0, "proses": 5, "output": 8}[dimension]
+    return slice(start, start + len(DIMENSION_INDICATORS[dimension]))
+
+
+def _points_needed(dimension: str) -> int:
+    return int(np.ceil(PASS_INDEX * len(DIMENSION_INDICATORS[dimension]) - 1e-9))
+
+
+def _indices_of(scores: np.ndarray) -> np.ndarray:
+    return np.column_stack([_index(scores[:, _dimension_slice(d)]) for d in DIMENSIONS])
+
+
+#: for each class above Dasar, the sets of dimensions whose passing gives at least that class
+_RANK_REQUIREMENTS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (1, ("input", "proses")),
+    (2, ("input", "output")),
+    (2, ("proses", "output")),
+    (3, ("input", "proses", "output")),
+)
+
+
+def classify_portal_2021(df: pd.DataFrame) -> pd.DataFrame:
+    """Classify snapshots with the portal's 12-indicator method; see the module docstring."""
+    values = indicator_values(df)
+    scores = np.column_stack(
+        [ind.score(values[f"nilai_{ind.key}"].to_numpy()) for ind in INDICATORS]
+    ).astype(np.int8)
+    indices = _indices_of(scores.astype(np.int64))
+    klas = class_from_indices(indices)
+    out = pd.DataFrame(scores, columns=list(SCORE_COLUMNS), index=df.index)
+    for i, name in enumerate(INDEX_COLUMNS):
+        out[name] = indices[:, i]
+    out["klasifikasi"] = klas
+    out["mandiri_plus"] = np.isin(klas, MANDIRI_PLUS)
+    out = pd.concat([out, values, quality_flags(df)], axis=1)
+    out["langkah_ke_kelas_berikut"] = steps_to_next_class(scores.astype(np.int64))
+    return out[list(RESULT_COLUMNS)]
+
+
+def normalise_class(value: object) -> str | None:
+    """Map an imported class label to one of ``CLASSES`` (aliases allowed); None if not recognised."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    key = " ".join(str(value).strip().lower().replace("_", " ").split())
+    return CLASS_ALIASES.get(key)
+
+
+def classify_impor(df: pd.DataFrame) -> pd.DataFrame:
+    """Take the imported ``klasifikasi`` column as it is; scores stay empty, flags still apply."""
+    if "klasifikasi" not in df.columns:
+        raise ValueError("metode 'impor' membutuhkan kolom 'klasifikasi'")
+    klas = df["klasifikasi"].map(normalise_class)
+    unknown = klas.isna() & df["klasifikasi"].notna()
+    if unknown.any():
+        bad = df.loc[unknown, "klasifikasi"].iloc[0]
+        raise ValueError(
+            f"klasifikasi {bad!r} tidak dikenal (diterima: {', '.join(CLASSES)}, Paripurna, "
+            "Mandiri Berkelanjutan)"
+        )
+    out = pd.DataFrame(index=df.index)
+    for name in SCORE_COLUMNS:
+        out[name] = pd.array([pd.NA] * len(df), dtype="Int8")
+    for name in INDEX_COLUMNS:
+        out[name] = np.nan
+    out["klasifikasi"] = klas.astype(object)
+    out["mandiri_plus"] = klas.isin(MANDIRI_PLUS)
+    for name in VALUE_COLUMNS:
+        out[name] = np.nan
+    out = pd.concat([out, quality_flags(df)], axis=1)
+    out["langkah_ke_kelas_berikut"] = pd.array([pd.NA] * len(df), dtype="Int8")
+    return out[list(RESULT_COLUMNS)]
+
+
+@dataclass(frozen=True)
+class Method:
+    """A named classification method."""
+
+    name: str
+    title: str
+    description: str
+    run: Callable[[pd.DataFrame], pd.DataFrame] = field(repr=False)
+
+
+METHODS: dict[str, Method] = {
+    "portal-2021": Method(
+        "portal-2021",
+        "Portal Kampung KB (12 indikator)",
+        "Perhitungan portal kampungkb.bkkbn.go.id: 12 indikator, 3 indeks, kelas dari dimensi yang lulus.",
+        classify_portal_2021,
+    ),
+    "impor": Method(
+        "impor",
+        "Klasifikasi impor",
+        "Kelas diambil apa adanya dari data yang diimpor (Paripurna → Berkelanjutan).",
+        classify_impor,
+    ),
+}
+DEFAULT_METHOD = "portal-2021"
+
+
+def classify(df: pd.DataFrame, method: str = DEFAULT_METHOD) -> pd.DataFrame:
+    """Classify every row of ``df`` with ``method``; return the ``RESULT_COLUMNS``, same index."""
+    if method not in METHODS:
+        raise ValueError(f"metode {method!r} tidak dikenal (diterima: {', '.join(METHODS)})")
+    return METHODS[method].run(df)
+
+
+# --- the path to the next class --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """Raise one indicator from one score to another; ``value_from``/``value_to`` in its own unit.
+
+    ``count_change`` says how many people or groups that is where it can be counted (e.g. +12 peserta
+    KB for CPR, −5 PUS with unmet need), else None.
+    """
+
+    indicator: str
+    score_from: int
+    score_to: int
+    value_from: float | None
+    value_to: int
+    count_change: int | None = None
+
+
+@dataclass(frozen=True)
+class Path:
+    """The fewest indicator changes that lift a snapshot from its class to ``target``."""
+
+    current: str
+    target: str | None
+    steps: tuple[Step, ...]
+
+
+def path_to_next_class(row: pd.Series) -> Path:
+    """Plan the fewest indicator changes that lift one snapshot above its current class.
+
+    ``row`` holds the snapshot's input columns (for counts such as PUS) and may hold its results;
+    they are recomputed here so the plan always matches the rules. Among plans of equal length, the
+    lower target class and then the indicators with the most room to grow come first.
+    """
+    frame = pd.DataFrame([row])
+    result = classify_portal_2021(frame).iloc[0]
+    scores = [int(result[c]) for c in SCORE_COLUMNS]
+    current = str(result["klasifikasi"])
+    rank = CLASS_RANK[current]
+    if rank == len(CLASSES) - 1:
+        return Path(current, None, ())
+    options: list[tuple[int, int, list[tuple[Indicator, int, int]]]] = []
+    for target_rank, required in _RANK_REQUIREMENTS:
+        if target_rank <= rank:
+            continue
+        raises: list[tuple[Indicator, int, int]] = []
+        for dimension in required:
+            raises += _dimension_raises(dimension, scores)
+        options.append((len(raises), target_rank, raises))
+    n_changes, target_rank, raises = min(options, key=lambda o: (o[0], o[1]))
+    steps = tuple(_describe(ind, old, new, row, result) for ind, old, new in raises)
+    return Path(current, CLASSES[target_rank], steps)
+
+
+def _dimension_raises(dimension: str, scores: Sequence[int]) -> list[tuple[Indicator, int, int]]:
+    sl = _dimension_slice(dimension)
+    own = list(zip(DIMENSION_INDICATORS[dimension], scores[sl], strict=True))
+    deficit = _points_needed(dimension) - sum(s for _, s in own)
+    raises = []
+    for ind, score in sorted(own, key=lambda p: -(p[0].max_score - p[1])):
+        if deficit <= 0:
+            break
+        gain = min(ind.max_score - score, deficit)
+        if gain > 0:
+            raises.append((ind, score, score + gain))
+            deficit -= gain
+    return raises
+
+
+def _first_count(
+    numerator_ok: Callable[[int], bool], start: int, stop: int, step: int
+) -> int | None:
+    for k in range(start, stop, step):
+        if numerator_ok(k):
+            return k
+    return None
+
+
+def _describe(ind: Indicator, old: int, new: int, row: pd.Series, result: pd.Series) -> Step:
+    lo, hi, _ = ind.band_of(new)
+    value_to = lo if ind.higher_is_better else int(hi if hi is not None else lo)
+    value = result.get(f"nilai_{ind.key}")
+    value_from = None if value is None or pd.isna(value) else float(value)
+    count = _count_change(ind.key, value_to, row)
+    return Step(ind.key, old, new, value_from, value_to, count)
+
+
+def _count_change(key: str, target: int, row: pd.Series) -> int | None:
+    """How many more (or, negative, fewer) people a percentage target means, where countable."""
+
+    def get(name: str) -> float:
+        v = pd.to_numeric(row.get(name), errors="coerce")
+        return 0.0 if pd.isna(v) else float(v)
+
+    pus = get("pus")
+    users = int(sum(get(m) for m in METHODS_KB))
+    if key == "cpr" and pus > 0:
+        found = _first_count(lambda k: _pct_scalar(k, pus) >= target, users, int(pus) + 1, 1)
+        return None if found is None else found - users
+    if key == "mkjp" and users > 0:
+        long_acting = int(sum(get(m) for m in MKJP_METHODS))
+        ok = lambda k: _pct_scalar(k, users) >= target  # noqa: E731
+        found = _first_count(ok, long_acting, users + 1, 1)
+        return None if found is None else found - long_acting
+    if key == "unmet_need" and pus > 0:
+        unmet = int(get("tidak_kb_iat") + get("tidak_kb_tial"))
+        found = _first_count(lambda k: _pct_scalar(k, pus) <= target, unmet, -1, -1)
+        return None if found is None else found - unmet
+    return None
+
+
+def _pct_scalar(numerator: float, denominator: float) -> float:
+    return float(np.rint(numerator / denominator * 100))

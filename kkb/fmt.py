@@ -1,0 +1,38 @@
+"""Number formats: Indonesian (1.161; 24,28 %) and English (1,161; 24.28%)."""
+
+from __future__ import annotations
+
+import math
+
+Lang = str  # "id" or "en"
+
+
+def number(value: float | int | None, lang: Lang = "id", decimals: int = 0) -> str:
+    """Format a number with the language's thousands and decimal separators; ``–`` for none."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    if lang == "id":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def percent(value: float | None, lang: Lang = "id", decimals: int = 2) -> str:
+    """Format a percentage: ``24,28 %`` in Indonesian, ``24.28%`` in English; ``–`` for none."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = number(value, lang, decimals)
+    return f"{text} %" if lang == "id" else f"{text}%"
+
+
+def signed(value: float | None, lang: Lang = "id", decimals: int = 0, unit: str = "") -> str:
+    """Format a change with its sign (``+12``, ``−3,5 %``)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    body = number(abs(value), lang, decimals)
+    if unit == "%":
+        body = f"{body} %" if lang == "id" else f"{body}%"
+    elif unit == "pp":
+        body = f"{body} poin" if lang == "id" else f"{body} pp"
+    return sign + body

@@ -1,0 +1,20 @@
+-- What the database holds, one row of named figures.
+SELECT
+    (SELECT count(*) FROM wilayah WHERE tingkat = 1) AS provinsi,
+    (SELECT count(*) FROM wilayah WHERE tingkat = 2) AS kabkota,
+    (SELECT count(*) FROM wilayah WHERE tingkat = 3) AS kecamatan,
+    (SELECT count(*) FROM wilayah WHERE tingkat = 4) AS desa_kel,
+    (SELECT count(*) FROM kampung_kb) AS kampung_kb,
+    (SELECT count(*) FROM kampung_kb WHERE sumber = 'sintetis') AS kampung_kb_sintetis,
+    (SELECT count(*) FROM kampung_kb WHERE sumber <> 'sintetis') AS kampung_kb_impor,
+    (SELECT count(DISTINCT kode_desa) FROM kampung_kb) AS desa_dengan_kampung_kb,
+    (SELECT count(*) FROM snapshot) AS snapshot,
+    (SELECT count(*) FROM snapshot WHERE sumber = 'sintetis') AS snapshot_sintetis,
+    (SELECT count(DISTINCT periode) FROM snapshot) AS jumlah_periode,
+    (SELECT min(periode) FROM snapshot) AS periode_awal,
+    (SELECT max(periode) FROM snapshot) AS periode_akhir,
+    (SELECT count(*) FROM klasifikasi) AS klasifikasi,
+    (SELECT string_agg(DISTINCT metode, ', ') FROM klasifikasi) AS metode,
+    (SELECT count(*) FROM target WHERE jenis = 'target') AS target,
+    (SELECT count(*) FROM target WHERE jenis = 'realisasi') AS angka_terbit,
+    (SELECT count(*) FROM import_log) AS impor
