@@ -1,0 +1,1 @@
+"""Kampung KB Dashboard: registry, classification and target metrics of Kampung Keluarga Berkualitas."""

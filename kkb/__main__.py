@@ -62,6 +62,9 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     con = db.connect(path)
     try:
         print(summary_text(con, args.region, args.periode, args.method))
+    except KeyError as exc:
+        print(f"Kesalahan: {exc.args[0]}", file=sys.stderr)
+        return 2
     finally:
         con.close()
     return 0
@@ -73,9 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     db_help = "berkas DuckDB (bawaan: $KKB_DB atau data/kkb.duckdb)"
 
-    p = sub.add_parser(
-        "build", help="buat berkas DuckDB dari data/ (wilayah, target, data sintetis)"
-    )
+    p = sub.add_parser("build", help="buat berkas DuckDB dari data/ (wilayah, target, data sintetis)")
     p.add_argument("--db", help=db_help)
     p.add_argument("--provinces", help="hanya provinsi ini untuk data sintetis, mis. 36,14")
     p.set_defaults(func=_cmd_build)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkb import db, demo
+from kkb import db, demo, store
 from kkb.classification import DEFAULT_METHOD, RESULT_COLUMNS, classify
 from kkb.regions import Reference, read_reference, wilayah_table
 from kkb.targets import read_targets
@@ -75,7 +75,7 @@ def _fill(
     total = float(weights[wanted].sum())
     done = 0.0
     for kode_prov in wanted:
-        progress(0.02 + 0.93 * done / total, f"membuat data sintetis provinsi {kode_prov}")
+        progress(0.02 + 0.85 * done / total, f"membuat data sintetis provinsi {kode_prov}")
         generated = demo.generate(ref.desa, seed=seed, provinces=[kode_prov])
         snapshots = generated.snapshots.drop(columns=["kelas_rencana"])
         result = classify(snapshots, DEFAULT_METHOD)
@@ -84,11 +84,11 @@ def _fill(
         result.insert(0, "kampung_id", snapshots["kampung_id"].to_numpy())
         db.insert_frame(con, "kampung_kb", generated.kampung)
         db.insert_frame(con, "snapshot", snapshots)
-        db.insert_frame(
-            con, "klasifikasi", result[["kampung_id", "periode", "metode", *RESULT_COLUMNS]]
-        )
+        db.insert_frame(con, "klasifikasi", result[["kampung_id", "periode", "metode", *RESULT_COLUMNS]])
         done += float(weights[kode_prov])
-    progress(0.96, "menyimpan ringkasan")
+    progress(0.88, "menghitung ringkasan bulanan per kecamatan")
+    store.rebuild_rekap(con)
+    progress(0.99, "menyimpan")
     last = con.execute("SELECT max(periode) FROM snapshot").fetchone()
     db.set_meta(
         con,

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -43,8 +42,14 @@ POKTAN = ("bkb", "bkr", "bkl", "uppka", "pikr")
 METHODS_KB = ("kb_iud", "kb_mow", "kb_mop", "kb_implan", "kb_suntik", "kb_pil", "kb_kondom")
 MKJP_METHODS = ("kb_iud", "kb_mow", "kb_mop", "kb_implan")
 NOT_USING = ("tidak_kb_hamil", "tidak_kb_ingin_anak_segera", "tidak_kb_iat", "tidak_kb_tial")
-DENOMINATORS = ("pus", "jumlah_keluarga", "jumlah_remaja", "keluarga_balita", "keluarga_remaja")
-DENOMINATORS += ("keluarga_lansia",)
+DENOMINATORS: tuple[str, ...] = (
+    "pus",
+    "jumlah_keluarga",
+    "jumlah_remaja",
+    "keluarga_balita",
+    "keluarga_remaja",
+    "keluarga_lansia",
+)
 PARTICIPANTS = ("peserta_bkb", "peserta_bkr", "peserta_bkl", "peserta_uppka", "peserta_pikr")
 #: participants and their denominators, in the portal's order
 PARTICIPATION_PAIRS = (
@@ -133,12 +138,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("poktan", "input", ((0, 0, 1), (1, 2, 2), (3, 4, 3), (5, None, 4)), "jumlah"),
     Indicator("sarana", "input", ((0, 0, 1), (1, 1, 2), (2, None, 3)), "jumlah"),
     Indicator("pkb", "input", ((0, 0, 1), (1, 1, 2), (2, None, 3)), "jumlah"),
-    Indicator(
-        "penggunaan_data", "proses", ((0, 0, 1), (1, 1, 2), (2, 3, 3), (4, None, 4)), "jumlah"
-    ),
-    Indicator(
-        "mekanisme_operasional", "proses", ((0, 0, 1), (1, 2, 2), (3, 4, 3), (5, None, 4)), "jumlah"
-    ),
+    Indicator("penggunaan_data", "proses", ((0, 0, 1), (1, 1, 2), (2, 3, 3), (4, None, 4)), "jumlah"),
+    Indicator("mekanisme_operasional", "proses", ((0, 0, 1), (1, 2, 2), (3, 4, 3), (5, None, 4)), "jumlah"),
     Indicator("lintas_sektor", "proses", ((0, 0, 1), (1, 3, 2), (4, 6, 3), (7, None, 4)), "jumlah"),
     Indicator(
         "partisipasi_poktan",
@@ -219,6 +220,11 @@ def _num(df: pd.DataFrame, column: str) -> np.ndarray:
     return pd.to_numeric(df[column], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
 
 
+def _zero(values: np.ndarray) -> np.ndarray:
+    """Empty counts as 0, the portal's ``coalesce(x, 0)``."""
+    return np.nan_to_num(values, nan=0.0)
+
+
 def _on(values: np.ndarray) -> np.ndarray:
     """A flag is on when it is reported and above 0 (the portal stores booleans)."""
     return np.nan_to_num(values, nan=0.0) > 0
@@ -233,12 +239,10 @@ def _pct(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
 def indicator_values(df: pd.DataFrame) -> pd.DataFrame:
     """Measure the twelve indicators of each snapshot (``nilai_*``); NaN where the portal has no value."""
     c = {name: _num(df, name) for name in INPUT_COLUMNS}
-    zero = lambda a: np.nan_to_num(a, nan=0.0)  # noqa: E731 - the portal's coalesce(x, 0)
+    zero = _zero
     pokja_on = _on(c["pokja"])
-    pokja_level = np.where(
-        pokja_on, 1 + (zero(c["pokja_anggota"]) > 0) + _on(c["pokja_terlatih"]), 0
-    )
-    poktan = sum(_on(c[p]).astype(int) for p in POKTAN)
+    pokja_level = np.where(pokja_on, 1 + (zero(c["pokja_anggota"]) > 0) + _on(c["pokja_terlatih"]), 0)
+    poktan = np.sum([_on(c[p]).astype(int) for p in POKTAN], axis=0)
     sarana = _on(c["sekretariat"]).astype(int) + _on(c["rumah_dataku"]).astype(int)
     pkb = _on(c["plkb_pendamping"]).astype(int) + _on(c["regulasi"]).astype(int)
 
@@ -276,7 +280,7 @@ def indicator_values(df: pd.DataFrame) -> pd.DataFrame:
 def quality_flags(df: pd.DataFrame) -> pd.DataFrame:
     """Data-quality flags of each snapshot (see ``DQ_FLAGS``); they never change the score."""
     c = {name: _num(df, name) for name in INPUT_COLUMNS}
-    zero = lambda a: np.nan_to_num(a, nan=0.0)  # noqa: E731
+    zero = _zero
     pus = c["pus"]
     unmet_reported = ~(np.isnan(c["tidak_kb_iat"]) & np.isnan(c["tidak_kb_tial"]))
     users = np.sum([zero(c[m]) for m in METHODS_KB], axis=0)
@@ -316,7 +320,7 @@ def class_from_indices(indices: np.ndarray) -> np.ndarray:
     # the portal's CASE, in its order: Dasar, Berkembang, Berkelanjutan, Mandiri
     conditions = [n_pass <= 1, inp & pro & ~out, inp & pro & out, (inp | pro) & out]
     choices = ["Dasar", "Berkembang", "Berkelanjutan", "Mandiri"]
-    return np.select(conditions, choices, default="Dasar")
+    return np.asarray(np.select(conditions, choices, default="Dasar"))
 
 
 def _index(scores: np.ndarray) -> np.ndarray:
@@ -373,9 +377,9 @@ _RANK_REQUIREMENTS: tuple[tuple[int, tuple[str, ...]], ...] = (
 def classify_portal_2021(df: pd.DataFrame) -> pd.DataFrame:
     """Classify snapshots with the portal's 12-indicator method; see the module docstring."""
     values = indicator_values(df)
-    scores = np.column_stack(
-        [ind.score(values[f"nilai_{ind.key}"].to_numpy()) for ind in INDICATORS]
-    ).astype(np.int8)
+    scores = np.column_stack([ind.score(values[f"nilai_{ind.key}"].to_numpy()) for ind in INDICATORS]).astype(
+        np.int8
+    )
     indices = _indices_of(scores.astype(np.int64))
     klas = class_from_indices(indices)
     out = pd.DataFrame(scores, columns=list(SCORE_COLUMNS), index=df.index)
@@ -488,8 +492,9 @@ def path_to_next_class(row: pd.Series) -> Path:
     """Plan the fewest indicator changes that lift one snapshot above its current class.
 
     ``row`` holds the snapshot's input columns (for counts such as PUS) and may hold its results;
-    they are recomputed here so the plan always matches the rules. Among plans of equal length, the
-    lower target class and then the indicators with the most room to grow come first.
+    they are recomputed here so the plan always matches the rules. Among plans of equal length the
+    one reaching the higher class wins; inside a dimension the indicators with the most room to grow
+    come first. ``Path.target`` is the class the changed scores give.
     """
     frame = pd.DataFrame([row])
     result = classify_portal_2021(frame).iloc[0]
@@ -499,14 +504,20 @@ def path_to_next_class(row: pd.Series) -> Path:
     if rank == len(CLASSES) - 1:
         return Path(current, None, ())
     options: list[tuple[int, int, list[tuple[Indicator, int, int]]]] = []
+    keys = [ind.key for ind in INDICATORS]
     for target_rank, required in _RANK_REQUIREMENTS:
         if target_rank <= rank:
             continue
         raises: list[tuple[Indicator, int, int]] = []
         for dimension in required:
             raises += _dimension_raises(dimension, scores)
-        options.append((len(raises), target_rank, raises))
-    n_changes, target_rank, raises = min(options, key=lambda o: (o[0], o[1]))
+        raised = list(scores)
+        for ind, _, new in raises:
+            raised[keys.index(ind.key)] = new
+        reached = class_from_indices(_indices_of(np.array([raised], dtype=np.int64)))[0]
+        options.append((len(raises), -CLASS_RANK[str(reached)], raises))
+    _, negative_rank, raises = min(options, key=lambda o: (o[0], o[1]))
+    target_rank = -negative_rank
     steps = tuple(_describe(ind, old, new, row, result) for ind, old, new in raises)
     return Path(current, CLASSES[target_rank], steps)
 
@@ -526,9 +537,7 @@ def _dimension_raises(dimension: str, scores: Sequence[int]) -> list[tuple[Indic
     return raises
 
 
-def _first_count(
-    numerator_ok: Callable[[int], bool], start: int, stop: int, step: int
-) -> int | None:
+def _first_count(numerator_ok: Callable[[int], bool], start: int, stop: int, step: int) -> int | None:
     for k in range(start, stop, step):
         if numerator_ok(k):
             return k
@@ -548,8 +557,11 @@ def _count_change(key: str, target: int, row: pd.Series) -> int | None:
     """How many more (or, negative, fewer) people a percentage target means, where countable."""
 
     def get(name: str) -> float:
-        v = pd.to_numeric(row.get(name), errors="coerce")
-        return 0.0 if pd.isna(v) else float(v)
+        try:
+            v = float(row.get(name))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return 0.0
+        return 0.0 if np.isnan(v) else v
 
     pus = get("pus")
     users = int(sum(get(m) for m in METHODS_KB))

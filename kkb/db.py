@@ -118,8 +118,7 @@ def fingerprint(con: Connection) -> dict[str, tuple[int, int]]:
 def table_columns(con: Connection, table: str) -> list[str]:
     """Return the column names of ``table`` in schema order."""
     rows = con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = $t "
-        "ORDER BY ordinal_position",
+        "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position",
         {"t": table},
     ).fetchall()
     return [str(r[0]) for r in rows]

@@ -51,7 +51,7 @@ NATIONAL_FORMATION: Anchors = (
     ("2019-12", 0.175),
     ("2020-12", 0.185),
     ("2021-12", 0.193),
-    ("2022-07", 0.2),
+    ("2022-07", 0.2075),
     ("2022-12", 0.225),
     ("2023-05", 0.263),
     ("2023-12", 0.36),
@@ -70,7 +70,7 @@ NATIONAL_MIX: MixAnchors = (
 )
 
 # Banten (36) as a whole and Kab. Serang (36.04) inside it: counts, so the rest is their difference.
-_BANTEN_FORMED = (
+_BANTEN_FORMED: tuple[tuple[str, int], ...] = (
     ("2015-12", 0),
     ("2016-12", 8),
     ("2017-12", 155),
@@ -78,7 +78,13 @@ _BANTEN_FORMED = (
     ("2021-12", 330),
 )
 _BANTEN_FORMED += (("2022-12", 600), ("2023-10", 906), ("2024-12", 1300), ("2025-12", 1480))
-_SERANG_FORMED = (("2015-12", 0), ("2016-12", 1), ("2017-12", 29), ("2019-12", 50), ("2021-12", 62))
+_SERANG_FORMED: tuple[tuple[str, int], ...] = (
+    ("2015-12", 0),
+    ("2016-12", 1),
+    ("2017-12", 29),
+    ("2019-12", 50),
+    ("2021-12", 62),
+)
 _SERANG_FORMED += (("2022-12", 110), ("2023-10", 165), ("2024-12", 250), ("2025-12", 300))
 _BANTEN_MIX: MixAnchors = (
     ("2016-01", (0.92, 0.06, 0.02, 0.0)),
@@ -126,9 +132,7 @@ _SPECIAL_UNITS = (
     ),
     Unit(
         "36",
-        tuple(
-            (p, float(b - s)) for (p, b), (_, s) in zip(_BANTEN_FORMED, _SERANG_FORMED, strict=True)
-        ),
+        tuple((p, float(b - s)) for (p, b), (_, s) in zip(_BANTEN_FORMED, _SERANG_FORMED, strict=True)),
         _BANTEN_MIX,
         counts=True,
     ),
@@ -190,7 +194,7 @@ def _month_index(periode: str) -> int:
 def _interpolate(anchors: Anchors, months: np.ndarray) -> np.ndarray:
     xs = np.array([_month_index(p) for p, _ in anchors], dtype=float)
     ys = np.array([v for _, v in anchors], dtype=float)
-    return np.interp(months, xs, ys)
+    return np.asarray(np.interp(months, xs, ys), dtype=float)
 
 
 def _interpolate_mix(anchors: MixAnchors, months: np.ndarray) -> np.ndarray:
@@ -213,7 +217,7 @@ def _shift_mix(mix: np.ndarray, shift: float) -> np.ndarray:
     shifted = 1 / (1 + np.exp(-logit))
     shifted = np.maximum.accumulate(shifted, axis=1)
     full = np.column_stack([shifted, np.ones(len(mix))])
-    return np.diff(full, axis=1, prepend=0.0)
+    return np.asarray(np.diff(full, axis=1, prepend=0.0), dtype=float)
 
 
 @dataclass(frozen=True)
@@ -260,15 +264,12 @@ def _units_for(
     """Split a province's desa into calibration units, most specific first."""
     taken = np.zeros(len(desa), dtype=bool)
     units: list[tuple[Unit, np.ndarray]] = []
-    specials = [
-        u for u in _SPECIAL_UNITS if u.code == kode_prov or u.code.startswith(kode_prov + ".")
-    ]
+    specials = [u for u in _SPECIAL_UNITS if u.code == kode_prov or u.code.startswith(kode_prov + ".")]
     for unit in sorted(specials, key=lambda u: -len(u.code)):
-        mask = ~taken & (
-            (desa["kode_desa"] == unit.code) | desa["kode_desa"].str.startswith(unit.code + ".")
-        )
-        units.append((unit, mask.to_numpy()))
-        taken |= mask.to_numpy()
+        inside = desa["kode_desa"].str.startswith(unit.code + ".").to_numpy(dtype=bool)
+        mask = ~taken & inside
+        units.append((unit, mask))
+        taken |= mask
     if not any(u.code == kode_prov for u, _ in units):
         formation = tuple((p, min(1.0, v * pace)) for p, v in NATIONAL_FORMATION)
         units.append((Unit(kode_prov, formation, _shifted_anchors(shift)), ~taken))
@@ -325,9 +326,7 @@ def _generate_province(
         if unit.legacy:
             pick = rng.choice(len(unit_desa), size=min(unit.legacy, len(unit_desa)), replace=False)
             extra = unit_desa.iloc[np.sort(pick)].copy()
-            extra["bulan"] = rng.integers(
-                _month_index("2016-06"), _month_index("2019-12") + 1, len(extra)
-            )
+            extra["bulan"] = rng.integers(_month_index("2016-06"), _month_index("2019-12") + 1, len(extra))
             extra["legacy"] = True
             k = pd.concat([k, extra], ignore_index=True)
         k["unit"] = unit.code
@@ -512,9 +511,7 @@ def _spread(total: np.ndarray, weights: np.ndarray, caps: np.ndarray) -> np.ndar
     return out
 
 
-def _numerator(
-    pct: np.ndarray, denominator: np.ndarray, lo: np.ndarray, hi: np.ndarray
-) -> np.ndarray:
+def _numerator(pct: np.ndarray, denominator: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """A count whose portal percentage of ``denominator`` lies in [lo, hi], as close to ``pct`` as may be."""
     base = np.rint(pct * denominator / 100)
     best = base.copy()
@@ -526,7 +523,7 @@ def _numerator(
         ok = ~found & (got >= lo) & (got <= hi)
         best[ok] = k[ok]
         found |= ok
-    return best
+    return np.asarray(best, dtype=float)
 
 
 def _pick_in_band(
@@ -616,9 +613,7 @@ def _values_from_scores(
 
     # partisipasi poktan: five whole percentages whose rounded mean lies in the score's band
     r = rng.uniform(0, 1, n)
-    mean, _, _ = _pick_in_band(
-        s["partisipasi_poktan"], {1: (2, 9), 2: (10, 20), 3: (21, 30), 4: (31, 55)}, r
-    )
+    mean, _, _ = _pick_in_band(s["partisipasi_poktan"], {1: (2, 9), 2: (10, 20), 3: (21, 30), 4: (31, 55)}, r)
     a = np.minimum(np.floor(persistent[:, 22] * 4), mean)
     b = np.minimum(np.floor(persistent[:, 23] * 4), mean)
     shares = np.column_stack([mean + a, mean - a, mean + b, mean - b, mean])

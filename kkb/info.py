@@ -10,7 +10,7 @@ from kkb.fmt import number
 
 def summary(con: db.Connection) -> dict[str, object]:
     """Return the counts of ``sql/info.sql`` and the ``meta`` values as one dict."""
-    row = db.query(con, "info").iloc[0].to_dict()
+    row = {str(k): v for k, v in db.query(con, "info").iloc[0].to_dict().items()}
     return {**db.meta(con), **row}
 
 
@@ -38,7 +38,5 @@ def describe(con: db.Connection, path: Path) -> str:
         f"Impor             : {n('impor')}",
     ]
     if synthetic:
-        lines.append(
-            "Catatan           : DATA SINTETIS — registri demo buatan, bukan data resmi Kampung KB."
-        )
+        lines.append("Catatan           : DATA SINTETIS — registri demo buatan, bukan data resmi Kampung KB.")
     return "\n".join(lines)

@@ -314,7 +314,7 @@ class Regions:
         if code == NATION:
             return "Indonesia"
         row = self.table.loc[code]
-        if int(row["tingkat"]) == 2:
+        if int(str(row["tingkat"])) == 2:
             prefix = "Kota" if is_kota(code) else "Kab."
             return f"{prefix} {row['nama_singkat']}"
         return str(row["nama"])
@@ -331,13 +331,13 @@ class Regions:
         """Return the number of desa/kelurahan (Kemendagri) in ``code``."""
         if code == NATION:
             return int(self.table.loc[self.table["tingkat"] == 1, "jml_desa_kel"].sum())
-        return int(self.table.at[code, "jml_desa_kel"])
+        return int(str(self.table.at[code, "jml_desa_kel"]))
 
     def count_kecamatan(self, code: str) -> int:
         """Return the number of kecamatan (Kemendagri) in ``code``."""
         if code == NATION:
             return int(self.table.loc[self.table["tingkat"] == 1, "jml_kecamatan"].sum())
-        return int(self.table.at[code, "jml_kecamatan"])
+        return int(str(self.table.at[code, "jml_kecamatan"]))
 
     def lookup(self, name: str, level: int, within_code: str = NATION) -> list[str]:
         """Return the codes at ``level`` whose name matches ``name`` (tolerant), inside ``within_code``.

@@ -106,3 +106,21 @@ CREATE TABLE import_log (
     baris_diubah  INTEGER NOT NULL,
     catatan       VARCHAR
 );
+
+-- Per month and kecamatan: Kampung KB formed (active, declared by the month's end) and the class
+-- of each one's latest snapshot at or before that month. Rebuilt by every build and import.
+CREATE TABLE rekap (
+    periode          VARCHAR NOT NULL,
+    kode_kec         VARCHAR NOT NULL,
+    metode           VARCHAR NOT NULL,
+    pembentukan      INTEGER NOT NULL,
+    desa_terbentuk   INTEGER NOT NULL,
+    baru             INTEGER NOT NULL,
+    terklasifikasi   INTEGER NOT NULL,
+    dasar            INTEGER NOT NULL,
+    berkembang       INTEGER NOT NULL,
+    mandiri          INTEGER NOT NULL,
+    berkelanjutan    INTEGER NOT NULL,
+    dq_kampung       INTEGER NOT NULL,
+    sintetis         INTEGER NOT NULL
+);

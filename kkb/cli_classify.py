@@ -1,0 +1,49 @@
+"""``python -m kkb classify``: classify the rows of a CSV file on their own, output CSV to stdout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from kkb.classification import DQ_FLAGS, INDEX_COLUMNS, INPUT_COLUMNS, SCORE_COLUMNS, classify
+from kkb.errors import InputRowsError, RowProblem
+from kkb.ingest import parse_snapshot_columns, read_text_table
+
+#: what follows the input columns in the output, in this order
+OUTPUT_COLUMNS = (*SCORE_COLUMNS, *INDEX_COLUMNS, "klasifikasi", "mandiri_plus", *DQ_FLAGS)
+
+
+def classify_file(path: Path, method: str) -> str:
+    """Classify every row of ``path``; return the CSV text, or raise ``InputRowsError`` (no output)."""
+    raw = read_text_table(path)
+    required = INPUT_COLUMNS if method != "impor" else ("klasifikasi",)
+    parsed, problems = parse_snapshot_columns(raw, path.name, required)
+    if method == "impor" and "klasifikasi" in raw.columns:
+        from kkb.classification import normalise_class
+
+        for i, value in raw["klasifikasi"].items():
+            if value.strip() and normalise_class(value) is None:
+                problems.append(
+                    RowProblem(
+                        path.name,
+                        int(str(i)) + 2,
+                        "klasifikasi",
+                        value,
+                        "kelas tidak dikenal",
+                        "Dasar, Berkembang, Mandiri, Berkelanjutan (Paripurna, Mandiri Berkelanjutan)",
+                    )
+                )
+        parsed["klasifikasi"] = raw["klasifikasi"].replace("", None)
+    if problems:
+        raise InputRowsError(problems)
+    result = classify(parsed, method)
+    out = raw.copy()
+    for column in OUTPUT_COLUMNS:
+        if column == "klasifikasi" and column in out.columns:
+            out = out.drop(columns=[column])
+        out[column] = result[column].to_numpy()
+    for column in DQ_FLAGS:
+        out[column] = out[column].astype(int)
+    out["mandiri_plus"] = out["mandiri_plus"].astype(int)
+    return str(pd.DataFrame(out).to_csv(index=False, lineterminator="\n"))

@@ -1,0 +1,359 @@
+"""Target metrics (SPEC §5): pure functions over counts, trends and the targets table.
+
+Inputs are the frames of ``kkb.store``: counts per region (``COUNT_COLUMNS``), the monthly trend
+of a region, and the targets. Nothing here reads the database, so every figure can be tested on a
+small hand-made registry.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from kkb.classification import CLASSES
+from kkb.regions import NATION, ancestors_of
+
+CLASS_COLUMNS = {c: c.lower() for c in CLASSES}
+#: metrics with a target in the targets table, and how the actual value is read from counts
+TARGET_METRICS = (
+    "pembentukan",
+    "pembentukan_desa",
+    "cakupan_desa_persen",
+    "mandiri_plus_persen",
+    "mandiri_plus_jumlah",
+)
+#: metrics shown on maps and rankings: column, unit
+RATE_METRICS = {
+    "cakupan_desa_persen": "%",
+    "cakupan_kec_persen": "%",
+    "mandiri_plus_persen": "%",
+    "pembentukan": "n",
+    "per_100_desa": "n",
+    "dasar_persen": "%",
+    "berkembang_persen": "%",
+    "mandiri_persen": "%",
+    "berkelanjutan_persen": "%",
+}
+
+
+def _ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    den = denominator.astype(float)
+    return (numerator.astype(float) / den.where(den > 0)) * 100
+
+
+def add_rates(counts: pd.DataFrame, wilayah: pd.DataFrame) -> pd.DataFrame:
+    """Join Kemendagri denominators to counts and compute the rates of SPEC §5.
+
+    ``counts`` has ``kode`` and the count columns; ``wilayah`` has ``kode``, ``jml_desa_kel`` and
+    ``jml_kecamatan`` (the nation may be absent: its totals are the provinces' sums). Regions of
+    ``wilayah`` without any Kampung KB are kept with zero counts, so they show on maps as 0 %.
+    """
+    denominators = wilayah[["kode", "jml_desa_kel", "jml_kecamatan"]]
+    if NATION in set(counts["kode"]) and NATION not in set(wilayah["kode"]):
+        provinces = wilayah[wilayah["tingkat"] == 1]
+        nation = pd.DataFrame(
+            {
+                "kode": [NATION],
+                "jml_desa_kel": [int(provinces["jml_desa_kel"].sum())],
+                "jml_kecamatan": [int(provinces["jml_kecamatan"].sum())],
+            }
+        )
+        denominators = pd.concat([denominators, nation], ignore_index=True)
+    out = denominators[denominators["kode"].isin(counts["kode"])].merge(counts, on="kode", how="left")
+    return _rates(out)
+
+
+def rates_for_children(counts: pd.DataFrame, children: pd.DataFrame) -> pd.DataFrame:
+    """Like ``add_rates`` but keeps every region of ``children`` (zero where none was formed)."""
+    out = children[["kode", "nama", "jml_desa_kel", "jml_kecamatan"]].merge(counts, on="kode", how="left")
+    return _rates(out)
+
+
+def _rates(out: pd.DataFrame) -> pd.DataFrame:
+    out = out.copy()
+    for column in (
+        "pembentukan",
+        "desa_terbentuk",
+        "kec_terbentuk",
+        "baru",
+        "terklasifikasi",
+        "dasar",
+        "berkembang",
+        "mandiri",
+        "berkelanjutan",
+        "dq_kampung",
+        "sintetis",
+    ):
+        if column in out:
+            out[column] = out[column].fillna(0).astype("int64")
+    out["mandiri_plus"] = out["mandiri"] + out["berkelanjutan"]
+    out["belum_terklasifikasi"] = out["pembentukan"] - out["terklasifikasi"]
+    out["cakupan_desa_persen"] = _ratio(out["desa_terbentuk"], out["jml_desa_kel"])
+    out["cakupan_kec_persen"] = _ratio(out["kec_terbentuk"], out["jml_kecamatan"])
+    out["mandiri_plus_persen"] = _ratio(out["mandiri_plus"], out["terklasifikasi"])
+    out["per_100_desa"] = _ratio(out["pembentukan"], out["jml_desa_kel"])
+    for name, column in CLASS_COLUMNS.items():
+        out[f"{column}_persen"] = _ratio(out[column], out["terklasifikasi"])
+        del name
+    return out
+
+
+# --- targets -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target (or published figure) from the targets table, with its source."""
+
+    region: str
+    metric: str
+    year: int
+    value: float
+    denominator: str
+    source: str
+    url: str
+    date: str
+    note: str | None = None
+    inherited_from: str | None = None  # the code of the region that set it, when not ``region``
+
+
+def find_target(
+    targets: pd.DataFrame, region: str, metric: str, year: int, kind: str = "target"
+) -> Target | None:
+    """The target of ``region`` for ``metric`` that applies in ``year``, or None when there is none.
+
+    Prefers the target of that year, then the nearest later year, then the latest earlier year.
+    Coverage targets set for a wider region (the national Inpres 3/2022 goal) also apply to the
+    regions inside it and say so in ``inherited_from``; other targets are never inherited.
+    """
+    chain = [region]
+    if metric == "cakupan_desa_persen":
+        chain = list(reversed(ancestors_of(region)))
+    for code in chain:
+        rows = targets[
+            (targets["kode_wilayah"] == code) & (targets["metrik"] == metric) & (targets["jenis"] == kind)
+        ]
+        if rows.empty:
+            continue
+        same = rows[rows["tahun"] == year]
+        later = rows[rows["tahun"] > year].sort_values("tahun")
+        earlier = rows[rows["tahun"] < year].sort_values("tahun", ascending=False)
+        pick = (same if len(same) else later if len(later) else earlier).iloc[0]
+        return Target(
+            region=region,
+            metric=metric,
+            year=int(pick["tahun"]),
+            value=float(pick["nilai"]),
+            denominator=str(pick["penyebut"]),
+            source=str(pick["sumber"]),
+            url=str(pick["sumber_url"]),
+            date=str(pick["sumber_tanggal"]),
+            note=None if pd.isna(pick["catatan"]) else str(pick["catatan"]),
+            inherited_from=None if code == region else code,
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class Attainment:
+    """An actual value against its target; ``percent`` is actual ÷ target × 100 (None: no target)."""
+
+    metric: str
+    actual: float | None
+    target: Target | None
+
+    @property
+    def percent(self) -> float | None:
+        """Attainment in percent of the target, or None when there is no target or no value."""
+        if self.target is None or self.actual is None or self.target.value == 0:
+            return None
+        if isinstance(self.actual, float) and math.isnan(self.actual):
+            return None
+        return self.actual / self.target.value * 100
+
+    @property
+    def gap(self) -> float | None:
+        """How much is still missing to the target (0 once reached), or None without a target."""
+        if self.target is None or self.actual is None:
+            return None
+        return max(self.target.value - self.actual, 0.0)
+
+
+# --- pace and projection ---------------------------------------------------------------------------
+
+
+def month_index(periode: str) -> int:
+    """Months since year 0 of a ``YYYY-MM`` periode (for arithmetic on months)."""
+    year, month = periode.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def month_label(index: int) -> str:
+    """The ``YYYY-MM`` periode of a month index."""
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def shift_periode(periode: str, months: int) -> str:
+    """``periode`` moved by ``months`` (negative: earlier)."""
+    return month_label(month_index(periode) + months)
+
+
+def pace(trend: pd.DataFrame, periode: str, column: str = "pembentukan", window: int = 12) -> float:
+    """New Kampung KB per month over the ``window`` months up to ``periode`` (laju).
+
+    Uses the months the trend has when it is shorter than the window; 0 without history.
+    """
+    series = trend.set_index("periode")[column]
+    if periode not in series.index:
+        return 0.0
+    start = shift_periode(periode, -window)
+    earlier = series[series.index <= start]
+    before = float(earlier.iloc[-1]) if len(earlier) else 0.0
+    first = series.index[0]
+    months = window if len(earlier) else max(month_index(periode) - month_index(first) + 1, 1)
+    return (float(series[periode]) - before) / months
+
+
+@dataclass(frozen=True)
+class Projection:
+    """When a count target is reached at the current pace (proyeksi)."""
+
+    target_value: float
+    deadline: str  # YYYY-MM, the end of the target year
+    pace: float
+    reached_in: str | None  # YYYY-MM, or None when never at a pace of 0
+    already_reached: bool
+
+    @property
+    def on_time(self) -> bool:
+        """Whether the target is (or will be, at this pace) reached by the deadline."""
+        return self.already_reached or (self.reached_in is not None and self.reached_in <= self.deadline)
+
+
+def project(current: float, target: Target, pace_per_month: float, periode: str) -> Projection:
+    """Project the month ``current`` reaches ``target.value`` at ``pace_per_month`` from ``periode``."""
+    deadline = f"{target.year:04d}-12"
+    if current >= target.value:
+        return Projection(target.value, deadline, pace_per_month, periode, True)
+    if pace_per_month <= 0:
+        return Projection(target.value, deadline, pace_per_month, None, False)
+    months = math.ceil((target.value - current) / pace_per_month)
+    return Projection(target.value, deadline, pace_per_month, shift_periode(periode, months), False)
+
+
+# --- one region's metrics -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegionMetrics:
+    """Every SPEC §5 metric of one region at one periode (see ``region_metrics``)."""
+
+    kode: str
+    periode: str
+    metode: str
+    pembentukan: int
+    desa_terbentuk: int
+    kec_terbentuk: int
+    jml_desa_kel: int
+    jml_kecamatan: int
+    cakupan_desa_persen: float
+    cakupan_kec_persen: float
+    terklasifikasi: int
+    kelas: dict[str, int]
+    kelas_persen: dict[str, float]
+    mandiri_plus: int
+    mandiri_plus_persen: float
+    capaian: dict[str, Attainment]
+    laju: float
+    proyeksi: Projection | None
+    proyeksi_metrik: str | None
+    peringkat: dict[str, tuple[int, int]] = field(default_factory=dict)
+    perubahan_tahunan: dict[str, float] = field(default_factory=dict)
+    sintetis: int = 0
+    dq_kampung: int = 0
+
+
+def _value(row: pd.Series, column: str) -> float:
+    value = row.get(column)
+    return float("nan") if value is None or pd.isna(value) else float(value)
+
+
+def region_metrics(
+    kode: str,
+    periode: str,
+    metode: str,
+    now: pd.Series,
+    year_ago: pd.Series | None,
+    trend: pd.DataFrame,
+    targets: pd.DataFrame,
+    siblings: pd.DataFrame | None = None,
+) -> RegionMetrics:
+    """Compute one region's metrics from its rated counts now and a year earlier.
+
+    ``now`` and ``year_ago`` are rows of ``add_rates``; ``trend`` the region's monthly totals;
+    ``siblings`` the rated rows of the regions it is ranked among (itself included), or None.
+    """
+    year = int(periode[:4])
+    kelas = {c: int(now[CLASS_COLUMNS[c]]) for c in CLASSES}
+    kelas_persen = {c: _value(now, f"{CLASS_COLUMNS[c]}_persen") for c in CLASSES}
+    actual = {
+        "pembentukan": float(now["pembentukan"]),
+        "pembentukan_desa": float(now["desa_terbentuk"]),
+        "cakupan_desa_persen": _value(now, "cakupan_desa_persen"),
+        "mandiri_plus_persen": _value(now, "mandiri_plus_persen"),
+        "mandiri_plus_jumlah": float(now["mandiri_plus"]),
+    }
+    capaian = {m: Attainment(m, actual[m], find_target(targets, kode, m, year)) for m in TARGET_METRICS}
+    laju = pace(trend, periode)
+    proyeksi, proyeksi_metrik = None, None
+    formation = capaian["pembentukan"].target
+    coverage = capaian["cakupan_desa_persen"].target
+    if formation is not None:
+        proyeksi = project(actual["pembentukan"], formation, laju, periode)
+        proyeksi_metrik = "pembentukan"
+    elif coverage is not None:
+        desa_target = Target(
+            **{**coverage.__dict__, "value": coverage.value / 100 * float(now["jml_desa_kel"])}
+        )
+        proyeksi = project(
+            actual["pembentukan_desa"], desa_target, pace(trend, periode, "desa_terbentuk"), periode
+        )
+        proyeksi_metrik = "pembentukan_desa"
+    peringkat = {}
+    if siblings is not None and len(siblings) > 1:
+        for metric in ("cakupan_desa_persen", "mandiri_plus_persen", "pembentukan", "per_100_desa"):
+            ranked = siblings[metric].rank(ascending=False, method="min")
+            mine = ranked[siblings["kode"] == kode]
+            if len(mine) and not pd.isna(mine.iloc[0]):
+                peringkat[metric] = (int(mine.iloc[0]), int(siblings[metric].notna().sum()))
+    perubahan = {}
+    if year_ago is not None:
+        for metric in ("pembentukan", "cakupan_desa_persen", "mandiri_plus_persen", "mandiri_plus"):
+            perubahan[metric] = _value(now, metric) - _value(year_ago, metric)
+    return RegionMetrics(
+        kode=kode,
+        periode=periode,
+        metode=metode,
+        pembentukan=int(now["pembentukan"]),
+        desa_terbentuk=int(now["desa_terbentuk"]),
+        kec_terbentuk=int(now["kec_terbentuk"]),
+        jml_desa_kel=int(now["jml_desa_kel"]),
+        jml_kecamatan=int(now["jml_kecamatan"]),
+        cakupan_desa_persen=_value(now, "cakupan_desa_persen"),
+        cakupan_kec_persen=_value(now, "cakupan_kec_persen"),
+        terklasifikasi=int(now["terklasifikasi"]),
+        kelas=kelas,
+        kelas_persen=kelas_persen,
+        mandiri_plus=int(now["mandiri_plus"]),
+        mandiri_plus_persen=_value(now, "mandiri_plus_persen"),
+        capaian=capaian,
+        laju=laju,
+        proyeksi=proyeksi,
+        proyeksi_metrik=proyeksi_metrik,
+        peringkat=peringkat,
+        perubahan_tahunan=perubahan,
+        sintetis=int(now.get("sintetis", 0) or 0),
+        dq_kampung=int(now.get("dq_kampung", 0) or 0),
+    )

@@ -1,0 +1,1 @@
+SELECT DISTINCT periode FROM rekap ORDER BY periode

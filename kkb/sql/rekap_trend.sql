@@ -1,0 +1,17 @@
+-- Monthly totals of one region ($prefix: '' for the nation, else the region code) for one method.
+SELECT periode,
+       sum(pembentukan)::BIGINT AS pembentukan,
+       sum(desa_terbentuk)::BIGINT AS desa_terbentuk,
+       count(*) FILTER (WHERE desa_terbentuk > 0)::BIGINT AS kec_terbentuk,
+       sum(baru)::BIGINT AS baru,
+       sum(terklasifikasi)::BIGINT AS terklasifikasi,
+       sum(dasar)::BIGINT AS dasar,
+       sum(berkembang)::BIGINT AS berkembang,
+       sum(mandiri)::BIGINT AS mandiri,
+       sum(berkelanjutan)::BIGINT AS berkelanjutan,
+       sum(dq_kampung)::BIGINT AS dq_kampung,
+       sum(sintetis)::BIGINT AS sintetis
+FROM rekap
+WHERE metode = $metode AND starts_with(kode_kec, $prefix)
+GROUP BY periode
+ORDER BY periode

@@ -1,0 +1,81 @@
+"""Read the registry: named queries turned into DataFrames with documented columns.
+
+Region metrics come from the ``rekap`` table (per month and kecamatan), so a national view never
+scans the snapshot history; Kampung KB lists and profiles read the base tables.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kkb import db
+from kkb.classification import DEFAULT_METHOD
+from kkb.regions import NATION, level_of
+
+#: how many leading characters of a kecamatan code name a region of each level
+CODE_LENGTH = {0: 0, 1: 2, 2: 5, 3: 8}
+COUNT_COLUMNS = (
+    "pembentukan",
+    "desa_terbentuk",
+    "kec_terbentuk",
+    "baru",
+    "terklasifikasi",
+    "dasar",
+    "berkembang",
+    "mandiri",
+    "berkelanjutan",
+    "dq_kampung",
+    "sintetis",
+)
+
+
+def _prefix(code: str) -> str:
+    return "" if code == NATION else code
+
+
+def wilayah(con: db.Connection, max_level: int = 3) -> pd.DataFrame:
+    """Regions down to ``max_level`` (1 provinsi … 4 desa) with names, centres and Kemendagri counts."""
+    return db.query(con, "wilayah_all", {"tingkat": max_level})
+
+
+def targets(con: db.Connection) -> pd.DataFrame:
+    """All targets and published figures (``jenis`` 'target' or 'realisasi') with their sources."""
+    return db.query(con, "targets_all")
+
+
+def periods(con: db.Connection) -> list[str]:
+    """The months the registry covers, oldest first."""
+    return [str(p) for p in db.query(con, "periods")["periode"]]
+
+
+def counts(
+    con: db.Connection, code: str, periode: str, metode: str = DEFAULT_METHOD, by: int | None = None
+) -> pd.DataFrame:
+    """Counts of ``code`` at ``periode``: one row for the region, or one per region at level ``by``.
+
+    Columns: ``kode`` and ``COUNT_COLUMNS``. Regions without any Kampung KB have no row.
+    """
+    length = CODE_LENGTH[level_of(code) if by is None else by]
+    frame = db.query(
+        con,
+        "rekap_children",
+        {"prefix": _prefix(code), "n": length, "periode": periode, "metode": metode},
+    )
+    if code == NATION and by is None:
+        frame["kode"] = NATION
+    return frame
+
+
+def trend(con: db.Connection, code: str, metode: str = DEFAULT_METHOD) -> pd.DataFrame:
+    """Monthly totals of ``code``: ``periode`` and ``COUNT_COLUMNS``, oldest first."""
+    return db.query(con, "rekap_trend", {"prefix": _prefix(code), "metode": metode})
+
+
+def rebuild_rekap(con: db.Connection) -> None:
+    """Recompute the ``rekap`` table from the registry (after a build or an import)."""
+    con.execute(db.sql("rekap_clear"))
+    row = con.execute(db.sql("rekap_range")).fetchone()
+    if not row or row[0] is None:
+        return
+    first, last = str(row[0]), str(row[1] or row[0])
+    con.execute(db.sql("rekap_rebuild"), {"awal": min(first, last), "akhir": last})

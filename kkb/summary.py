@@ -1,0 +1,114 @@
+"""The metrics of one region as a readable table (``python -m kkb summary``)."""
+
+from __future__ import annotations
+
+from kkb import db, fmt, overview, store
+from kkb.classification import CLASSES
+from kkb.i18n import t
+from kkb.metrics import Attainment, RegionMetrics
+from kkb.regions import Regions, is_valid_code
+
+
+def _attainment(a: Attainment, lang: str, unit: str) -> str:
+    if a.target is None:
+        return t("no_target", lang)
+    value = fmt.percent(a.target.value, lang, 2) if unit == "%" else fmt.number(a.target.value, lang)
+    text = f"{t('target_of', lang, year=a.target.year, value=value)} → {fmt.percent(a.percent, lang, 1)}"
+    if a.target.inherited_from:
+        text += " " + t("target_inherited", lang)
+    return text
+
+
+def _projection(m: RegionMetrics, lang: str) -> str:
+    p = m.proyeksi
+    if p is None:
+        return t("no_target", lang)
+    if p.already_reached:
+        return t("proyeksi_reached", lang)
+    if p.reached_in is None:
+        return t("proyeksi_never", lang, deadline=p.deadline)
+    if p.reached_in > p.deadline:
+        return t("proyeksi_late", lang, deadline=p.deadline, month=p.reached_in)
+    return t("proyeksi_month", lang, month=p.reached_in)
+
+
+def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id") -> str:
+    """Render ``m`` as aligned lines of label and value."""
+
+    def n(value: float) -> str:
+        return fmt.number(value, lang)
+
+    def pct(value: float) -> str:
+        return fmt.percent(value, lang, 2)
+
+    rows = [
+        (t("region_label", lang), f"{name} ({m.kode})"),
+        (t("periode_label", lang), f"{m.periode} · {t('method_label', lang).lower()} {m.metode}"),
+        (t("pembentukan", lang), n(m.pembentukan)),
+        (t("desa_terbentuk", lang), f"{n(m.desa_terbentuk)} / {n(m.jml_desa_kel)}"),
+        (t("cakupan_desa_persen", lang), pct(m.cakupan_desa_persen)),
+        (
+            t("cakupan_kec_persen", lang),
+            f"{pct(m.cakupan_kec_persen)} ({n(m.kec_terbentuk)} / {n(m.jml_kecamatan)})",
+        ),
+        (t("terklasifikasi", lang), n(m.terklasifikasi)),
+    ]
+    for c in CLASSES:
+        rows.append((f"  {c}", f"{n(m.kelas[c])} ({pct(m.kelas_persen[c])})"))
+    rows += [
+        (t("mandiri_plus_persen", lang), f"{pct(m.mandiri_plus_persen)} ({n(m.mandiri_plus)})"),
+        (
+            f"{t('capaian', lang)}: {t('pembentukan', lang).lower()}",
+            _attainment(m.capaian["pembentukan"], lang, "n"),
+        ),
+        (
+            f"{t('capaian', lang)}: {t('cakupan_desa_persen', lang).lower()}",
+            _attainment(m.capaian["cakupan_desa_persen"], lang, "%"),
+        ),
+        (
+            f"{t('capaian', lang)}: mandiri plus %",
+            _attainment(m.capaian["mandiri_plus_persen"], lang, "%"),
+        ),
+        (
+            f"{t('capaian', lang)}: mandiri plus n",
+            _attainment(m.capaian["mandiri_plus_jumlah"], lang, "n"),
+        ),
+        (t("laju", lang), t("laju_value", lang, value=fmt.number(m.laju, lang, 1))),
+        (t("proyeksi", lang), _projection(m, lang)),
+    ]
+    for metric, (rank, of) in m.peringkat.items():
+        rows.append(
+            (
+                f"{t('rank', lang)}: {t(metric, lang).lower()}",
+                t("rank_value", lang, rank=rank, of=of),
+            )
+        )
+    for metric, change in m.perubahan_tahunan.items():
+        unit = "pp" if metric.endswith("persen") else ""
+        rows.append(
+            (
+                f"{t('yoy', lang)}: {t(metric, lang).lower()}",
+                fmt.signed(change, lang, 2 if unit else 0, unit),
+            )
+        )
+    width = max(len(label) for label, _ in rows)
+    lines = [f"{label:<{width}}  {value}" for label, value in rows]
+    if synthetic:
+        lines.append("")
+        lines.append(t("synthetic_notice", lang))
+    return "\n".join(lines)
+
+
+def summary_text(con: db.Connection, code: str, periode: str | None, metode: str, lang: str = "id") -> str:
+    """Compute and render the metrics of ``code``; raise ``ValueError`` on an unknown code or periode."""
+    wilayah = store.wilayah(con)
+    regions = Regions(wilayah)
+    if not is_valid_code(code) or code not in regions:
+        raise KeyError(f"kode wilayah {code!r} tidak dikenal (contoh: ID, 36, 36.04, 36.04.01)")
+    known = store.periods(con)
+    if periode is not None and periode not in known:
+        raise KeyError(
+            f"periode {periode!r} tidak ada (tersedia {known[0]} s.d. {known[-1]}, format YYYY-MM)"
+        )
+    m = overview.region(con, code, periode, metode, wilayah=wilayah)
+    return render(m, regions.label(code), m.sintetis > 0, lang)
