@@ -1,0 +1,37 @@
+"""Shared fixtures: real DuckDB files built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kkb import build, db
+from kkb.regions import Reference, read_reference
+
+#: Banten and Riau (the published comparisons) and Bali (Kab. Tabanan's 2025 class mix)
+SMALL_PROVINCES = ("14", "36", "51")
+
+
+@pytest.fixture(scope="session")
+def reference() -> Reference:
+    return read_reference(db.DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo registry of three provinces (all regions are present)."""
+    return build.build(tmp_path_factory.mktemp("small") / "kkb.duckdb", provinces=SMALL_PROVINCES)
+
+
+@pytest.fixture(scope="session")
+def full_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole national demo registry, as `python -m kkb build` makes it."""
+    return build.build(tmp_path_factory.mktemp("full") / "kkb.duckdb")
+
+
+@pytest.fixture()
+def small_con(small_db: Path):  # type: ignore[no-untyped-def]
+    con = db.connect(small_db)
+    yield con
+    con.close()

@@ -1,0 +1,107 @@
+"""The command line as a user runs it: python -m kkb classify / summary."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from kkb.classification import INPUT_COLUMNS
+from kkb.cli_classify import OUTPUT_COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, db_path: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ}
+    if db_path is not None:
+        env["KKB_DB"] = str(db_path)
+    return subprocess.run([sys.executable, "-m", "kkb", *args], cwd=ROOT, capture_output=True, text=True, env=env)
+
+
+def write_csv(path: Path, rows: list[dict[str, str]], sep: str = ",", encoding: str = "utf-8") -> Path:
+    columns = ["kode_desa", "nama_kampung", "periode", *INPUT_COLUMNS]
+    with path.open("w", newline="", encoding=encoding) as handle:
+        writer = csv.DictWriter(handle, columns, delimiter=sep)
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({c: r.get(c, "") for c in columns})
+    return path
+
+
+GOOD = {
+    "kode_desa": "36.04.01.2001", "nama_kampung": "Kampung KB Melati", "periode": "2023-10",
+    "pokja": "Ada", "pokja_anggota": "10", "pokja_terlatih": "Ya", "sumber_dana": "5",
+    "bkb": "1", "bkr": "1", "bkl": "1", "uppka": "1", "pikr": "1", "sekretariat": "1", "rumah_dataku": "1",
+    "plkb_pendamping": "1", "regulasi": "1", "penggunaan_data": "4", "mekanisme_operasional": "5",
+    "instansi_terlibat": "7", "pus": "200", "kb_suntik": "81", "tidak_kb_iat": "10",
+}
+
+
+def test_classify_writes_input_then_scores(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", [GOOD, {**GOOD, "nama_kampung": "Kosong", "pokja": "Tidak Ada"}], sep=";")
+    result = run("classify", str(path))
+    assert result.returncode == 0, result.stderr
+    table = list(csv.DictReader(io.StringIO(result.stdout)))
+    header = result.stdout.splitlines()[0].split(",")
+    assert header == ["kode_desa", "nama_kampung", "periode", *INPUT_COLUMNS, *OUTPUT_COLUMNS]
+    first = table[0]
+    assert first["kode_desa"] == "36.04.01.2001"  # codes stay text
+    assert first["skor_cpr"] == "2"  # 81 / 200 = 40.5 % rounds to 40
+    assert first["klasifikasi"] == "Berkembang" and first["mandiri_plus"] == "0"
+    assert table[1]["skor_pokja"] == "1"
+
+
+def test_classify_reports_every_bad_cell_and_prints_nothing(tmp_path: Path) -> None:
+    bad = [GOOD, {**GOOD, "pus": "dua ratus"}, {**GOOD, "kb_pil": "-3"}, {**GOOD, "bkb": "mungkin"}]
+    path = write_csv(tmp_path / "bad.csv", bad)
+    result = run("classify", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "bad.csv, baris 3, kolom 'pus': nilai 'dua ratus'" in result.stderr
+    assert "baris 4, kolom 'kb_pil': nilai '-3' — tidak boleh negatif" in result.stderr
+    assert "baris 5, kolom 'bkb'" in result.stderr and "Ada/Tidak Ada" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_classify_names_missing_columns(tmp_path: Path) -> None:
+    path = tmp_path / "few.csv"
+    path.write_text("kode_desa,pokja\n36.04.01.2001,1\n")
+    result = run("classify", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    assert "kolom 'pus'" in result.stderr and "kolom wajib tidak ada" in result.stderr
+
+
+def test_classify_reads_windows_1252(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "win.csv", [{**GOOD, "nama_kampung": "Kampung KB Café"}], encoding="cp1252")
+    result = run("classify", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "Kampung KB Café" in result.stdout
+
+
+def test_classify_impor_method(tmp_path: Path) -> None:
+    path = tmp_path / "kelas.csv"
+    path.write_text("kode_desa,klasifikasi\n36.04.01.2001,Paripurna\n36.04.01.2002,Dasar\n")
+    result = run("classify", str(path), "--method", "impor")
+    assert result.returncode == 0, result.stderr
+    lines = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["klasifikasi"] for r in lines] == ["Berkelanjutan", "Dasar"]
+
+
+def test_summary_of_banten(small_db: Path) -> None:
+    result = run("summary", "--region", "36", "--periode", "2023-10", db_path=small_db)
+    assert result.returncode == 0, result.stderr
+    assert "Banten (36)" in result.stdout
+    assert "24,28 % (220)" in result.stdout
+    assert "target 2023: 1.161" in result.stdout
+    assert "Data sintetis" in result.stdout
+
+
+def test_summary_refuses_unknown_region_and_periode(small_db: Path) -> None:
+    result = run("summary", "--region", "99", db_path=small_db)
+    assert result.returncode == 2 and "tidak dikenal" in result.stderr and "Traceback" not in result.stderr
+    result = run("summary", "--region", "36", "--periode", "2030-01", db_path=small_db)
+    assert result.returncode == 2 and "2016-" in result.stderr

@@ -1,0 +1,43 @@
+"""Project rules that keep the code honest."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from kkb import db
+from kkb.classification import DQ_FLAGS, INDICATORS
+from kkb.i18n import STRINGS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_kkb_never_imports_streamlit() -> None:
+    for path in (ROOT / "kkb").glob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            assert not any(n.split(".")[0] == "streamlit" for n in names), path
+
+
+def test_only_db_imports_duckdb() -> None:
+    for path in (ROOT / "kkb").glob("*.py"):
+        if path.name != "db.py":
+            assert not re.search(r"^\s*(import|from)\s+duckdb", path.read_text(), re.M), path
+
+
+def test_every_sql_file_is_used() -> None:
+    code = "\n".join(p.read_text() for p in (ROOT / "kkb").glob("*.py"))
+    for sql in db.SQL_DIR.glob("*.sql"):
+        assert f'"{sql.stem}"' in code, f"{sql.name} is never run"
+
+
+def test_every_indicator_and_flag_has_both_languages() -> None:
+    keys = [f"ind_{i.key}" for i in INDICATORS] + list(DQ_FLAGS)
+    for key in keys:
+        assert key in STRINGS and all(STRINGS[key]), key
+    for key, (indonesian, english) in STRINGS.items():
+        assert indonesian and english, key

@@ -1,0 +1,175 @@
+"""Target metrics on a small hand-made registry whose answers can be checked by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kkb import db, metrics, overview, store
+from kkb.classification import DEFAULT_METHOD, RESULT_COLUMNS, classify
+from kkb.regions import Reference, wilayah_table
+from kkb.targets import read_targets
+from tests.helpers import frame, full_marks_input, output_with, row
+
+MANDIRI = row(**full_marks_input(), **output_with(part=35, cpr=60, mkjp=30, unmet=5))
+BERKEMBANG = row(**full_marks_input(), penggunaan_data=4, mekanisme_operasional=5, instansi_terlibat=7)
+DASAR = row()
+
+
+@pytest.fixture(scope="module")
+def hand_db(tmp_path_factory: pytest.TempPathFactory, reference: Reference) -> Path:
+    """Four Kampung KB in Kab. Serang, two in one desa; one inactive; one never classified."""
+    path = tmp_path_factory.mktemp("hand") / "kkb.duckdb"
+    con = db.create(path)
+    db.insert_frame(con, "wilayah", wilayah_table(reference))
+    db.insert_frame(con, "target", read_targets(db.DATA_DIR / "targets.csv"))
+    desa_x, desa_y = "36.04.05.2001", "36.04.05.2002"
+    kampung = pd.DataFrame(
+        {
+            "id": ["A", "B", "C", "D"],
+            "nama": ["Kampung KB A", "Kampung KB RW 01 B", "Kampung KB C", "Kampung KB D"],
+            "kode_desa": [desa_x, desa_x, desa_y, "36.04.06.2001"],
+            "kode_kec": ["36.04.05", "36.04.05", "36.04.05", "36.04.06"],
+            "kode_kab": ["36.04"] * 4,
+            "kode_prov": ["36"] * 4,
+            "tanggal_pencanangan": [dt.date(2023, 1, 15), dt.date(2020, 5, 2), dt.date(2023, 3, 1), dt.date(2022, 1, 1)],
+            "cakupan_wilayah": ["Desa", "RW", "Desa", "Desa"],
+            "is_active": [True, True, True, False],
+            "sumber": ["impor"] * 4,
+        }
+    )
+    db.insert_frame(con, "kampung_kb", kampung)
+    snaps = frame(DASAR, MANDIRI, BERKEMBANG, MANDIRI)
+    snaps.insert(0, "periode", ["2023-01", "2023-06", "2021-01", "2023-06"])
+    snaps.insert(0, "kampung_id", ["A", "A", "B", "D"])
+    snaps["sumber"] = "impor"
+    db.insert_frame(con, "snapshot", snaps)
+    result = classify(snaps)
+    result.insert(0, "metode", DEFAULT_METHOD)
+    result.insert(0, "periode", snaps["periode"])
+    result.insert(0, "kampung_id", snaps["kampung_id"])
+    db.insert_frame(con, "klasifikasi", result[["kampung_id", "periode", "metode", *RESULT_COLUMNS]])
+    store.rebuild_rekap(con)
+    con.close()
+    return path
+
+
+@pytest.fixture()
+def hand(hand_db: Path):  # type: ignore[no-untyped-def]
+    con = db.connect(hand_db)
+    yield con
+    con.close()
+
+
+def test_counts_use_the_latest_snapshot_at_or_before_the_periode(hand: db.Connection) -> None:
+    may = overview.region(hand, "36.04", "2023-05")
+    assert may.pembentukan == 3  # A, B, C; D is inactive
+    assert may.desa_terbentuk == 2  # coverage counts distinct desa, never rows
+    assert may.terklasifikasi == 2  # C has no snapshot yet
+    assert may.kelas == {"Dasar": 1, "Berkembang": 1, "Mandiri": 0, "Berkelanjutan": 0}
+    assert may.mandiri_plus_persen == 0
+    june = overview.region(hand, "36.04", "2023-06")
+    assert june.kelas["Mandiri"] == 1 and june.kelas["Dasar"] == 0
+    assert june.mandiri_plus_persen == pytest.approx(50.0)
+
+
+def test_coverage_denominators_are_kemendagri_counts(hand: db.Connection) -> None:
+    m = overview.region(hand, "36.04", "2023-06")
+    assert (m.jml_desa_kel, m.jml_kecamatan) == (326, 29)
+    assert m.cakupan_desa_persen == pytest.approx(2 / 326 * 100)
+    assert m.cakupan_kec_persen == pytest.approx(1 / 29 * 100)
+    kec = overview.region(hand, "36.04.05", "2023-06")
+    assert kec.cakupan_kec_persen == 100
+
+
+def test_formation_before_a_kampung_exists(hand: db.Connection) -> None:
+    early = overview.region(hand, "36.04", "2020-12")
+    assert early.pembentukan == 1 and early.terklasifikasi == 0
+    assert pd.isna(early.mandiri_plus_persen)
+
+
+def test_targets_attainment_and_projection(hand: db.Connection) -> None:
+    m = overview.region(hand, "36.04", "2023-06")
+    formation = m.capaian["pembentukan"]
+    assert formation.target is not None and formation.target.value == 234
+    assert formation.percent == pytest.approx(3 / 234 * 100)
+    assert m.capaian["mandiri_plus_jumlah"].percent == pytest.approx(1 / 94 * 100)
+    assert m.capaian["mandiri_plus_persen"].target is None  # Kab. Serang has no share target
+    # two Kampung KB declared in the 12 months to June 2023 (A in January, C in March)
+    assert m.laju == pytest.approx(2 / 12)
+    assert m.proyeksi is not None and not m.proyeksi.on_time
+    assert m.proyeksi.reached_in == metrics.shift_periode("2023-06", 1386)  # (234 - 3) / (2/12)
+
+
+def test_children_keep_regions_without_kampung_kb(hand: db.Connection) -> None:
+    wilayah = store.wilayah(hand)
+    kids = overview.children(hand, "36.04", "2023-06", DEFAULT_METHOD, wilayah)
+    assert len(kids) == 29
+    assert kids.set_index("kode").loc["36.04.05", "pembentukan"] == 3
+    assert (kids["pembentukan"] == 0).sum() == 28
+
+
+def test_rank_and_year_on_year(hand: db.Connection) -> None:
+    m = overview.region(hand, "36.04", "2023-06")
+    assert m.peringkat["pembentukan"] == (1, 8)  # the only kab/kota in Banten with any
+    assert m.perubahan_tahunan["pembentukan"] == 2  # B existed a year earlier
+
+
+# --- pure functions --------------------------------------------------------------------------------
+
+TARGETS = pd.DataFrame(
+    {
+        "kode_wilayah": ["ID", "36", "36"],
+        "tahun": [2024, 2023, 2025],
+        "metrik": ["cakupan_desa_persen", "pembentukan", "pembentukan"],
+        "jenis": ["target", "target", "target"],
+        "nilai": [100.0, 1161.0, 1500.0],
+        "penyebut": ["% desa", "Kampung KB", "Kampung KB"],
+        "periode": [None, None, None],
+        "sumber": ["Inpres", "news", "plan"],
+        "sumber_url": ["https://a", "https://b", "https://c"],
+        "sumber_tanggal": ["2022", "2023-11-01", "2024"],
+        "catatan": [None, None, None],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("region", "metric", "year", "value", "inherited"),
+    [
+        ("36", "pembentukan", 2023, 1161, None),
+        ("36", "pembentukan", 2024, 1500, None),  # the nearest later year
+        ("36", "pembentukan", 2026, 1500, None),  # the latest earlier year
+        ("36.04", "pembentukan", 2023, None, None),  # formation targets are never inherited
+        ("36.04", "cakupan_desa_persen", 2023, 100, "ID"),  # the national coverage goal applies
+        ("ID", "cakupan_desa_persen", 2024, 100, None),
+    ],
+)
+def test_find_target(region: str, metric: str, year: int, value: float | None, inherited: str | None) -> None:
+    found = metrics.find_target(TARGETS, region, metric, year)
+    if value is None:
+        assert found is None
+    else:
+        assert found is not None and found.value == value and found.inherited_from == inherited
+
+
+def test_project() -> None:
+    target = metrics.find_target(TARGETS, "36", "pembentukan", 2023)
+    assert target is not None
+    on_time = metrics.project(1110, target, 20, "2023-09")
+    assert on_time.reached_in == "2023-12" and on_time.on_time  # 51 / 20 -> 3 months
+    late = metrics.project(906, target, 29.2, "2023-10")
+    assert late.reached_in == "2024-07" and not late.on_time
+    assert metrics.project(1200, target, 0, "2023-10").already_reached
+    never = metrics.project(10, target, 0, "2023-10")
+    assert never.reached_in is None and not never.on_time
+
+
+def test_pace_with_short_history() -> None:
+    trend = pd.DataFrame({"periode": ["2023-01", "2023-02", "2023-03"], "pembentukan": [1, 3, 7]})
+    assert metrics.pace(trend, "2023-03") == pytest.approx(7 / 3)
+    long = pd.DataFrame({"periode": [metrics.month_label(24000 + i) for i in range(30)], "pembentukan": list(range(0, 60, 2))})
+    assert metrics.pace(long, long["periode"].iloc[-1]) == pytest.approx(2.0)
