@@ -34,7 +34,8 @@ def main() -> None:
         path_to_next_class(row)
     path_ms = (time.perf_counter() - started) / len(sample) * 1000
     rows = len(snapshots)
-    print(f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}, pandas {pd.__version__}")
+    machine = platform.processor() or platform.machine()
+    print(f"machine: {machine}, python {platform.python_version()}, pandas {pd.__version__}")
     print(f"snapshots: {rows:,}; generated in {generate_s:.1f} s")
     print("| rows | classify, median of 3 (s) | rows per second | path to next class (ms per snapshot) |")
     print("|---:|---:|---:|---:|")

@@ -25,17 +25,41 @@ def frame(*rows: dict[str, float]) -> pd.DataFrame:
 def full_marks_input() -> dict[str, float]:
     """Input indicators all at their maximum (pokja 4, dana 4, poktan 4, sarana 3, pkb 3)."""
     return dict(
-        pokja=1, pokja_anggota=10, pokja_terlatih=1, sumber_dana=5, bkb=1, bkr=1, bkl=1, uppka=1,
-        pikr=1, sekretariat=1, rumah_dataku=1, plkb_pendamping=1, regulasi=1,
+        pokja=1,
+        pokja_anggota=10,
+        pokja_terlatih=1,
+        sumber_dana=5,
+        bkb=1,
+        bkr=1,
+        bkl=1,
+        uppka=1,
+        pikr=1,
+        sekretariat=1,
+        rumah_dataku=1,
+        plkb_pendamping=1,
+        regulasi=1,
     )
 
 
-def output_with(part: int = 0, cpr: int = 0, mkjp: int = 0, unmet: int = 0, pus: int = 100) -> dict[str, float]:
+def output_with(
+    part: int = 0, cpr: int = 0, mkjp: int = 0, unmet: int = 0, pus: int = 100
+) -> dict[str, float]:
     """Output columns giving the four whole percentages on denominators of 100 (pus = 100)."""
     users = cpr * pus // 100
     long_acting = round(users * mkjp / 100)
     return dict(
-        pus=pus, jumlah_keluarga=100, jumlah_remaja=100, keluarga_balita=100, keluarga_remaja=100,
-        keluarga_lansia=100, peserta_bkb=part, peserta_bkr=part, peserta_bkl=part, peserta_uppka=part,
-        peserta_pikr=part, kb_iud=long_acting, kb_suntik=users - long_acting, tidak_kb_iat=unmet * pus // 100,
+        pus=pus,
+        jumlah_keluarga=100,
+        jumlah_remaja=100,
+        keluarga_balita=100,
+        keluarga_remaja=100,
+        keluarga_lansia=100,
+        peserta_bkb=part,
+        peserta_bkr=part,
+        peserta_bkl=part,
+        peserta_uppka=part,
+        peserta_pikr=part,
+        kb_iud=long_acting,
+        kb_suntik=users - long_acting,
+        tidak_kb_iat=unmet * pus // 100,
     )

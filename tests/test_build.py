@@ -40,9 +40,11 @@ def test_small_build_holds_regions_targets_and_synthetic_rows(small_con: db.Conn
     assert int(str(s["target"])) >= 9
     codes = small_con.execute("SELECT DISTINCT kode_prov FROM kampung_kb ORDER BY 1").fetchall()
     assert [c[0] for c in codes] == ["14", "36", "51"]
-    types = dict(small_con.execute(
-        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'wilayah'"
-    ).fetchall())
+    types = dict(
+        small_con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'wilayah'"
+        ).fetchall()
+    )
     assert types["kode"] == "VARCHAR"
 
 
@@ -75,7 +77,9 @@ def test_interrupted_build_leaves_the_old_file_intact(tmp_path: Path, small_db: 
     before = _sha(target)
     proc = subprocess.Popen(
         [sys.executable, "-m", "kkb", "build", "--db", str(target)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 120
     while not list(tmp_path.glob("kkb.duckdb.building-*")) and time.monotonic() < deadline:
@@ -101,7 +105,9 @@ def test_missing_database_says_how_to_build(tmp_path: Path) -> None:
 def test_unknown_schema_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR); INSERT INTO meta VALUES ('schema_version', '0')")
+    con.execute(
+        "CREATE TABLE meta (key VARCHAR, value VARCHAR); INSERT INTO meta VALUES ('schema_version', '0')"
+    )
     con.close()
     with pytest.raises(DatabaseError, match=r"versi skema 0.*python -m kkb build"):
         db.connect(path)
@@ -110,7 +116,7 @@ def test_unknown_schema_version_is_refused(tmp_path: Path) -> None:
 def test_corrupt_database_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "corrupt.duckdb"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(DatabaseError, match="buat ulang|build"):
+    with pytest.raises(DatabaseError, match=r"buat ulang|build"):
         db.connect(path)
 
 

@@ -58,16 +58,34 @@ BAND_CASES = [
     ("pkb", row(plkb_pendamping=1), 2),
     ("pkb", row(regulasi=1), 2),
     ("pkb", row(plkb_pendamping=1, regulasi=1), 3),
-    *[("penggunaan_data", row(penggunaan_data=v), s) for v, s in [(0, 1), (1, 2), (2, 3), (3, 3), (4, 4), (5, 4)]],
+    *[
+        ("penggunaan_data", row(penggunaan_data=v), s)
+        for v, s in [(0, 1), (1, 2), (2, 3), (3, 3), (4, 4), (5, 4)]
+    ],
     *[
         ("mekanisme_operasional", row(mekanisme_operasional=v), s)
         for v, s in [(0, 1), (1, 2), (2, 2), (3, 3), (4, 3), (5, 4)]
     ],
-    *[("lintas_sektor", row(instansi_terlibat=v), s) for v, s in [(0, 1), (1, 2), (3, 2), (4, 3), (6, 3), (7, 4)]],
-    *[("partisipasi_poktan", row(**output_with(part=v)), s) for v, s in [(9, 1), (10, 2), (20, 2), (21, 3), (30, 3), (31, 4)]],
-    *[("cpr", row(**output_with(cpr=v)), s) for v, s in [(29, 1), (30, 2), (40, 2), (41, 3), (50, 3), (51, 4)]],
-    *[("mkjp", row(**output_with(cpr=100, mkjp=v)), s) for v, s in [(19, 1), (20, 2), (22, 2), (23, 3), (24, 3), (25, 4)]],
-    *[("unmet_need", row(**output_with(unmet=v)), s) for v, s in [(6, 4), (7, 3), (9, 3), (10, 2), (12, 2), (13, 1)]],
+    *[
+        ("lintas_sektor", row(instansi_terlibat=v), s)
+        for v, s in [(0, 1), (1, 2), (3, 2), (4, 3), (6, 3), (7, 4)]
+    ],
+    *[
+        ("partisipasi_poktan", row(**output_with(part=v)), s)
+        for v, s in [(9, 1), (10, 2), (20, 2), (21, 3), (30, 3), (31, 4)]
+    ],
+    *[
+        ("cpr", row(**output_with(cpr=v)), s)
+        for v, s in [(29, 1), (30, 2), (40, 2), (41, 3), (50, 3), (51, 4)]
+    ],
+    *[
+        ("mkjp", row(**output_with(cpr=100, mkjp=v)), s)
+        for v, s in [(19, 1), (20, 2), (22, 2), (23, 3), (24, 3), (25, 4)]
+    ],
+    *[
+        ("unmet_need", row(**output_with(unmet=v)), s)
+        for v, s in [(6, 4), (7, 3), (9, 3), (10, 2), (12, 2), (13, 1)]
+    ],
 ]
 
 
@@ -94,9 +112,21 @@ TIE_CASES = [
     ("unmet_need", row(pus=200, tidak_kb_iat=13), 6, 4),  # 6.5 -> 6
     (
         "partisipasi_poktan",
-        row(**{**output_with(part=0), "peserta_bkb": 41, "peserta_bkr": 41, "peserta_bkl": 41,
-               "peserta_uppka": 41, "peserta_pikr": 41, "keluarga_balita": 200, "keluarga_remaja": 200,
-               "keluarga_lansia": 200, "jumlah_keluarga": 200, "jumlah_remaja": 200}),
+        row(
+            **{
+                **output_with(part=0),
+                "peserta_bkb": 41,
+                "peserta_bkr": 41,
+                "peserta_bkl": 41,
+                "peserta_uppka": 41,
+                "peserta_pikr": 41,
+                "keluarga_balita": 200,
+                "keluarga_remaja": 200,
+                "keluarga_lansia": 200,
+                "jumlah_keluarga": 200,
+                "jumlah_remaja": 200,
+            }
+        ),
         20,
         2,
     ),  # each 20.5 -> 20
@@ -121,17 +151,36 @@ def test_participation_pair_with_empty_or_zero_denominator_counts_zero() -> None
 MISSING_CASES = [
     # id, snapshot, expected (cpr, mkjp, unmet) scores, flags that must be set
     ("pus-empty", row(kb_iud=30, kb_suntik=30), (1, 1, 1), {"dq_pus_kosong"}),
-    ("pus-zero-mkjp-still-computed", row(pus=0, kb_iud=30, kb_suntik=70), (1, 4, 1), {"dq_pus_kosong", "dq_pengguna_melebihi_pus"}),
-    ("pus-empty-iat-reported-quirk", row(tidak_kb_iat=40), (1, 1, 4), {"dq_unmet_tanpa_pus", "dq_pus_kosong"}),
-    ("pus-zero-iat-zero-quirk", row(pus=0, tidak_kb_iat=0), (1, 1, 4), {"dq_unmet_tanpa_pus", "dq_pus_kosong"}),
+    (
+        "pus-zero-mkjp-still-computed",
+        row(pus=0, kb_iud=30, kb_suntik=70),
+        (1, 4, 1),
+        {"dq_pus_kosong", "dq_pengguna_melebihi_pus"},
+    ),
+    (
+        "pus-empty-iat-reported-quirk",
+        row(tidak_kb_iat=40),
+        (1, 1, 4),
+        {"dq_unmet_tanpa_pus", "dq_pus_kosong"},
+    ),
+    (
+        "pus-zero-iat-zero-quirk",
+        row(pus=0, tidak_kb_iat=0),
+        (1, 1, 4),
+        {"dq_unmet_tanpa_pus", "dq_pus_kosong"},
+    ),
     ("iat-tial-empty", row(pus=100, kb_suntik=60, kb_iud=30), (4, 4, 1), set()),
     ("only-tial", row(pus=100, kb_suntik=60, tidak_kb_tial=5), (4, 1, 4), set()),
     ("no-users", row(pus=100, tidak_kb_iat=5), (1, 1, 4), set()),
 ]
 
 
-@pytest.mark.parametrize(("case", "snapshot", "scores", "flags"), MISSING_CASES, ids=[c[0] for c in MISSING_CASES])
-def test_missing_values_follow_the_portal(case: str, snapshot: dict[str, float], scores: tuple[int, int, int], flags: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("case", "snapshot", "scores", "flags"), MISSING_CASES, ids=[c[0] for c in MISSING_CASES]
+)
+def test_missing_values_follow_the_portal(
+    case: str, snapshot: dict[str, float], scores: tuple[int, int, int], flags: set[str]
+) -> None:
     result = classify(frame(snapshot)).iloc[0]
     assert (result["skor_cpr"], result["skor_mkjp"], result["skor_unmet_need"]) == scores
     raised = {f for f in DQ_FLAGS if bool(result[f])}
@@ -226,9 +275,19 @@ def test_unknown_method_is_refused() -> None:
 def test_path_dasar_to_berkembang_needs_two_process_changes() -> None:
     # input passes (4+4+3+3+2 = 16 >= 15), proses 2+2+2 = 6 needs 3 more points: two indicators
     snapshot = row(
-        pokja=1, pokja_anggota=5, pokja_terlatih=1, sumber_dana=5, bkb=1, bkr=1, bkl=1,
-        sekretariat=1, rumah_dataku=1, plkb_pendamping=1,
-        penggunaan_data=1, mekanisme_operasional=1, instansi_terlibat=2,
+        pokja=1,
+        pokja_anggota=5,
+        pokja_terlatih=1,
+        sumber_dana=5,
+        bkb=1,
+        bkr=1,
+        bkl=1,
+        sekretariat=1,
+        rumah_dataku=1,
+        plkb_pendamping=1,
+        penggunaan_data=1,
+        mekanisme_operasional=1,
+        instansi_terlibat=2,
     )
     path = path_to_next_class(pd.Series(snapshot))
     assert (path.current, path.target) == ("Dasar", "Berkembang")
@@ -264,8 +323,15 @@ def test_path_counts_contraceptive_users_with_the_tie_rule() -> None:
 def test_path_prefers_fewest_changes_even_to_a_higher_class() -> None:
     # Dasar where only output passes: one input change gives Mandiri, while Berkembang needs input and proses.
     snapshot = row(
-        pokja=1, pokja_anggota=5, pokja_terlatih=1, sumber_dana=5, bkb=1, bkr=1, bkl=1,
-        sekretariat=1, **output_with(part=35, cpr=60, mkjp=30, unmet=5),
+        pokja=1,
+        pokja_anggota=5,
+        pokja_terlatih=1,
+        sumber_dana=5,
+        bkb=1,
+        bkr=1,
+        bkl=1,
+        sekretariat=1,
+        **output_with(part=35, cpr=60, mkjp=30, unmet=5),
     )
     result = classify(frame(snapshot)).iloc[0]
     assert result["klasifikasi"] == "Dasar" and result["indeks_output"] >= 3 and result["indeks_input"] == 2.8
@@ -276,7 +342,10 @@ def test_path_prefers_fewest_changes_even_to_a_higher_class() -> None:
 
 def test_path_of_the_highest_class_is_empty() -> None:
     snapshot = row(
-        **full_marks_input(), penggunaan_data=4, mekanisme_operasional=5, instansi_terlibat=7,
+        **full_marks_input(),
+        penggunaan_data=4,
+        mekanisme_operasional=5,
+        instansi_terlibat=7,
         **output_with(part=35, cpr=60, mkjp=30, unmet=5),
     )
     path = path_to_next_class(pd.Series(snapshot))
@@ -288,13 +357,21 @@ def test_following_the_path_reaches_the_target_on_random_snapshots() -> None:
     rng = np.random.default_rng(7)
     rows = []
     for _ in range(200):
-        rows.append(row(
-            pokja=rng.integers(0, 2), pokja_anggota=rng.integers(0, 3), pokja_terlatih=rng.integers(0, 2),
-            sumber_dana=rng.integers(0, 7), bkb=rng.integers(0, 2), bkr=rng.integers(0, 2),
-            sekretariat=rng.integers(0, 2), regulasi=rng.integers(0, 2),
-            penggunaan_data=rng.integers(0, 6), mekanisme_operasional=rng.integers(0, 6),
-            instansi_terlibat=rng.integers(0, 9),
-        ))
+        rows.append(
+            row(
+                pokja=rng.integers(0, 2),
+                pokja_anggota=rng.integers(0, 3),
+                pokja_terlatih=rng.integers(0, 2),
+                sumber_dana=rng.integers(0, 7),
+                bkb=rng.integers(0, 2),
+                bkr=rng.integers(0, 2),
+                sekretariat=rng.integers(0, 2),
+                regulasi=rng.integers(0, 2),
+                penggunaan_data=rng.integers(0, 6),
+                mekanisme_operasional=rng.integers(0, 6),
+                instansi_terlibat=rng.integers(0, 9),
+            )
+        )
     result = classify(frame(*rows))
     for snapshot, (_, res) in zip(rows, result.iterrows(), strict=True):
         path = path_to_next_class(pd.Series(snapshot))
@@ -306,10 +383,12 @@ def test_following_the_path_reaches_the_target_on_random_snapshots() -> None:
         order = [c.removeprefix("skor_") for c in SCORE_COLUMNS]
         for step in path.steps:
             scores[0, order.index(step.indicator)] = step.score_to
-        indices = np.column_stack([
-            np.round(scores[:, :5].sum(axis=1) / 5, 2),
-            np.round(scores[:, 5:8].sum(axis=1) / 3, 2),
-            np.round(scores[:, 8:].sum(axis=1) / 4, 2),
-        ])
+        indices = np.column_stack(
+            [
+                np.round(scores[:, :5].sum(axis=1) / 5, 2),
+                np.round(scores[:, 5:8].sum(axis=1) / 3, 2),
+                np.round(scores[:, 8:].sum(axis=1) / 4, 2),
+            ]
+        )
         reached = class_from_indices(indices)[0]
         assert CLASSES.index(reached) >= CLASSES.index(path.target) > CLASSES.index(res["klasifikasi"])

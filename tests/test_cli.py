@@ -19,7 +19,9 @@ def run(*args: str, db_path: Path | None = None) -> subprocess.CompletedProcess[
     env = {**os.environ}
     if db_path is not None:
         env["KKB_DB"] = str(db_path)
-    return subprocess.run([sys.executable, "-m", "kkb", *args], cwd=ROOT, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "kkb", *args], cwd=ROOT, capture_output=True, text=True, env=env
+    )
 
 
 def write_csv(path: Path, rows: list[dict[str, str]], sep: str = ",", encoding: str = "utf-8") -> Path:
@@ -33,16 +35,35 @@ def write_csv(path: Path, rows: list[dict[str, str]], sep: str = ",", encoding: 
 
 
 GOOD = {
-    "kode_desa": "36.04.01.2001", "nama_kampung": "Kampung KB Melati", "periode": "2023-10",
-    "pokja": "Ada", "pokja_anggota": "10", "pokja_terlatih": "Ya", "sumber_dana": "5",
-    "bkb": "1", "bkr": "1", "bkl": "1", "uppka": "1", "pikr": "1", "sekretariat": "1", "rumah_dataku": "1",
-    "plkb_pendamping": "1", "regulasi": "1", "penggunaan_data": "4", "mekanisme_operasional": "5",
-    "instansi_terlibat": "7", "pus": "200", "kb_suntik": "81", "tidak_kb_iat": "10",
+    "kode_desa": "36.04.01.2001",
+    "nama_kampung": "Kampung KB Melati",
+    "periode": "2023-10",
+    "pokja": "Ada",
+    "pokja_anggota": "10",
+    "pokja_terlatih": "Ya",
+    "sumber_dana": "5",
+    "bkb": "1",
+    "bkr": "1",
+    "bkl": "1",
+    "uppka": "1",
+    "pikr": "1",
+    "sekretariat": "1",
+    "rumah_dataku": "1",
+    "plkb_pendamping": "1",
+    "regulasi": "1",
+    "penggunaan_data": "4",
+    "mekanisme_operasional": "5",
+    "instansi_terlibat": "7",
+    "pus": "200",
+    "kb_suntik": "81",
+    "tidak_kb_iat": "10",
 }
 
 
 def test_classify_writes_input_then_scores(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "in.csv", [GOOD, {**GOOD, "nama_kampung": "Kosong", "pokja": "Tidak Ada"}], sep=";")
+    path = write_csv(
+        tmp_path / "in.csv", [GOOD, {**GOOD, "nama_kampung": "Kosong", "pokja": "Tidak Ada"}], sep=";"
+    )
     result = run("classify", str(path))
     assert result.returncode == 0, result.stderr
     table = list(csv.DictReader(io.StringIO(result.stdout)))

@@ -71,7 +71,9 @@ def test_riau_2023(small_con: db.Connection) -> None:
     assert _metrics(small_con, "14", "2022-09").pembentukan == pytest.approx(310, abs=10)
 
 
-@pytest.mark.parametrize(("periode", "dasar", "berkelanjutan"), [("2025-06", 36.09, 25.56), ("2025-08", 9.77, 45.11)])
+@pytest.mark.parametrize(
+    ("periode", "dasar", "berkelanjutan"), [("2025-06", 36.09, 25.56), ("2025-08", 9.77, 45.11)]
+)
 def test_tabanan_2025(small_con: db.Connection, periode: str, dasar: float, berkelanjutan: float) -> None:
     m = _metrics(small_con, "51.02", periode)
     assert m.pembentukan == 133

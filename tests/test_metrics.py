@@ -35,7 +35,12 @@ def hand_db(tmp_path_factory: pytest.TempPathFactory, reference: Reference) -> P
             "kode_kec": ["36.04.05", "36.04.05", "36.04.05", "36.04.06"],
             "kode_kab": ["36.04"] * 4,
             "kode_prov": ["36"] * 4,
-            "tanggal_pencanangan": [dt.date(2023, 1, 15), dt.date(2020, 5, 2), dt.date(2023, 3, 1), dt.date(2022, 1, 1)],
+            "tanggal_pencanangan": [
+                dt.date(2023, 1, 15),
+                dt.date(2020, 5, 2),
+                dt.date(2023, 3, 1),
+                dt.date(2022, 1, 1),
+            ],
             "cakupan_wilayah": ["Desa", "RW", "Desa", "Desa"],
             "is_active": [True, True, True, False],
             "sumber": ["impor"] * 4,
@@ -171,5 +176,7 @@ def test_project() -> None:
 def test_pace_with_short_history() -> None:
     trend = pd.DataFrame({"periode": ["2023-01", "2023-02", "2023-03"], "pembentukan": [1, 3, 7]})
     assert metrics.pace(trend, "2023-03") == pytest.approx(7 / 3)
-    long = pd.DataFrame({"periode": [metrics.month_label(24000 + i) for i in range(30)], "pembentukan": list(range(0, 60, 2))})
+    long = pd.DataFrame(
+        {"periode": [metrics.month_label(24000 + i) for i in range(30)], "pembentukan": list(range(0, 60, 2))}
+    )
     assert metrics.pace(long, long["periode"].iloc[-1]) == pytest.approx(2.0)

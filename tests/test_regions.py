@@ -51,7 +51,9 @@ def _geo_ids(name: str) -> list[str]:
     return [str(f["id"]) for f in features]
 
 
-@pytest.mark.parametrize(("file", "level"), [("batas_provinsi.geojson", "provinsi"), ("batas_kabkota.geojson", "kabkota")])
+@pytest.mark.parametrize(
+    ("file", "level"), [("batas_provinsi.geojson", "provinsi"), ("batas_kabkota.geojson", "kabkota")]
+)
 def test_every_code_has_exactly_one_boundary(reference: Reference, file: str, level: str) -> None:
     ids = _geo_ids(file)
     codes = getattr(reference, level).iloc[:, 0].tolist()
