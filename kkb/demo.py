@@ -31,6 +31,7 @@ from kkb.classification import (
     DIMENSIONS,
     INPUT_COLUMNS,
     MKJP_METHODS,
+    PARTICIPATION_PAIRS,
     POKTAN,
 )
 
@@ -661,13 +662,7 @@ def _values_from_scores(
 
 
 _SCORE_ORDER = tuple(ind.key for d in DIMENSIONS for ind in DIMENSION_INDICATORS[d])
-_PAIRS = (
-    ("peserta_bkb", "keluarga_balita"),
-    ("peserta_bkr", "keluarga_remaja"),
-    ("peserta_bkl", "keluarga_lansia"),
-    ("peserta_uppka", "jumlah_keluarga"),
-    ("peserta_pikr", "jumlah_remaja"),
-)
+_PAIRS = PARTICIPATION_PAIRS
 
 
 def _inject_quality_issues(

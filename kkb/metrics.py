@@ -15,6 +15,21 @@ import pandas as pd
 from kkb.classification import CLASSES
 from kkb.regions import NATION, ancestors_of
 
+#: the counts of a region as ``kkb.store`` returns them (from the ``rekap`` table)
+COUNT_COLUMNS = (
+    "pembentukan",
+    "desa_terbentuk",
+    "kec_terbentuk",
+    "baru",
+    "terklasifikasi",
+    "dasar",
+    "berkembang",
+    "mandiri",
+    "berkelanjutan",
+    "dq_kampung",
+    "sintetis",
+)
+
 CLASS_COLUMNS = {c: c.lower() for c in CLASSES}
 #: metrics with a target in the targets table, and how the actual value is read from counts
 TARGET_METRICS = (
@@ -73,19 +88,7 @@ def rates_for_children(counts: pd.DataFrame, children: pd.DataFrame) -> pd.DataF
 
 def _rates(out: pd.DataFrame) -> pd.DataFrame:
     out = out.copy()
-    for column in (
-        "pembentukan",
-        "desa_terbentuk",
-        "kec_terbentuk",
-        "baru",
-        "terklasifikasi",
-        "dasar",
-        "berkembang",
-        "mandiri",
-        "berkelanjutan",
-        "dq_kampung",
-        "sintetis",
-    ):
+    for column in COUNT_COLUMNS:
         if column in out:
             out[column] = out[column].fillna(0).astype("int64")
     out["mandiri_plus"] = out["mandiri"] + out["berkelanjutan"]

@@ -14,19 +14,6 @@ from kkb.regions import NATION, level_of
 
 #: how many leading characters of a kecamatan code name a region of each level
 CODE_LENGTH = {0: 0, 1: 2, 2: 5, 3: 8}
-COUNT_COLUMNS = (
-    "pembentukan",
-    "desa_terbentuk",
-    "kec_terbentuk",
-    "baru",
-    "terklasifikasi",
-    "dasar",
-    "berkembang",
-    "mandiri",
-    "berkelanjutan",
-    "dq_kampung",
-    "sintetis",
-)
 
 
 def _prefix(code: str) -> str:
