@@ -27,10 +27,14 @@ import pandas as pd
 
 from kkb.classification import (
     CLASSES,
+    DENOMINATORS,
     DIMENSION_INDICATORS,
     DIMENSIONS,
     INPUT_COLUMNS,
+    METHODS_KB,
     MKJP_METHODS,
+    NOT_USING,
+    PARTICIPANTS,
     PARTICIPATION_PAIRS,
     POKTAN,
 )
@@ -679,26 +683,7 @@ def _inject_quality_issues(
     # a new Kampung KB often has no KKBPK report yet
     empty = failing & (snap["age"].to_numpy() < 3) & (draw < 0.5)
     empty |= failing & (draw > 0.985)
-    output_columns = (
-        "pus",
-        "jumlah_keluarga",
-        "jumlah_remaja",
-        "keluarga_balita",
-        "keluarga_remaja",
-        "keluarga_lansia",
-        *(p for p, _ in _PAIRS),
-        "kb_iud",
-        "kb_mow",
-        "kb_mop",
-        "kb_implan",
-        "kb_suntik",
-        "kb_pil",
-        "kb_kondom",
-        "tidak_kb_hamil",
-        "tidak_kb_ingin_anak_segera",
-        "tidak_kb_iat",
-        "tidak_kb_tial",
-    )
+    output_columns = DENOMINATORS + PARTICIPANTS + METHODS_KB + NOT_USING
     for name in output_columns:
         v[name] = np.where(empty, np.nan, v[name])
     # PUS left empty while IAT/TIAL are reported: the portal then scores unmet need 4 (SPEC §4.2)
