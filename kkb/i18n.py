@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kkb import fmt
 from kkb.classification import Path, Step
+from kkb.metrics import Attainment, RegionMetrics
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
@@ -53,6 +54,319 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_csv": ("Unduh CSV", "Download CSV"),
     "download_xlsx": ("Unduh Excel", "Download Excel"),
     "data_table": ("Tabel data", "Data table"),
+    # pages
+    "first_build": (
+        "Menyiapkan basis data untuk pertama kali…",
+        "Preparing the database for the first time…",
+    ),
+    "per_year": ("dalam 1 tahun", "in 1 year"),
+    "ringkasan_title": ("Ringkasan · {region}", "Overview · {region}"),
+    "cakupan_help": (
+        "{n} dari {of} desa/kelurahan (Kemendagri 2025) memiliki Kampung KB",
+        "{n} of {of} villages (Kemendagri 2025) have a Kampung KB",
+    ),
+    "mandiri_plus_help": (
+        "{n} dari {of} Kampung KB terklasifikasi berkelas Mandiri atau Berkelanjutan",
+        "{n} of {of} classified Kampung KB are Mandiri or Berkelanjutan",
+    ),
+    "belum_terklasifikasi": ("Belum terklasifikasi", "Not yet classified"),
+    "belum_terklasifikasi_n": ("{n} belum terklasifikasi", "{n} not yet classified"),
+    "trend_title": (
+        "Kampung KB menurut klasifikasi per bulan, {region}",
+        "Kampung KB by class per month, {region}",
+    ),
+    "mix_title": ("Komposisi klasifikasi, {region}", "Class mix, {region}"),
+    "mix_children_title": (
+        "Komposisi klasifikasi per {level}, {region}",
+        "Class mix by {level}, {region}",
+    ),
+    "no_classified": (
+        "Belum ada Kampung KB terklasifikasi di {region} pada {periode}.",
+        "No classified Kampung KB in {region} in {periode}.",
+    ),
+    "level_1": ("provinsi", "province"),
+    "level_2": ("kabupaten/kota", "regency/city"),
+    "level_3": ("kecamatan", "district"),
+    "rank_by": ("Urutkan menurut", "Rank by"),
+    "rank_title": ("{metric} per {level}, {region}", "{metric} by {level}, {region}"),
+    "leading_lagging": (
+        "**Terdepan:** {leading}. **Tertinggal:** {lagging}.",
+        "**Leading:** {leading}. **Lagging:** {lagging}.",
+    ),
+    "tied_at": ("{n} wilayah sama-sama {value}", "{n} regions tied at {value}"),
+    "all_equal": ("Semua wilayah bernilai sama: {value}.", "Every region has the same value: {value}."),
+    "share_of_classified": ("% dari Kampung KB terklasifikasi", "% of classified Kampung KB"),
+    "unit_kampung": ("Jumlah Kampung KB", "Number of Kampung KB"),
+    "capaian_axis": ("Capaian (% dari target)", "Attainment (% of target)"),
+    "aktual": ("Aktual", "Actual"),
+    "target_line": ("Target", "Target"),
+    "pass_line": ("batas lulus 3", "pass mark 3"),
+    "skor_axis": ("Skor (1 kurang … 4 baik sekali)", "Score (1 poor … 4 very good)"),
+    "capaian_persen": ("Capaian target", "Target attainment"),
+    "all_classes": ("Semua kelas", "All classes"),
+    "attainment_help": (
+        "Nilai aktual dibagi target × 100. Sumber target di bawahnya.",
+        "Actual value divided by the target × 100. The target's source is below.",
+    ),
+    "target_card": ("Aktual {actual} · {detail}", "Actual {actual} · {detail}"),
+    "target_title": ("Target · {region}", "Targets · {region}"),
+    "no_target_region": (
+        "Belum ada target tercatat untuk {region}. Target yang tercatat ada di halaman Metodologi & data.",
+        "No target on record for {region}. The targets on record are listed on the Methodology & data page.",
+    ),
+    "projection_title": (
+        "{metric}: aktual, target, dan proyeksi, {region} (tenggat {deadline})",
+        "{metric}: actual, target and projection, {region} (deadline {deadline})",
+    ),
+    "projection_note": (
+        "Proyeksi: laju rata-rata 12 bulan terakhir diteruskan lurus sampai target tercapai. "
+        "Target cakupan desa dihitung sebagai jumlah desa/kelurahan (persen × jumlah desa Kemendagri 2025).",
+        "Projection: the average pace of the last 12 months carried forward in a straight line until the "
+        "target is met. A village coverage target is counted in villages "
+        "(percent × Kemendagri 2025 village count).",
+    ),
+    "schedule_title": ("Jadwal per {level}, {region}", "Schedule by {level}, {region}"),
+    "schedule_chart_title": (
+        "Capaian target utama per {level}, {region}, {periode} (tertinggal di atas)",
+        "Attainment of the main target by {level}, {region}, {periode} (behind schedule on top)",
+    ),
+    "schedule_summary": (
+        "**{behind}** dari {total} wilayah ber-target tidak tercapai sebelum tenggatnya pada laju saat ini. "
+        "Target utama: target pembentukan wilayah itu sendiri, atau target cakupan desa "
+        "(juga warisan nasional).",
+        "**{behind}** of {total} regions with a target will not meet it by its deadline at the current pace. "
+        "Main target: the region's own formation target, else the village coverage target (also inherited).",
+    ),
+    "schedule_more": ("{n} wilayah lain ada di unduhan CSV.", "{n} more regions are in the CSV download."),
+    "on_track": ("sesuai jadwal", "on track"),
+    "behind": ("tertinggal", "behind"),
+    "status": ("Status", "Status"),
+    "year": ("Tahun", "Year"),
+    "deadline": ("Tenggat", "Deadline"),
+    "peta_title": ("Peta · {region}", "Map · {region}"),
+    "up_level": ("⬆ Naik ke {region}", "⬆ Up to {region}"),
+    "map_metric": ("Metrik peta", "Map metric"),
+    "open_region": ("Buka {level}", "Open {level}"),
+    "map_title": ("{metric} per {level}, {region}, {periode}", "{metric} by {level}, {region}, {periode}"),
+    "capaian_map_note": (
+        "Capaian target utama: target pembentukan wilayah itu sendiri, atau target cakupan desa "
+        "(termasuk target nasional 100 % pada 2024, Inpres 3/2022).",
+        "Attainment of the main target: the region's own formation target, else the village coverage target "
+        "(including the national 100% by 2024 goal, Inpres 3/2022).",
+    ),
+    "map_click_hint": (
+        "Klik wilayah pada peta (atau pilih di daftar) untuk membukanya.",
+        "Click a region on the map (or choose it in the list) to open it.",
+    ),
+    "points_title": (
+        "{n} Kampung KB menurut klasifikasi, {region}, {periode}",
+        "{n} Kampung KB by class, {region}, {periode}",
+    ),
+    "points_note": (
+        "Titik: pusat desa/kelurahan tiap Kampung KB (batas kecamatan tidak tersedia).",
+        "Points: the centre of each Kampung KB's village (district boundaries are not available).",
+    ),
+    "compare_pick": ("Wilayah yang dibandingkan (2–4)", "Regions to compare (2–4)"),
+    "compare_need_two": ("Pilih dua sampai empat wilayah.", "Choose two to four regions."),
+    "compare_headline": ("Angka utama", "Headline figures"),
+    "compare_diff_note": ("Selisih dihitung terhadap {first}.", "Differences are against {first}."),
+    "selisih": ("Selisih", "Difference"),
+    "metrik_col": ("Metrik", "Metric"),
+    "compare_mix_title": ("Komposisi klasifikasi, {periode}", "Class mix, {periode}"),
+    "per_100_toggle": ("Per 100 desa/kelurahan", "Per 100 villages"),
+    "compare_formation_title": ("Pembentukan dari waktu ke waktu: {unit}", "Formation over time: {unit}"),
+    "compare_targets": (
+        "Capaian terhadap target masing-masing",
+        "Attainment against each region's own targets",
+    ),
+    "compare_attainment_title": (
+        "Capaian target masing-masing wilayah, {periode}",
+        "Attainment of each region's own targets, {periode}",
+    ),
+    "compare_denominators": (
+        "Target wilayah-wilayah ini tidak mengukur hal yang sama, jadi capaiannya tidak setara: {details}",
+        "These regions' targets do not measure the same thing, so their attainments are not like for like: "
+        "{details}",
+    ),
+    "jelajah_title": ("Jelajah Kampung KB · {region}", "Explore Kampung KB · {region}"),
+    "formation_year": ("Tahun pencanangan", "Year declared"),
+    "dq_filter": ("Kualitas data", "Data quality"),
+    "dqf_semua": ("Semua", "All"),
+    "dqf_ada": ("Ada catatan kualitas data", "With a data-quality flag"),
+    "dqf_tidak_ada": ("Tanpa catatan", "Without flags"),
+    "search": ("Cari", "Search"),
+    "search_hint": ("nama, ID, desa, kecamatan…", "name, ID, village, district…"),
+    "jelajah_count": (
+        "{n} dari {of} Kampung KB di {region} ditampilkan.",
+        "Showing {n} of {of} Kampung KB in {region}.",
+    ),
+    "jelajah_hint": (
+        "Klik judul kolom untuk mengurutkan; pilih satu baris untuk membuka profilnya.",
+        "Click a column header to sort; select a row to open its profile.",
+    ),
+    "kampung_name": ("Nama Kampung KB", "Kampung KB name"),
+    "desa": ("Desa/kelurahan", "Village"),
+    "dq_count": ("Catatan DQ", "DQ flags"),
+    "dq_count_help": ("Jumlah catatan kualitas data", "Number of data-quality flags"),
+    "open_profile": ("Buka profil: {name}", "Open profile: {name}"),
+    "xlsx_too_many": (
+        "Excel tersedia sampai 20.000 baris; persempit filter atau unduh CSV.",
+        "Excel is offered up to 20,000 rows; narrow the filters or download CSV.",
+    ),
+    "short_pokja": ("Pokja", "Pokja"),
+    "short_sumber_dana": ("Dana", "Funds"),
+    "short_poktan": ("Poktan", "Poktan"),
+    "short_sarana": ("Sarana", "Facil."),
+    "short_pkb": ("PKB", "PKB"),
+    "short_penggunaan_data": ("Data", "Data"),
+    "short_mekanisme_operasional": ("Mekop", "Mechan."),
+    "short_lintas_sektor": ("Lintas", "Cross"),
+    "short_partisipasi_poktan": ("Part.", "Part."),
+    "short_cpr": ("CPR", "CPR"),
+    "short_mkjp": ("MKJP", "MKJP"),
+    "short_unmet_need": ("Unmet", "Unmet"),
+    "kampung_id": ("ID Kampung KB", "Kampung KB ID"),
+    "kampung_pick": ("Atau pilih Kampung KB di {region}", "Or choose a Kampung KB in {region}"),
+    "profil_empty": (
+        "Masukkan ID Kampung KB, pilih satu baris di halaman Jelajah, atau pilih kabupaten/kota di samping "
+        "untuk memilih dari daftar.",
+        "Enter a Kampung KB ID, select a row on the Explore page, or choose a regency/city in the sidebar "
+        "to pick from a list.",
+    ),
+    "profil_unknown": ("Tidak ada Kampung KB dengan ID {id}.", "There is no Kampung KB with ID {id}."),
+    "profil_identity": (
+        "**ID** {id} · **Lokasi** {place} ({code}) · **Dicanangkan** {date} · **Cakupan** {scope} · "
+        "**Sumber** {source}",
+        "**ID** {id} · **Location** {place} ({code}) · **Declared** {date} · **Scope** {scope} · "
+        "**Source** {source}",
+    ),
+    "profil_no_snapshot": (
+        "Kampung KB ini belum punya laporan pada atau sebelum {periode}.",
+        "This Kampung KB has no report on or before {periode}.",
+    ),
+    "profil_snapshot_of": ("Laporan terakhir: {periode}", "Latest report: {periode}"),
+    "indeks_input": ("Indeks input", "Input index"),
+    "indeks_proses": ("Indeks proses", "Process index"),
+    "indeks_output": ("Indeks output", "Output index"),
+    "history_title": ("Riwayat klasifikasi, {name}", "Class history, {name}"),
+    "location_title": ("Lokasi di {region}", "Location in {region}"),
+    "scores_title": ("12 skor indikator, {name}, {periode}", "The 12 indicator scores, {name}, {periode}"),
+    "path_title": ("Jalan ke kelas berikutnya", "The path to the next class"),
+    "path_note": (
+        "Rencana ini menghitung tiap indikator secara terpisah: misalnya, menambah peserta KB jangka pendek "
+        "untuk menaikkan CPR dapat menurunkan persentase MKJP.",
+        "This plan treats each indicator on its own: for example, adding short-method users to raise CPR can "
+        "lower the MKJP share.",
+    ),
+    "dq_title": ("Catatan kualitas data", "Data-quality flags"),
+    "dq_none": ("Tidak ada catatan kualitas data pada laporan ini.", "No data-quality flags on this report."),
+    "synthetic_more": (
+        "Registri demo dibuat dengan benih acak tetap; kelas tiap Kampung KB dihitung mesin klasifikasi dari "
+        "isian mentahnya, seperti data nyata.",
+        "The demo registry is made with a fixed random seed; each Kampung KB's class is computed by the "
+        "classification engine from its raw fields, as for real data.",
+    ),
+    "data_state": (
+        "**Data per** {as_of} · **dibuat** {built} · **{n} Kampung KB** · **wilayah** {reference}",
+        "**Data as of** {as_of} · **built** {built} · **{n} Kampung KB** · **regions** {reference}",
+    ),
+    "method_classes": ("Bagaimana kelas dihitung", "How the class is computed"),
+    "method_intro": (
+        "Metode **{name}**. Tiap indikator diberi skor 1 (kurang) sampai 4 (baik sekali) menurut rentang "
+        "nilainya. Indeks sebuah dimensi adalah rata-rata skor indikatornya (2 desimal); dimensi **lulus** "
+        "bila indeksnya paling sedikit {passmark}. Kelas ditentukan oleh dimensi yang lulus.",
+        "Method **{name}**. Each indicator gets a score from 1 (poor) to 4 (very good) by the range its "
+        "value falls in. A dimension's index is the mean of its indicators' scores (2 decimals); a dimension "
+        "**passes** when its index is at least {passmark}. The class follows from which dimensions pass.",
+    ),
+    "bands_title": ("Rentang nilai tiap skor", "Value range of each score"),
+    "bands_note": (
+        "Tabel ini dibaca langsung dari mesin klasifikasi (kkb.classification.INDICATORS). Persentase "
+        "dibulatkan ke bilangan bulat terdekat (setengah ke genap) seperti di portal.",
+        "This table is read straight from the classification engine (kkb.classification.INDICATORS). "
+        "Percentages are rounded to whole numbers (half to even) as the portal does.",
+    ),
+    "indikator": ("Indikator", "Indicator"),
+    "dimensi": ("Dimensi", "Dimension"),
+    "skor_1_label": ("Skor 1", "Score 1"),
+    "skor_2_label": ("Skor 2", "Score 2"),
+    "skor_3_label": ("Skor 3", "Score 3"),
+    "skor_4_label": ("Skor 4", "Score 4"),
+    "decision_title": ("Dari dimensi yang lulus ke kelas", "From passing dimensions to the class"),
+    "decision_note": (
+        "Dihitung dengan menjalankan aturan kelas mesin klasifikasi pada tiap kombinasi lulus/tidak lulus.",
+        "Computed by running the engine's class rule on every pass/fail combination.",
+    ),
+    "passes": ("lulus", "passes"),
+    "fails": ("tidak lulus", "fails"),
+    "method_title_portal-2021": ("Portal Kampung KB (12 indikator)", "Kampung KB portal (12 indicators)"),
+    "method_desc_portal-2021": (
+        "Perhitungan portal kampungkb.bkkbn.go.id: 12 indikator, 3 indeks, kelas dari dimensi yang lulus.",
+        "The computation of the kampungkb.bkkbn.go.id portal: 12 indicators, 3 indices, the class from "
+        "the dimensions that pass.",
+    ),
+    "method_title_impor": ("Klasifikasi impor", "Imported classification"),
+    "method_desc_impor": (
+        "Kelas diambil apa adanya dari data yang diimpor (Paripurna → Berkelanjutan).",
+        "The class is taken as it stands in the imported data (Paripurna → Berkelanjutan).",
+    ),
+    "methods_title": ("Metode yang tersedia", "Available methods"),
+    "metrics_title": ("Definisi metrik", "Metric definitions"),
+    "def_pembentukan": (
+        "Kampung KB aktif yang dicanangkan sampai akhir periode.",
+        "Active Kampung KB declared by the end of the period.",
+    ),
+    "def_cakupan_desa_persen": (
+        "Desa/kelurahan yang memiliki minimal satu Kampung KB ÷ jumlah desa/kelurahan Kemendagri 2025 × 100.",
+        "Villages with at least one Kampung KB ÷ the Kemendagri 2025 village count × 100.",
+    ),
+    "def_cakupan_kec_persen": (
+        "Kecamatan yang memiliki minimal satu Kampung KB ÷ jumlah kecamatan × 100.",
+        "Districts with at least one Kampung KB ÷ the district count × 100.",
+    ),
+    "def_mandiri_plus_persen": (
+        "Kampung KB berkelas Mandiri atau Berkelanjutan ÷ Kampung KB terklasifikasi × 100.",
+        "Kampung KB classed Mandiri or Berkelanjutan ÷ classified Kampung KB × 100.",
+    ),
+    "def_per_100_desa": (
+        "Kampung KB terbentuk ÷ jumlah desa/kelurahan × 100; membandingkan wilayah besar dan kecil.",
+        "Kampung KB formed ÷ village count × 100; compares large and small regions.",
+    ),
+    "def_capaian_persen": (
+        "Nilai aktual ÷ target × 100. Target wilayah itu sendiri untuk tahun itu, atau tahun terdekat "
+        "sesudahnya, atau terakhir sebelumnya; hanya target cakupan nasional yang berlaku juga untuk "
+        "wilayah di bawahnya.",
+        "Actual ÷ target × 100. The region's own target for that year, else the nearest later year, else the "
+        "latest earlier one; only the national coverage target also applies to the regions below.",
+    ),
+    "def_laju": (
+        "Rata-rata Kampung KB baru per bulan selama 12 bulan terakhir.",
+        "Average new Kampung KB per month over the last 12 months.",
+    ),
+    "def_proyeksi": (
+        "Bulan target tercapai bila laju saat ini bertahan; dibandingkan dengan akhir tahun target.",
+        "The month the target is met if the current pace holds, compared with the end of the target year.",
+    ),
+    "sources_title": ("Sumber", "Sources"),
+    "sources_reference": (
+        "Kode dan nama wilayah: Kepmendagri No. 300.2.2-2430 Tahun 2025, dengan batas wilayah yang "
+        "disederhanakan (atribusi lengkap di `data/README.md`). Target dan angka terbitan resmi, "
+        "masing-masing dengan sumbernya:",
+        "Region codes and names: Kepmendagri No. 300.2.2-2430 of 2025, with simplified boundaries (full "
+        "attribution in `data/README.md`). Targets and published figures, each with its source:",
+    ),
+    "link": ("Tautan", "Link"),
+    "region": ("Wilayah", "Region"),
+    "metric": ("Metrik", "Metric"),
+    "kind": ("Jenis", "Kind"),
+    "value": ("Nilai", "Value"),
+    "denominator": ("Penyebut / satuan", "Denominator / unit"),
+    "source": ("Sumber", "Source"),
+    "source_date": ("Tanggal sumber", "Source date"),
+    "jenis_target": ("Target", "Target"),
+    "jenis_realisasi": ("Angka terbitan", "Published figure"),
+    "klasifikasi_berkelanjutan_persen": ("Berkelanjutan (%)", "Berkelanjutan (%)"),
+    "klasifikasi_dasar_persen": ("Dasar (%)", "Dasar (%)"),
     # metrics
     "pembentukan": ("Kampung KB terbentuk", "Kampung KB formed"),
     "pembentukan_desa": ("Desa/kel. ber-Kampung KB", "Villages with a Kampung KB"),
@@ -167,6 +481,11 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def method_text(name: str, lang: str = DEFAULT_LANG) -> tuple[str, str]:
+    """The title and description of classification method ``name`` in ``lang``."""
+    return t(f"method_title_{name}", lang), t(f"method_desc_{name}", lang)
+
+
 def step_text(step: Step, lang: str = DEFAULT_LANG) -> str:
     """Describe one step of the path to the next class, e.g. ``CPR: 38 % → minimal 41 % (+9 peserta KB)``."""
     label = t(f"ind_{step.indicator}", lang)
@@ -195,3 +514,29 @@ def path_text(path: Path, lang: str = DEFAULT_LANG) -> list[str]:
         return [t("path_none", lang)]
     head = t("path_head", lang, current=path.current, target=path.target, n=len(path.steps))
     return [head, *(step_text(s, lang) for s in path.steps)]
+
+
+def attainment_text(a: Attainment, lang: str = DEFAULT_LANG) -> str:
+    """Describe an attainment: ``target 2023: 1.161 → 78,0 %`` (or that there is no target)."""
+    if a.target is None:
+        return t("no_target", lang)
+    unit = "%" if a.metric.endswith("_persen") else "n"
+    value = fmt.percent(a.target.value, lang, 2) if unit == "%" else fmt.number(a.target.value, lang)
+    text = f"{t('target_of', lang, year=a.target.year, value=value)} → {fmt.percent(a.percent, lang, 1)}"
+    if a.target.inherited_from:
+        text += " " + t("target_inherited", lang)
+    return text
+
+
+def projection_text(m: RegionMetrics, lang: str = DEFAULT_LANG) -> str:
+    """Describe when the region's count target is reached at its current pace."""
+    p = m.proyeksi
+    if p is None:
+        return t("no_target", lang)
+    if p.already_reached:
+        return t("proyeksi_reached", lang)
+    if p.reached_in is None:
+        return t("proyeksi_never", lang, deadline=p.deadline)
+    if p.reached_in > p.deadline:
+        return t("proyeksi_late", lang, deadline=p.deadline, month=p.reached_in)
+    return t("proyeksi_month", lang, month=p.reached_in)

@@ -360,3 +360,62 @@ def region_metrics(
         sintetis=int(now.get("sintetis", 0) or 0),
         dq_kampung=int(now.get("dq_kampung", 0) or 0),
     )
+
+
+#: the metric each region is measured against on maps and in the Target ranking, in order of preference
+PRIMARY_TARGETS = ("pembentukan", "cakupan_desa_persen")
+_ACTUAL_COLUMN = {
+    "pembentukan": "pembentukan",
+    "pembentukan_desa": "desa_terbentuk",
+    "cakupan_desa_persen": "cakupan_desa_persen",
+    "mandiri_plus_persen": "mandiri_plus_persen",
+    "mandiri_plus_jumlah": "mandiri_plus",
+}
+
+
+def attainment_table(rated: pd.DataFrame, targets: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Each region's attainment of its primary target (its own formation target, else coverage).
+
+    ``rated`` holds rows of ``add_rates``/``rates_for_children``. Adds ``target_metrik``,
+    ``target_tahun``, ``target_nilai``, ``target_penyebut``, ``target_sumber``, ``target_dari``
+    (the region that set it), ``aktual`` and ``capaian_persen`` (empty where no target applies).
+    """
+    found: list[dict[str, object]] = []
+    for _, row in rated.iterrows():
+        code = str(row["kode"])
+        target: Target | None = None
+        for metric in PRIMARY_TARGETS:
+            target = find_target(targets, code, metric, year)
+            if target is not None:
+                break
+        if target is None:
+            found.append({"kode": code})
+            continue
+        actual = _value(row, _ACTUAL_COLUMN[target.metric])
+        found.append(
+            {
+                "kode": code,
+                "target_metrik": target.metric,
+                "target_tahun": target.year,
+                "target_nilai": target.value,
+                "target_penyebut": target.denominator,
+                "target_sumber": target.source,
+                "target_dari": target.inherited_from or code,
+                "aktual": actual,
+                "capaian_persen": Attainment(target.metric, actual, target).percent,
+            }
+        )
+    extra = pd.DataFrame(found, columns=["kode", *_ATTAINMENT_COLUMNS])
+    return rated.merge(extra, on="kode", how="left")
+
+
+_ATTAINMENT_COLUMNS = (
+    "target_metrik",
+    "target_tahun",
+    "target_nilai",
+    "target_penyebut",
+    "target_sumber",
+    "target_dari",
+    "aktual",
+    "capaian_persen",
+)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from kkb import db, metrics, store
@@ -53,3 +55,83 @@ def region(
     parent = parent_of(code)
     siblings = None if parent is None or code == NATION else children(con, parent, periode, metode, wilayah)
     return metrics.region_metrics(code, periode, metode, now, year_ago, trend, targets, siblings)
+
+
+def schedule(
+    con: db.Connection,
+    code: str,
+    periode: str,
+    metode: str,
+    wilayah: pd.DataFrame,
+    targets: pd.DataFrame,
+) -> pd.DataFrame:
+    """The regions one level below ``code`` against their primary targets, behind schedule first.
+
+    Adds to ``metrics.attainment_table``: ``laju`` (per month, last 12 months), ``proyeksi`` (the month the
+    target is reached at that pace, empty if never), ``tenggat`` and ``tepat_waktu``. Regions without a
+    target come last.
+    """
+    kids = metrics.attainment_table(children(con, code, periode, metode, wilayah), targets, int(periode[:4]))
+    trends = store.trend_children(con, code, metode)
+    trends = trends[trends["periode"] <= periode]
+    rows: list[dict[str, object]] = []
+    for _, row in kids.iterrows():
+        mine = trends[trends["kode"] == row["kode"]]
+        if pd.isna(row.get("target_metrik")) or mine.empty:
+            rows.append({"laju": None, "proyeksi": None, "tenggat": None, "tepat_waktu": None})
+            continue
+        year = int(row["target_tahun"])
+        if row["target_metrik"] == "cakupan_desa_persen":
+            column, current = "desa_terbentuk", float(row["desa_terbentuk"])
+            goal = float(row["target_nilai"]) / 100 * float(row["jml_desa_kel"])
+        else:
+            column, current, goal = "pembentukan", float(row["pembentukan"]), float(row["target_nilai"])
+        laju = metrics.pace(mine, periode, column) if periode in set(mine["periode"]) else 0.0
+        target = metrics.Target(str(row["kode"]), str(row["target_metrik"]), year, goal, "", "", "", "")
+        p = metrics.project(current, target, laju, periode)
+        rows.append({"laju": laju, "proyeksi": p.reached_in, "tenggat": p.deadline, "tepat_waktu": p.on_time})
+    out = pd.concat([kids.reset_index(drop=True), pd.DataFrame(rows)], axis=1)
+    order = out["tepat_waktu"].map({False: 0, True: 1}).fillna(2)
+    return out.assign(_order=order).sort_values(["_order", "capaian_persen"]).drop(columns="_order")
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The regions at the top and the bottom of a ranking, ties kept together.
+
+    ``leading`` and ``lagging`` are labels, best first and worst first. When more regions than asked
+    share the top (or bottom) value, none is singled out: the list is empty and ``tied_top``
+    (``tied_bottom``) counts them. When every region has the same value, both lists are empty.
+    """
+
+    leading: list[str]
+    lagging: list[str]
+    tied_top: int
+    tied_bottom: int
+    top: float | None
+    bottom: float | None
+
+
+def standing(frame: pd.DataFrame, label: str, column: str, n: int = 5) -> Standing:
+    """The ``n`` leading and lagging rows of ``frame`` by ``column`` (rows without a value ignored)."""
+    data = frame.dropna(subset=[column]).sort_values([column, label], ascending=[False, True])
+    if data.empty:
+        return Standing([], [], 0, 0, None, None)
+    values = data[column].astype(float)
+    top, bottom = float(values.max()), float(values.min())
+    if top == bottom:
+        return Standing([], [], len(data), len(data), top, bottom)
+    k = max(min(n, len(data) // 2), 1)
+    tied_top = int((values == top).sum())
+    tied_bottom = int((values == bottom).sum())
+    leading = [] if tied_top > k else _group(data, values, k, label)
+    lagging = [] if tied_bottom > k else _group(data.iloc[::-1], values.iloc[::-1], k, label)
+    return Standing(leading, lagging, tied_top, tied_bottom, top, bottom)
+
+
+def _group(data: pd.DataFrame, values: pd.Series, k: int, label: str) -> list[str]:
+    """The first ``k`` rows, cut before a tie that would cross the cut (ties stay together)."""
+    cut = k
+    while cut > 0 and cut < len(values) and values.iloc[cut] == values.iloc[cut - 1]:
+        cut -= 1
+    return [str(x) for x in data[label].iloc[:cut]]

@@ -16,7 +16,8 @@ from kkb.regions import NATION, level_of
 CODE_LENGTH = {0: 0, 1: 2, 2: 5, 3: 8}
 
 
-def _prefix(code: str) -> str:
+def prefix_of(code: str) -> str:
+    """The code prefix that selects a region's rows (empty for the nation)."""
     return "" if code == NATION else code
 
 
@@ -46,7 +47,7 @@ def counts(
     frame = db.query(
         con,
         "rekap_children",
-        {"prefix": _prefix(code), "n": length, "periode": periode, "metode": metode},
+        {"prefix": prefix_of(code), "n": length, "periode": periode, "metode": metode},
     )
     if code == NATION and by is None:
         frame["kode"] = NATION
@@ -55,7 +56,13 @@ def counts(
 
 def trend(con: db.Connection, code: str, metode: str = DEFAULT_METHOD) -> pd.DataFrame:
     """Monthly totals of ``code``: ``periode`` and ``COUNT_COLUMNS``, oldest first."""
-    return db.query(con, "rekap_trend", {"prefix": _prefix(code), "metode": metode})
+    return db.query(con, "rekap_trend", {"prefix": prefix_of(code), "metode": metode})
+
+
+def trend_children(con: db.Connection, code: str, metode: str = DEFAULT_METHOD) -> pd.DataFrame:
+    """Monthly ``pembentukan`` and ``desa_terbentuk`` of every region one level below ``code``."""
+    length = CODE_LENGTH[level_of(code) + 1]
+    return db.query(con, "rekap_trend_children", {"prefix": prefix_of(code), "n": length, "metode": metode})
 
 
 def rebuild_rekap(con: db.Connection) -> None:

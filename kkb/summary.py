@@ -4,32 +4,9 @@ from __future__ import annotations
 
 from kkb import db, fmt, overview, store
 from kkb.classification import CLASSES
-from kkb.i18n import t
-from kkb.metrics import Attainment, RegionMetrics
+from kkb.i18n import attainment_text, projection_text, t
+from kkb.metrics import RegionMetrics
 from kkb.regions import Regions, is_valid_code
-
-
-def _attainment(a: Attainment, lang: str, unit: str) -> str:
-    if a.target is None:
-        return t("no_target", lang)
-    value = fmt.percent(a.target.value, lang, 2) if unit == "%" else fmt.number(a.target.value, lang)
-    text = f"{t('target_of', lang, year=a.target.year, value=value)} → {fmt.percent(a.percent, lang, 1)}"
-    if a.target.inherited_from:
-        text += " " + t("target_inherited", lang)
-    return text
-
-
-def _projection(m: RegionMetrics, lang: str) -> str:
-    p = m.proyeksi
-    if p is None:
-        return t("no_target", lang)
-    if p.already_reached:
-        return t("proyeksi_reached", lang)
-    if p.reached_in is None:
-        return t("proyeksi_never", lang, deadline=p.deadline)
-    if p.reached_in > p.deadline:
-        return t("proyeksi_late", lang, deadline=p.deadline, month=p.reached_in)
-    return t("proyeksi_month", lang, month=p.reached_in)
 
 
 def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id") -> str:
@@ -59,22 +36,22 @@ def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id") -> st
         (t("mandiri_plus_persen", lang), f"{pct(m.mandiri_plus_persen)} ({n(m.mandiri_plus)})"),
         (
             f"{t('capaian', lang)}: {t('pembentukan', lang).lower()}",
-            _attainment(m.capaian["pembentukan"], lang, "n"),
+            attainment_text(m.capaian["pembentukan"], lang),
         ),
         (
             f"{t('capaian', lang)}: {t('cakupan_desa_persen', lang).lower()}",
-            _attainment(m.capaian["cakupan_desa_persen"], lang, "%"),
+            attainment_text(m.capaian["cakupan_desa_persen"], lang),
         ),
         (
             f"{t('capaian', lang)}: mandiri plus %",
-            _attainment(m.capaian["mandiri_plus_persen"], lang, "%"),
+            attainment_text(m.capaian["mandiri_plus_persen"], lang),
         ),
         (
             f"{t('capaian', lang)}: mandiri plus n",
-            _attainment(m.capaian["mandiri_plus_jumlah"], lang, "n"),
+            attainment_text(m.capaian["mandiri_plus_jumlah"], lang),
         ),
         (t("laju", lang), t("laju_value", lang, value=fmt.number(m.laju, lang, 1))),
-        (t("proyeksi", lang), _projection(m, lang)),
+        (t("proyeksi", lang), projection_text(m, lang)),
     ]
     for metric, (rank, of) in m.peringkat.items():
         rows.append(

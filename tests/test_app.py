@@ -14,14 +14,16 @@ _REAL_BUILD = build.build
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_app_shows_what_the_database_holds(small_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_app_opens_on_the_national_overview(small_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KKB_DB", str(small_db))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not at.exception
-    assert at.title[0].value == "Dasbor Kampung KB"
+    assert at.title[0].value == "Ringkasan · Indonesia"
     assert "Data sintetis" in at.warning[0].value
-    text = at.code[0].value
-    assert "38 provinsi, 514 kab/kota, 7.285 kecamatan, 83.762 desa/kelurahan" in text
+    # the sidebar: language, the 38 provinces (plus "all"), the periods, newest first
+    assert at.sidebar.radio(key="lang").value == "id"
+    assert len(at.sidebar.selectbox(key="prov").options) == 39
+    assert at.sidebar.selectbox(key="periode").value == "2025-12"
 
 
 def test_app_builds_the_database_on_first_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -31,7 +33,8 @@ def test_app_builds_the_database_on_first_start(tmp_path: Path, monkeypatch: pyt
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     assert not at.exception
     assert target.exists()
-    assert "Kampung KB" in at.code[0].value
+    banten = {m.label: m.value for m in at.metric}["Kampung KB terbentuk"]
+    assert banten != "0"
 
 
 def _small_build(path: Path, progress=None):  # type: ignore[no-untyped-def]

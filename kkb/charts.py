@@ -1,0 +1,549 @@
+"""Plotly figure builders: pure functions from DataFrames to figures, in the project's look.
+
+Every figure gets its template explicitly (importing streamlit changes plotly's default), the
+language's number separators, a title that says what and where, and axis units. Class colours follow
+the portal's convention (Dasar red, Berkembang yellow, Mandiri green, Berkelanjutan blue) in Paul
+Tol's "bright" scheme, which stays distinguishable for colour-blind readers; every class segment
+also carries its name or value as text, so colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from kkb import fmt
+from kkb.classification import CLASSES, DIMENSIONS, PASS_INDEX
+from kkb.i18n import t
+
+CLASS_COLOURS = {
+    "Dasar": "#EE6677",
+    "Berkembang": "#CCBB44",
+    "Mandiri": "#228833",
+    "Berkelanjutan": "#4477AA",
+}
+UNCLASSIFIED_COLOUR = "#BBBBBB"
+DIMENSION_COLOURS = {"input": "#66CCEE", "proses": "#AA3377", "output": "#4477AA"}
+ACCENT = "#4477AA"
+MUTED = "#BBBBBB"
+TARGET_COLOUR = "#AA3377"
+
+FONT = "DejaVu Sans, Arial, sans-serif"
+
+TEMPLATE = go.layout.Template(pio.templates["plotly_white"])
+TEMPLATE.layout.font = {"family": FONT, "size": 14, "color": "#222222"}
+TEMPLATE.layout.title = {
+    "font": {"size": 18},
+    "x": 0.01,
+    "xanchor": "left",
+    "y": 0.98,
+    "yanchor": "top",
+    "yref": "container",
+}
+TEMPLATE.layout.colorway = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB"]
+TEMPLATE.layout.margin = {"l": 10, "r": 10, "t": 100, "b": 10}
+# whole numbers on axes as 70.000 (id) or 70,000 (en), never "70k"
+for _axis in (TEMPLATE.layout.xaxis, TEMPLATE.layout.yaxis):
+    _axis.separatethousands = True
+    _axis.exponentformat = "none"
+TEMPLATE.layout.legend = {"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "title": {"text": ""}}
+
+#: plotly's ``separators``: the decimal mark, then the thousands mark
+SEPARATORS = {"id": ",.", "en": ".,"}
+
+
+def percent_suffix(lang: str) -> str:
+    """The suffix of a percentage in ``lang`` (``" %"`` in Indonesian, ``"%"`` in English)."""
+    return " %" if lang == "id" else "%"
+
+
+def _layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.Figure:
+    fig.update_layout(
+        template=TEMPLATE,
+        title={"text": title},
+        separators=SEPARATORS.get(lang, SEPARATORS["id"]),
+        height=height,
+        hoverlabel={"font": {"family": FONT}},
+    )
+    return fig
+
+
+def _pct_axis(lang: str, title: str, upper: float | None = None) -> dict[str, Any]:
+    axis: dict[str, Any] = {
+        "title": {"text": title},
+        "ticksuffix": percent_suffix(lang),
+        "rangemode": "tozero",
+    }
+    if upper is not None:
+        axis["range"] = [0, upper]
+    return axis
+
+
+# --- class mix -------------------------------------------------------------------------------------
+
+
+def class_mix(frame: pd.DataFrame, label: str, title: str, lang: str) -> go.Figure:
+    """A 100 % stacked bar per row of ``frame``: the share of each class among classified Kampung KB.
+
+    ``frame`` has a ``label`` column and the count columns ``dasar`` … ``berkelanjutan``.
+    """
+    counts = frame[[c.lower() for c in CLASSES]].astype(float)
+    total = counts.sum(axis=1).where(lambda s: s > 0)
+    fig = go.Figure()
+    for klass in CLASSES:
+        share = counts[klass.lower()] / total * 100
+        texts = [f"{fmt.percent(s, lang, 1)}" if pd.notna(s) and s >= 4 else "" for s in share.tolist()]
+        fig.add_bar(
+            name=klass,
+            y=frame[label],
+            x=share,
+            orientation="h",
+            marker_color=CLASS_COLOURS[klass],
+            text=texts,
+            textposition="inside",
+            insidetextanchor="middle",
+            customdata=counts[klass.lower()],
+            hovertemplate=(
+                f"{klass}: %{{x:.2f}}{percent_suffix(lang)} (%{{customdata:,.0f}})<extra>%{{y}}</extra>"
+            ),
+        )
+    fig.update_layout(barmode="stack", xaxis=_pct_axis(lang, t("share_of_classified", lang), 100))
+    fig.update_yaxes(autorange="reversed", title=None)
+    return _layout(fig, title, lang, height=max(220, 90 + 38 * len(frame)))
+
+
+# --- trends ------------------------------------------------------------------------------------------
+
+
+def class_trend(trend: pd.DataFrame, title: str, lang: str) -> go.Figure:
+    """Stacked areas of Kampung KB by class per month (unclassified on top): the formation trend."""
+    fig = go.Figure()
+    x = trend["periode"]
+    for klass in CLASSES:
+        fig.add_scatter(
+            name=klass,
+            x=x,
+            y=trend[klass.lower()],
+            stackgroup="kelas",
+            mode="lines",
+            line={"width": 0.5, "color": CLASS_COLOURS[klass]},
+            hovertemplate=f"{klass}: %{{y:,.0f}}<extra>%{{x}}</extra>",
+        )
+    unclassified = trend["pembentukan"] - trend["terklasifikasi"]
+    fig.add_scatter(
+        name=t("belum_terklasifikasi", lang),
+        x=x,
+        y=unclassified,
+        stackgroup="kelas",
+        mode="lines",
+        line={"width": 0.5, "color": UNCLASSIFIED_COLOUR},
+        hovertemplate=f"{t('belum_terklasifikasi', lang)}: %{{y:,.0f}}<extra>%{{x}}</extra>",
+    )
+    fig.update_layout(
+        yaxis={"title": {"text": t("unit_kampung", lang)}, "rangemode": "tozero"},
+        xaxis={"title": None, "type": "category", "nticks": 12},
+        hovermode="x unified",
+    )
+    return _layout(fig, title, lang)
+
+
+def lines(
+    series: Mapping[str, pd.DataFrame],
+    column: str,
+    title: str,
+    y_title: str,
+    lang: str,
+    percent: bool = False,
+) -> go.Figure:
+    """One line per named monthly frame (``periode`` and ``column``), e.g. regions side by side."""
+    fig = go.Figure()
+    suffix = percent_suffix(lang) if percent else ""
+    for name, frame in series.items():
+        fig.add_scatter(
+            name=name,
+            x=frame["periode"],
+            y=frame[column],
+            mode="lines",
+            line={"width": 3},
+            hovertemplate=f"{name}: %{{y:,.2f}}{suffix}<extra>%{{x}}</extra>",
+        )
+    yaxis = _pct_axis(lang, y_title) if percent else {"title": {"text": y_title}, "rangemode": "tozero"}
+    fig.update_layout(yaxis=yaxis, xaxis={"title": None, "type": "category", "nticks": 12}, hovermode="x")
+    return _layout(fig, title, lang)
+
+
+# --- rankings and comparisons ------------------------------------------------------------------------
+
+
+def ranking(
+    frame: pd.DataFrame,
+    label: str,
+    column: str,
+    title: str,
+    x_title: str,
+    lang: str,
+    percent: bool,
+    highlight: Sequence[str] = (),
+) -> go.Figure:
+    """Horizontal bars of ``column`` per row, largest first; ``highlight`` labels in the accent colour."""
+    data = frame.sort_values(column, ascending=False, na_position="last")
+    colours = [ACCENT if (not highlight or v in highlight) else MUTED for v in data[label]]
+    values = data[column]
+    texts = [
+        (fmt.percent(v, lang, 1) if percent else fmt.number(v, lang, 0 if float(v).is_integer() else 1))
+        if pd.notna(v)
+        else "–"
+        for v in values
+    ]
+    fig = go.Figure(
+        go.Bar(
+            y=data[label],
+            x=values,
+            orientation="h",
+            marker_color=colours,
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    room = float(values.max()) * 1.15 if values.notna().any() and float(values.max()) > 0 else 1.0
+    xaxis: dict[str, Any] = _pct_axis(lang, x_title) if percent else {"title": {"text": x_title}}
+    xaxis["range"] = [0, room]  # room for the value labels outside the longest bar
+    fig.update_layout(xaxis=xaxis, yaxis={"autorange": "reversed", "title": None}, showlegend=False)
+    return _layout(fig, title, lang, height=max(260, 80 + 24 * len(data)))
+
+
+def grouped(
+    frame: pd.DataFrame,
+    label: str,
+    columns: Mapping[str, str],
+    title: str,
+    y_title: str,
+    lang: str,
+    percent: bool,
+) -> go.Figure:
+    """Grouped vertical bars: one group per entry of ``columns`` (column → label), one bar per region."""
+    fig = go.Figure()
+    for _, row in frame.iterrows():
+        values = [row[c] for c in columns]
+        fig.add_bar(
+            name=str(row[label]),
+            x=list(columns.values()),
+            y=values,
+            text=[fmt.percent(v, lang, 1) if percent else fmt.number(v, lang, 1) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+        )
+    yaxis = _pct_axis(lang, y_title) if percent else {"title": {"text": y_title}, "rangemode": "tozero"}
+    fig.update_layout(barmode="group", yaxis=yaxis, xaxis={"title": None})
+    return _layout(fig, title, lang)
+
+
+def attainment(frame: pd.DataFrame, label: str, title: str, lang: str) -> go.Figure:
+    """Horizontal bars of attainment (``capaian_persen``) with the 100 % line; short of it in red."""
+    data = frame.dropna(subset=["capaian_persen"])
+    colours = [
+        CLASS_COLOURS["Mandiri"] if v >= 100 else CLASS_COLOURS["Dasar"] for v in data["capaian_persen"]
+    ]
+    fig = go.Figure(
+        go.Bar(
+            y=data[label],
+            x=data["capaian_persen"],
+            orientation="h",
+            marker_color=colours,
+            text=[fmt.percent(v, lang, 1) for v in data["capaian_persen"]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    fig.add_vline(x=100, line_dash="dash", line_color=TARGET_COLOUR, annotation_text="100 %")
+    upper = max(110.0, float(data["capaian_persen"].max()) * 1.15) if len(data) else 110.0
+    fig.update_layout(
+        xaxis=_pct_axis(lang, t("capaian_axis", lang), upper),
+        yaxis={"autorange": "reversed", "title": None},
+        showlegend=False,
+    )
+    return _layout(fig, title, lang, height=max(240, 90 + 34 * len(data)))
+
+
+def projection(
+    trend: pd.DataFrame,
+    column: str,
+    target_value: float,
+    deadline: str,
+    reached_in: str | None,
+    title: str,
+    y_title: str,
+    lang: str,
+) -> go.Figure:
+    """The actual monthly series, the target as a horizontal line to its deadline, and the projection."""
+    fig = go.Figure()
+    fig.add_scatter(
+        name=t("aktual", lang),
+        x=trend["periode"],
+        y=trend[column],
+        mode="lines",
+        line={"width": 3, "color": ACCENT},
+    )
+    last = trend.iloc[-1]
+    if reached_in is not None and reached_in > str(last["periode"]):
+        fig.add_scatter(
+            name=t("proyeksi", lang),
+            x=[last["periode"], reached_in],
+            y=[last[column], target_value],
+            mode="lines+markers",
+            line={"width": 2, "dash": "dot", "color": ACCENT},
+        )
+    months = sorted({*trend["periode"], deadline, *([reached_in] if reached_in else [])})
+    fig.add_scatter(
+        name=t("target_line", lang),
+        x=[months[0], deadline],
+        y=[target_value, target_value],
+        mode="lines",
+        line={"width": 2, "dash": "dash", "color": TARGET_COLOUR},
+    )
+    fig.update_layout(
+        yaxis={"title": {"text": y_title}, "rangemode": "tozero"},
+        xaxis={
+            "title": None,
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": months,
+            "nticks": 12,
+        },
+        hovermode="x unified",
+    )
+    return _layout(fig, title, lang)
+
+
+# --- one Kampung KB ------------------------------------------------------------------------------
+
+
+def scores(table: pd.DataFrame, labels: Mapping[str, str], title: str, lang: str) -> go.Figure:
+    """The twelve scores as horizontal bars (1–4), coloured by dimension, with the pass line at 3."""
+    fig = go.Figure()
+    for dimension in DIMENSIONS:
+        part = table[table["dimensi"] == dimension]
+        fig.add_bar(
+            name=t(f"dim_{dimension}", lang),
+            y=[labels[k] for k in part["indikator"]],
+            x=part["skor"],
+            orientation="h",
+            marker_color=DIMENSION_COLOURS[dimension],
+            text=[f"{s}/{m}" for s, m in zip(part["skor"], part["skor_maks"], strict=True)],
+            textposition="inside",
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    fig.add_vline(x=PASS_INDEX, line_dash="dash", line_color="#222222", annotation_text=t("pass_line", lang))
+    fig.update_layout(
+        xaxis={"title": {"text": t("skor_axis", lang)}, "range": [0, 4.2], "dtick": 1},
+        yaxis={"autorange": "reversed", "title": None},
+    )
+    return _layout(fig, title, lang, height=480)
+
+
+def class_history(history: pd.DataFrame, title: str, lang: str) -> go.Figure:
+    """The class of each monthly snapshot as a step line over the four classes."""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=history["periode"],
+        y=history["klasifikasi"],
+        mode="lines",
+        line={"shape": "hv", "color": MUTED, "width": 2},
+        showlegend=False,
+        hoverinfo="skip",
+    )
+    for klass in CLASSES:
+        part = history[history["klasifikasi"] == klass]
+        if part.empty:
+            continue
+        fig.add_scatter(
+            name=klass,
+            x=part["periode"],
+            y=part["klasifikasi"],
+            mode="markers",
+            marker={"color": CLASS_COLOURS[klass], "size": 8},
+            hovertemplate=f"{klass}<extra>%{{x}}</extra>",
+        )
+    fig.update_layout(
+        yaxis={"title": None, "categoryorder": "array", "categoryarray": list(CLASSES), "type": "category"},
+        xaxis={"title": None, "type": "category", "nticks": 12},
+    )
+    return _layout(fig, title, lang, height=300)
+
+
+# --- maps ------------------------------------------------------------------------------------------
+
+
+def _bounds(geojson: Mapping[str, Any]) -> tuple[float, float, float, float]:
+    lons: list[float] = []
+    lats: list[float] = []
+
+    def walk(coords: Any) -> None:
+        if coords and isinstance(coords[0], (int, float)):
+            lons.append(float(coords[0]))
+            lats.append(float(coords[1]))
+            return
+        for part in coords:
+            walk(part)
+
+    for feature in geojson["features"]:
+        walk(feature["geometry"]["coordinates"])
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def view_of(geojson: Mapping[str, Any], width_px: int = 900, height_px: int = 560) -> dict[str, Any]:
+    """A MapLibre centre and zoom that fit every feature of ``geojson``."""
+    west, south, east, north = _bounds(geojson)
+    span_lon = max(east - west, 0.01)
+    span_lat = max(north - south, 0.01)
+    zoom_lon = math.log2(360 * width_px / 512 / span_lon)
+    zoom_lat = math.log2(180 * height_px / 512 / span_lat)
+    zoom = max(min(zoom_lon, zoom_lat) - 0.35, 2.5)
+    return {"center": {"lon": (west + east) / 2, "lat": (south + north) / 2}, "zoom": round(zoom, 2)}
+
+
+def colour_range(values: pd.Series, percent: bool) -> tuple[float, float]:
+    """The colour scale's ends: the data's own range widened to round numbers.
+
+    Starting the scale at the data's minimum instead of zero lets neighbouring regions differ
+    visibly when all of them are high (coverage near 100 %); the colour bar shows where it starts.
+    """
+    if values.empty:
+        return 0.0, 1.0
+    low, high = float(values.min()), float(values.max())
+    step = 5.0 if percent else 10 ** max(math.floor(math.log10(max(high - low, 1.0))) - 1, 0)
+    lower, upper = math.floor(low / step) * step, math.ceil(high / step) * step
+    if percent and high <= 100:
+        upper = min(upper, 100.0)
+    if upper <= lower:
+        if percent and upper >= 100:
+            lower = upper - step
+        else:
+            upper = lower + step
+    return float(max(lower, 0.0)), float(upper)
+
+
+def choropleth(
+    frame: pd.DataFrame,
+    geojson: Mapping[str, Any],
+    column: str,
+    title: str,
+    unit_title: str,
+    lang: str,
+    percent: bool,
+    colour: str = ACCENT,
+) -> go.Figure:
+    """Regions of ``frame`` (``kode``, ``nama``, ``column``) filled by ``column`` on a tile-free map.
+
+    ``map_style="white-bg"`` draws no tiles, so the map needs no internet. Regions without a value are
+    drawn grey. The region code travels in ``customdata`` so a click can drill down.
+    """
+    values = frame[column].astype(float)
+    texts = [fmt.percent(v, lang, 1) if percent else fmt.number(v, lang, 1) for v in values]
+    has = values.notna()
+    fig = go.Figure()
+    if (~has).any():
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=geojson,
+                locations=frame.loc[~has, "kode"],
+                z=[0] * int((~has).sum()),
+                colorscale=[[0, "#EEEEEE"], [1, "#EEEEEE"]],
+                showscale=False,
+                marker_line_color="#FFFFFF",
+                marker_line_width=0.8,
+                customdata=frame.loc[~has, ["kode", "nama"]].to_numpy(),
+                hovertemplate="%{customdata[1]}: –<extra></extra>",
+            )
+        )
+    lower, upper = colour_range(values[has], percent)
+    fig.add_trace(
+        go.Choroplethmap(
+            geojson=geojson,
+            locations=frame.loc[has, "kode"],
+            z=values[has],
+            zmin=lower,
+            zmax=upper,
+            colorscale=[[0, "#F7FBFF"], [1, colour]],
+            marker_line_color="#FFFFFF",
+            marker_line_width=0.8,
+            colorbar={"title": {"text": unit_title}, "ticksuffix": percent_suffix(lang) if percent else ""},
+            customdata=list(
+                zip(
+                    frame.loc[has, "kode"],
+                    frame.loc[has, "nama"],
+                    pd.Series(texts)[has.to_numpy()],
+                    strict=True,
+                )
+            ),
+            hovertemplate="%{customdata[1]}: %{customdata[2]}<extra></extra>",
+        )
+    )
+    fig.update_layout(map={"style": "white-bg", **view_of(geojson)}, clickmode="event+select")
+    return _layout(fig, title, lang, height=560)
+
+
+def points(
+    frame: pd.DataFrame,
+    outline: Mapping[str, Any] | None,
+    title: str,
+    lang: str,
+) -> go.Figure:
+    """Kampung KB as points coloured by class (``lat``, ``lng``, ``nama``, ``klasifikasi``) in an outline."""
+    fig = go.Figure()
+    if outline is not None and outline["features"]:
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=outline,
+                locations=[f["id"] for f in outline["features"]],
+                z=[0] * len(outline["features"]),
+                colorscale=[[0, "#F4F4F4"], [1, "#F4F4F4"]],
+                showscale=False,
+                marker_line_color="#888888",
+                marker_line_width=1.2,
+                hoverinfo="skip",
+            )
+        )
+    located = frame.dropna(subset=["lat", "lng"])
+    for klass, colour in [*CLASS_COLOURS.items(), (None, UNCLASSIFIED_COLOUR)]:
+        part = (
+            located[located["klasifikasi"].isna()]
+            if klass is None
+            else located[located["klasifikasi"] == klass]
+        )
+        if part.empty:
+            continue
+        name = klass or t("belum_terklasifikasi", lang)
+        fig.add_trace(
+            go.Scattermap(
+                name=name,
+                lat=part["lat"],
+                lon=part["lng"],
+                mode="markers",
+                marker={"size": 9, "color": colour},
+                customdata=part[["id", "nama"]].to_numpy(),
+                hovertemplate=f"%{{customdata[1]}}<br>{name}<extra>%{{customdata[0]}}</extra>",
+            )
+        )
+    if outline is not None and outline["features"]:
+        view = view_of(outline)
+    elif len(located):
+        view = view_of(
+            {
+                "features": [
+                    {"geometry": {"coordinates": list(zip(located["lng"], located["lat"], strict=True))}}
+                ]
+            }
+        )
+    else:
+        view = {"center": {"lon": 118.0, "lat": -2.5}, "zoom": 3.5}
+    fig.update_layout(map={"style": "white-bg", **view}, legend={"itemsizing": "constant"})
+    return _layout(fig, title, lang, height=560)

@@ -1,0 +1,130 @@
+"""Regions side by side (Perbandingan): headline figures with differences, normalised trends, targets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from kkb import fmt
+from kkb.classification import CLASSES
+from kkb.i18n import t
+from kkb.metrics import TARGET_METRICS, RegionMetrics
+
+#: the headline rows: key, unit ("n" count, "%" percentage)
+HEADLINE = (
+    ("pembentukan", "n"),
+    ("desa_terbentuk", "n"),
+    ("cakupan_desa_persen", "%"),
+    ("per_100_desa", "n"),
+    ("terklasifikasi", "n"),
+    ("mandiri_plus", "n"),
+    ("mandiri_plus_persen", "%"),
+    *((f"{c.lower()}_persen", "%") for c in CLASSES),
+)
+
+
+def _value(m: RegionMetrics, key: str) -> float:
+    if key == "per_100_desa":
+        return m.pembentukan / m.jml_desa_kel * 100 if m.jml_desa_kel else float("nan")
+    if key.endswith("_persen") and key.split("_")[0].capitalize() in CLASSES:
+        return m.kelas_persen[key.split("_")[0].capitalize()]
+    return float(getattr(m, key))
+
+
+def headline(found: Mapping[str, RegionMetrics], labels: Mapping[str, str], lang: str = "id") -> pd.DataFrame:
+    """One row per headline figure, one column per region, then each region's difference from the first.
+
+    Columns: ``metrik`` (key), ``label``, ``satuan``, one column per region label, and ``selisih: <label>``
+    for every region after the first (its value minus the first region's).
+    """
+    codes = list(found)
+    rows = []
+    for key, unit in HEADLINE:
+        row: dict[str, object] = {"metrik": key, "label": t(key, lang), "satuan": unit}
+        values = [_value(found[c], key) for c in codes]
+        for code, value in zip(codes, values, strict=True):
+            row[labels[code]] = value
+        for code, value in zip(codes[1:], values[1:], strict=True):
+            row[f"{t('selisih', lang)}: {labels[code]}"] = value - values[0]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def formatted(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``headline`` as display text in ``lang`` (differences signed, percentages in points)."""
+    out = pd.DataFrame({t("metrik_col", lang): table["label"]})
+    diff_prefix = f"{t('selisih', lang)}: "
+    for column in table.columns[3:]:
+        cells = []
+        for value, unit in zip(table[column], table["satuan"], strict=True):
+            decimals = 2 if unit == "%" else (1 if not float(value).is_integer() else 0)
+            if column.startswith(diff_prefix):
+                cells.append(fmt.signed(value, lang, decimals, "pp" if unit == "%" else ""))
+            elif unit == "%":
+                cells.append(fmt.percent(value, lang, decimals))
+            else:
+                cells.append(fmt.number(value, lang, decimals))
+        out[column] = cells
+    return out
+
+
+def normalised(trend: pd.DataFrame, desa: int) -> pd.DataFrame:
+    """A monthly trend with ``per_100_desa``: Kampung KB formed per 100 desa/kelurahan of the region."""
+    out = trend.copy()
+    out["per_100_desa"] = out["pembentukan"] / desa * 100 if desa else float("nan")
+    return out
+
+
+def attainments(
+    found: Mapping[str, RegionMetrics], labels: Mapping[str, str], lang: str = "id"
+) -> pd.DataFrame:
+    """Every target each region has on record, with the actual value and the attainment.
+
+    Columns: ``kode``, ``wilayah``, ``metrik``, ``label``, ``tahun``, ``target``, ``penyebut``, ``aktual``,
+    ``capaian_persen``, ``sumber``, ``diwarisi_dari``.
+    """
+    rows = []
+    for code, m in found.items():
+        for metric in TARGET_METRICS:
+            a = m.capaian[metric]
+            if a.target is None:
+                continue
+            rows.append(
+                {
+                    "kode": code,
+                    "wilayah": labels[code],
+                    "metrik": metric,
+                    "label": f"{labels[code]} · {t(metric, lang)} {a.target.year}",
+                    "tahun": a.target.year,
+                    "target": a.target.value,
+                    "penyebut": a.target.denominator,
+                    "aktual": a.actual,
+                    "capaian_persen": a.percent,
+                    "sumber": a.target.source,
+                    "diwarisi_dari": a.target.inherited_from,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def denominator_note(goals: pd.DataFrame, lang: str = "id") -> str:
+    """Say how the regions' targets differ in what they count, or ``""`` when they measure alike.
+
+    Targets differ when the regions are not held to the same set of metrics, or when one metric's
+    target counts something else in one region (its ``penyebut``).
+    """
+    if goals.empty:
+        return ""
+    per_region = goals.groupby("wilayah")["metrik"].apply(lambda s: tuple(sorted(set(s))))
+    parts = []
+    if per_region.nunique() > 1:
+        for region, metrics_ in per_region.items():
+            parts.append(f"{region}: {', '.join(t(m, lang) for m in metrics_)}")
+    for metric, group in goals.groupby("metrik"):
+        if group["penyebut"].nunique() > 1:
+            parts.append(
+                f"{t(str(metric), lang)}: "
+                + "; ".join(f"{r} = {p}" for r, p in zip(group["wilayah"], group["penyebut"], strict=True))
+            )
+    return " · ".join(parts)

@@ -1,0 +1,381 @@
+"""Streamlit glue shared by app.py and the pages: state, cached data access, and render helpers.
+
+``kkb`` never imports streamlit, so caching and widgets live here. The state of a view (language,
+region, periode, page options) lives in widgets bound to the URL, so a copied link restores it.
+Cached queries are keyed by the database file's identity (path, size, modification time): when
+the file is replaced, every cache entry of the old file stops being used.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from kkb import build, db, explore, fmt, geo, info, overview, store
+from kkb.classification import DEFAULT_METHOD
+from kkb.i18n import t
+from kkb.metrics import RegionMetrics
+from kkb.regions import NATION, Regions, level_of
+
+LANG, PROV, KAB, KEC, PERIODE, METODE = "lang", "prov", "kab", "kec", "periode", "metode"
+LANG_NAMES = {"id": "Indonesia", "en": "English"}
+
+_BUILD_LOCK = threading.Lock()
+
+
+# --- the database --------------------------------------------------------------------------------
+
+
+def ensure_database() -> Path:
+    """Build the DuckDB file on first start (one build per process), showing its progress."""
+    path = db.default_db_path()
+    if path.exists():
+        return path
+    with _BUILD_LOCK:
+        if not path.exists():
+            bar = st.progress(0.0, text=t("first_build", lang()))
+            build.build(path, progress=lambda f, m: bar.progress(min(max(f, 0.0), 1.0), text=m))
+            bar.empty()
+    return path
+
+
+def database_key() -> str:
+    """The identity of the database file now: path, size and modification time."""
+    path = ensure_database()
+    stat = path.stat()
+    return f"{path}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
+@st.cache_resource(max_entries=4)
+def _connection(key: str) -> db.Connection:
+    return db.connect(key.split("|")[0])
+
+
+def connection() -> db.Connection:
+    """A read-only connection to the current database file (a new one once the file is replaced)."""
+    return _connection(database_key())
+
+
+@st.cache_resource(max_entries=2)
+def _regions(key: str) -> Regions:
+    return Regions(store.wilayah(_connection(key), max_level=4))
+
+
+def regions() -> Regions:
+    """The region hierarchy down to desa/kelurahan (built once per database file)."""
+    return _regions(database_key())
+
+
+@st.cache_resource
+def boundaries() -> dict[int, geo.GeoJson]:
+    """Province and kab/kota polygons."""
+    return geo.read_boundaries(db.DATA_DIR)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _table(key: str, name: str) -> pd.DataFrame:
+    con = _connection(key)
+    if name == "wilayah":
+        return store.wilayah(con, max_level=3)
+    if name == "targets":
+        return store.targets(con)
+    raise KeyError(name)
+
+
+def wilayah() -> pd.DataFrame:
+    """Regions down to kecamatan with their Kemendagri counts."""
+    return _table(database_key(), "wilayah")
+
+
+def targets() -> pd.DataFrame:
+    """Targets and published figures."""
+    return _table(database_key(), "targets")
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _periods(key: str) -> list[str]:
+    return store.periods(_connection(key))
+
+
+def periods() -> list[str]:
+    """The months the registry covers, oldest first."""
+    return _periods(database_key())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _summary(key: str) -> dict[str, object]:
+    return info.summary(_connection(key))
+
+
+def summary() -> dict[str, object]:
+    """The overview counts of the database (how many Kampung KB, how many synthetic, …)."""
+    return _summary(database_key())
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _region_metrics(key: str, code: str, periode: str, metode: str) -> RegionMetrics:
+    return overview.region(
+        _connection(key), code, periode, metode, _table(key, "wilayah"), _table(key, "targets")
+    )
+
+
+def region_metrics(code: str, periode: str, metode: str) -> RegionMetrics:
+    """Every metric of ``code`` at ``periode``."""
+    return _region_metrics(database_key(), code, periode, metode)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _children(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
+    return overview.children(_connection(key), code, periode, metode, _table(key, "wilayah"))
+
+
+def children(code: str, periode: str, metode: str) -> pd.DataFrame:
+    """Every region one level below ``code`` with counts and rates."""
+    return _children(database_key(), code, periode, metode)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _trend(key: str, code: str, metode: str) -> pd.DataFrame:
+    return store.trend(_connection(key), code, metode)
+
+
+def trend(code: str, metode: str) -> pd.DataFrame:
+    """Monthly totals of ``code``."""
+    return _trend(database_key(), code, metode)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _kampung(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
+    return explore.kampung_list(_connection(key), code, periode, metode)
+
+
+def kampung(code: str, periode: str, metode: str) -> pd.DataFrame:
+    """The Kampung KB of ``code`` formed by ``periode`` with their latest classification."""
+    return _kampung(database_key(), code, periode, metode)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _profile(key: str, kampung_id: str, metode: str) -> explore.Profile | None:
+    return explore.profile(_connection(key), kampung_id, metode)
+
+
+def profile(kampung_id: str, metode: str) -> explore.Profile | None:
+    """One Kampung KB's identity and history (None when the id is unknown)."""
+    return _profile(database_key(), kampung_id, metode)
+
+
+# --- the view's state --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class View:
+    """What the sidebar selects: language, region, periode, method."""
+
+    lang: str
+    code: str
+    periode: str
+    metode: str
+
+    @property
+    def level(self) -> int:
+        """Level of the region (0 nation … 3 kecamatan)."""
+        return level_of(self.code)
+
+
+def lang() -> str:
+    """The UI language chosen in the sidebar (``id`` until the widget exists)."""
+    value = st.session_state.get(LANG)
+    return value if value in LANG_NAMES else "id"
+
+
+def language_switch() -> str:
+    """The language radio at the top of the sidebar; returns ``id`` or ``en``."""
+    st.sidebar.radio(
+        "Bahasa / Language",
+        list(LANG_NAMES),
+        format_func=LANG_NAMES.__getitem__,
+        key=LANG,
+        bind="query-params",
+        horizontal=True,
+    )
+    return lang()
+
+
+def _reset(*keys: str) -> None:
+    for key in keys:
+        st.session_state[key] = ""
+
+
+def region_filters(language: str) -> View:
+    """The region (provinsi → kab/kota → kecamatan) and periode selectors; returns the view."""
+    names = regions()
+    side = st.sidebar
+    side.subheader(t("region_label", language))
+    provinces = names.children(NATION)
+    prov = side.selectbox(
+        t("province", language),
+        ["", *provinces],
+        format_func=lambda c: names.name(c) if c else t("all_provinces", language),
+        key=PROV,
+        bind="query-params",
+        on_change=_reset,
+        args=(KAB, KEC),
+    )
+    code = prov or NATION
+    if prov:
+        kab = side.selectbox(
+            t("kabkota", language),
+            ["", *names.children(prov)],
+            format_func=lambda c: names.label(c) if c else t("all_kabkota", language),
+            key=KAB,
+            bind="query-params",
+            on_change=_reset,
+            args=(KEC,),
+        )
+        if kab:
+            code = kab
+            kec = side.selectbox(
+                t("kecamatan", language),
+                ["", *names.children(kab)],
+                format_func=lambda c: names.name(c) if c else t("all_kecamatan", language),
+                key=KEC,
+                bind="query-params",
+            )
+            code = kec or kab
+    months = periods()
+    periode = side.selectbox(t("periode_label", language), months[::-1], key=PERIODE, bind="query-params")
+    methods = [m for m in str(summary().get("metode") or DEFAULT_METHOD).split(", ") if m]
+    metode = DEFAULT_METHOD
+    if len(methods) > 1:
+        metode = side.selectbox(t("method_label", language), methods, key=METODE, bind="query-params")
+    return View(language, code, str(periode), str(metode))
+
+
+def view() -> View:
+    """The current view as the sidebar set it (pages call this)."""
+    if PagesManager.uses_pages_directory is not False:
+        # The page runs without app.py. Streamlit decides per process (and AppTest per run), before
+        # any script has run, whether an app with a ``pages/`` folder is a v1 multipage app; then a
+        # deep link (``/peta?prov=Banten``) as the first request runs the page file alone. app.py
+        # calls st.navigation, which settles the question; tell Streamlit now and run again.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    current = st.session_state.get("_view")
+    if not isinstance(current, View):
+        raise RuntimeError("view belum disiapkan oleh app.py")
+    return current
+
+
+def go_to(code: str) -> None:
+    """Select ``code`` in the sidebar (a drill-down); call from a widget callback."""
+    level = level_of(code)
+    st.session_state[PROV] = code[:2] if level >= 1 else ""
+    st.session_state[KAB] = code[:5] if level >= 2 else ""
+    st.session_state[KEC] = code[:8] if level >= 3 else ""
+
+
+# --- rendering -----------------------------------------------------------------------------------
+
+
+def region_name(code: str) -> str:
+    """The display label of a region (``Indonesia``, ``Banten``, ``Kab. Serang``)."""
+    return regions().label(code)
+
+
+def synthetic_notice(v: View) -> None:
+    """Say that the data is synthetic wherever synthetic rows are shown."""
+    if int(str(summary().get("kampung_kb_sintetis", 0))) > 0:
+        st.warning(t("synthetic_notice", v.lang), icon="⚠️")
+
+
+def source_caption(v: View) -> str:
+    """The caption under a chart: source, as-of periode and method."""
+    synthetic = int(str(summary().get("kampung_kb_sintetis", 0))) > 0
+    source = t("source_demo" if synthetic else "source_registry", v.lang)
+    return t("source_caption", v.lang, source=source, periode=v.periode, method=v.metode)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV with a byte-order mark, so spreadsheet programs read the names' accents right."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    """An Excel workbook of ``frame``."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buffer.getvalue()
+
+
+def chart(
+    fig: go.Figure,
+    data: pd.DataFrame,
+    *,
+    key: str,
+    v: View,
+    filename: str,
+    on_select: Any = "ignore",
+    selection_mode: Any = ("points",),
+) -> Any:
+    """A chart with its caption, a data table alternative, and a CSV download of the data behind it."""
+    event = st.plotly_chart(
+        fig,
+        key=key,
+        on_select=on_select,
+        selection_mode=selection_mode,
+        config={"displaylogo": False, "responsive": True},
+    )
+    st.caption(source_caption(v))
+    with st.expander(t("data_table", v.lang)):
+        st.dataframe(data, hide_index=True)
+        st.download_button(
+            t("download_csv", v.lang),
+            csv_bytes(data),
+            file_name=f"{filename}.csv",
+            mime="text/csv",
+            key=f"{key}_csv",
+        )
+    return event
+
+
+def metric(label: str, value: str, delta: str | None = None, help_text: str | None = None) -> None:
+    """A headline figure (``delta`` already formatted)."""
+    unchanged = delta is None or delta.startswith("±")  # fmt.signed writes no change as ±0
+    st.metric(
+        label,
+        value,
+        delta=delta,
+        help=help_text,
+        delta_color="off" if unchanged else "normal",
+        delta_arrow="off" if unchanged else "auto",
+    )
+
+
+def number(value: float | None, v: View, decimals: int = 0) -> str:
+    """Format a number in the view's language."""
+    return fmt.number(value, v.lang, decimals)
+
+
+def percent(value: float | None, v: View, decimals: int = 2) -> str:
+    """Format a percentage in the view's language."""
+    return fmt.percent(value, v.lang, decimals)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _schedule(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
+    con = _connection(key)
+    return overview.schedule(con, code, periode, metode, _table(key, "wilayah"), _table(key, "targets"))
+
+
+def schedule(code: str, periode: str, metode: str) -> pd.DataFrame:
+    """The regions below ``code`` against their primary targets, behind schedule first."""
+    return _schedule(database_key(), code, periode, metode)

@@ -1,0 +1,124 @@
+"""Jelajah: the filterable, sortable table of Kampung KB with their twelve scores; a row opens its profile."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kkb import explore
+from kkb.classification import CLASSES, DQ_FLAGS, INDICATORS, SCORE_COLUMNS
+from kkb.i18n import t
+from pages import _common as ui
+
+v = ui.view()
+name = ui.region_name(v.code)
+st.title(t("jelajah_title", v.lang, region=name))
+st.caption(t("as_of", v.lang, periode=v.periode))
+ui.synthetic_notice(v)
+
+frame = ui.kampung(v.code, v.periode, v.metode)
+if frame.empty:
+    st.info(t("no_data", v.lang, region=name, periode=v.periode))
+    st.stop()
+
+UNCLASSIFIED = "-"
+first_year, last_year = int(frame["tahun_pencanangan"].min()), int(frame["tahun_pencanangan"].max())
+c1, c2, c3, c4 = st.columns([2, 2, 2, 2])
+with c1:
+    classes = st.multiselect(
+        t("kelas", v.lang),
+        [*CLASSES, UNCLASSIFIED],
+        format_func=lambda c: t("belum_terklasifikasi", v.lang) if c == UNCLASSIFIED else c,
+        key="kelas",
+        bind="query-params",
+        placeholder=t("all_classes", v.lang),
+    )
+with c2:
+    years = (first_year, last_year)
+    if first_year < last_year:
+        years = st.slider(
+            t("formation_year", v.lang),
+            first_year,
+            last_year,
+            (first_year, last_year),
+            key="tahun",
+            bind="query-params",
+        )
+with c3:
+    dq_options = [explore.DQ_ANY, explore.DQ_FLAGGED, explore.DQ_CLEAN, *DQ_FLAGS]
+    dq = st.selectbox(
+        t("dq_filter", v.lang),
+        dq_options,
+        format_func=lambda k: t(f"dqf_{k}", v.lang) if not k.startswith("dq_") else t(k, v.lang),
+        key="dq",
+        bind="query-params",
+    )
+with c4:
+    text = st.text_input(
+        t("search", v.lang), key="cari", bind="query-params", placeholder=t("search_hint", v.lang)
+    )
+
+chosen = [("" if c == UNCLASSIFIED else c) for c in classes] or None
+shown = explore.filter_kampung(frame, chosen, (int(years[0]), int(years[1])), dq, text)
+st.markdown(t("jelajah_count", v.lang, n=ui.number(len(shown), v), of=ui.number(len(frame), v), region=name))
+if shown.empty:
+    st.info(t("no_rows", v.lang))
+    st.stop()
+
+columns = [
+    "id",
+    "nama",
+    "desa",
+    "kecamatan",
+    "kabkota",
+    "tahun_pencanangan",
+    "klasifikasi",
+    *SCORE_COLUMNS,
+    "dq_jumlah",
+]
+config = {
+    "id": "ID",
+    "nama": t("kampung_name", v.lang),
+    "desa": t("desa", v.lang),
+    "kecamatan": t("kecamatan", v.lang),
+    "kabkota": t("kabkota", v.lang),
+    "tahun_pencanangan": st.column_config.NumberColumn(t("formation_year", v.lang), format="%d"),
+    "klasifikasi": t("kelas", v.lang),
+    "dq_jumlah": st.column_config.NumberColumn(t("dq_count", v.lang), help=t("dq_count_help", v.lang)),
+}
+for ind, column in zip(INDICATORS, SCORE_COLUMNS, strict=True):
+    config[column] = st.column_config.NumberColumn(
+        t(f"short_{ind.key}", v.lang), help=t(f"ind_{ind.key}", v.lang), format="%d"
+    )
+event = st.dataframe(
+    shown[columns],
+    hide_index=True,
+    column_config=config,
+    on_select="rerun",
+    selection_mode="single-row",
+    key="jelajah_tabel",
+    height=480,
+)
+st.caption(ui.source_caption(v) + " · " + t("jelajah_hint", v.lang))
+
+rows = event.selection.rows if event is not None else []
+if rows:
+    picked = shown.iloc[rows[0]]
+    if st.button(t("open_profile", v.lang, name=picked["nama"]), type="primary"):
+        st.session_state["kampung"] = str(picked["id"])
+        st.switch_page("pages/profil.py")
+
+d1, d2, _ = st.columns([1, 1, 4])
+export = shown.drop(columns=["lat", "lng"]).copy()
+stem = f"kampung_kb_{v.code}_{v.periode}"
+with d1:
+    st.download_button(t("download_csv", v.lang), lambda: ui.csv_bytes(export), f"{stem}.csv", "text/csv")
+with d2:
+    if len(export) <= 20000:
+        st.download_button(
+            t("download_xlsx", v.lang),
+            lambda: ui.xlsx_bytes(export, "kampung_kb"),
+            f"{stem}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        st.caption(t("xlsx_too_many", v.lang))

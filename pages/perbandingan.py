@@ -1,0 +1,114 @@
+"""Perbandingan: two to four regions side by side (default Banten and Riau)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kkb import charts, compare
+from kkb.classification import CLASSES
+from kkb.i18n import t
+from kkb.regions import NATION
+from pages import _common as ui
+
+DEFAULT = ["36", "14"]
+
+v = ui.view()
+names = ui.regions()
+st.title(t("page_perbandingan", v.lang))
+st.caption(t("as_of", v.lang, periode=v.periode))
+ui.synthetic_notice(v)
+
+provinces = names.children(NATION)
+options = [code for p in provinces for code in (p, *names.children(p))]
+
+
+def _label(code: str) -> str:
+    if len(code) == 2:
+        return names.label(code)
+    return f"{names.label(code)} ({names.label(code[:2])})"
+
+
+chosen = st.multiselect(
+    t("compare_pick", v.lang),
+    options,
+    default=DEFAULT,
+    format_func=_label,
+    max_selections=4,
+    key="banding",
+    bind="query-params",
+)
+if len(chosen) < 2:
+    st.info(t("compare_need_two", v.lang))
+    st.stop()
+
+found = {code: ui.region_metrics(code, v.periode, v.metode) for code in chosen}
+labels = {code: _label(code) for code in chosen}
+table = compare.headline(found, labels, v.lang)
+
+st.subheader(t("compare_headline", v.lang))
+st.dataframe(compare.formatted(table, v.lang), hide_index=True)
+st.download_button(
+    t("download_csv", v.lang),
+    ui.csv_bytes(table),
+    file_name=f"perbandingan_{'_'.join(chosen)}_{v.periode}.csv",
+    mime="text/csv",
+)
+st.caption(t("compare_diff_note", v.lang, first=labels[chosen[0]]))
+
+left, right = st.columns(2)
+with left:
+    mix = pd.DataFrame(
+        [
+            {
+                "kode": code,
+                "wilayah": labels[code],
+                "terklasifikasi": m.terklasifikasi,
+                **{c.lower(): m.kelas[c] for c in CLASSES},
+            }
+            for code, m in found.items()
+        ]
+    )
+    if int(mix["terklasifikasi"].sum()) == 0:
+        st.info(t("no_classified", v.lang, region=", ".join(labels.values()), periode=v.periode))
+    else:
+        ui.chart(
+            charts.class_mix(mix, "wilayah", t("compare_mix_title", v.lang, periode=v.periode), v.lang),
+            mix,
+            key="banding_kelas",
+            v=v,
+            filename=f"perbandingan_kelas_{v.periode}",
+        )
+with right:
+    per100 = st.toggle(t("per_100_toggle", v.lang), key="per100", bind="query-params")
+    series = {}
+    for code in chosen:
+        trend = ui.trend(code, v.metode)
+        trend = trend[trend["periode"] <= v.periode]
+        series[labels[code]] = compare.normalised(trend, found[code].jml_desa_kel) if per100 else trend
+    column = "per_100_desa" if per100 else "pembentukan"
+    title = t("compare_formation_title", v.lang, unit=t(column, v.lang))
+    long = pd.concat([s.assign(wilayah=name) for name, s in series.items()], ignore_index=True)
+    ui.chart(
+        charts.lines(series, column, title, t(column, v.lang), v.lang),
+        long[["wilayah", "periode", column]],
+        key="banding_tren",
+        v=v,
+        filename=f"perbandingan_pembentukan_{v.periode}",
+    )
+
+st.subheader(t("compare_targets", v.lang))
+goals = compare.attainments(found, labels, v.lang)
+if goals.empty:
+    st.info(t("no_target", v.lang).capitalize() + ".")
+else:
+    note = compare.denominator_note(goals, v.lang)
+    if note:
+        st.warning(t("compare_denominators", v.lang, details=note), icon="ℹ️")
+    ui.chart(
+        charts.attainment(goals, "label", t("compare_attainment_title", v.lang, periode=v.periode), v.lang),
+        goals,
+        key="banding_target",
+        v=v,
+        filename=f"perbandingan_target_{v.periode}",
+    )

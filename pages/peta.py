@@ -1,0 +1,120 @@
+"""Peta: a choropleth of provinces (nation) or kab/kota (province); Kampung KB points inside a kab/kota."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kkb import charts, geo, metrics
+from kkb.i18n import t
+from kkb.regions import NATION, parent_of
+from pages import _common as ui
+
+METRICS = {
+    "cakupan_desa_persen": (True, charts.ACCENT),
+    "mandiri_plus_persen": (True, charts.CLASS_COLOURS["Mandiri"]),
+    "capaian_persen": (True, charts.TARGET_COLOUR),
+    "per_100_desa": (False, charts.ACCENT),
+    "dasar_persen": (True, charts.CLASS_COLOURS["Dasar"]),
+    "berkembang_persen": (True, "#998800"),
+    "mandiri_persen": (True, charts.CLASS_COLOURS["Mandiri"]),
+    "berkelanjutan_persen": (True, charts.CLASS_COLOURS["Berkelanjutan"]),
+}
+
+v = ui.view()
+name = ui.region_name(v.code)
+st.title(t("peta_title", v.lang, region=name))
+st.caption(t("as_of", v.lang, periode=v.periode))
+ui.synthetic_notice(v)
+
+
+def _drill_from_map() -> None:
+    event = st.session_state.get("peta_map")
+    points = event.selection.points if event is not None else []
+    for point in points:
+        data = point.get("customdata")
+        if data:
+            ui.go_to(str(data[0]))
+            return
+
+
+def _drill_from_list() -> None:
+    code = st.session_state.get("peta_buka")
+    if code:
+        ui.go_to(str(code))
+
+
+def _up() -> None:
+    ui.go_to(parent_of(v.code) or NATION)
+
+
+if v.code != NATION:
+    st.button(t("up_level", v.lang, region=ui.region_name(parent_of(v.code) or NATION)), on_click=_up)
+
+shapes = geo.children_shapes(ui.boundaries(), v.code)
+if shapes is not None:
+    kids = ui.children(v.code, v.periode, v.metode)
+    kids = metrics.attainment_table(kids, ui.targets(), int(v.periode[:4]))
+    kids = kids.assign(nama=[ui.region_name(c) for c in kids["kode"]])
+    left, right = st.columns([2, 1])
+    with left:
+        metric_key = st.selectbox(
+            t("map_metric", v.lang),
+            list(METRICS),
+            format_func=lambda k: t(k, v.lang),
+            key="metrik",
+            bind="query-params",
+        )
+    with right:
+        st.selectbox(
+            t("open_region", v.lang, level=t(f"level_{v.level + 1}", v.lang)),
+            ["", *kids["kode"]],
+            format_func=lambda c: ui.region_name(c) if c else "—",
+            key="peta_buka",
+            on_change=_drill_from_list,
+        )
+    percent, colour = METRICS[metric_key]
+    level = t(f"level_{v.level + 1}", v.lang)
+    title = t("map_title", v.lang, metric=t(metric_key, v.lang), level=level, region=name, periode=v.periode)
+    if metric_key == "capaian_persen":
+        st.caption(t("capaian_map_note", v.lang))
+    if int(kids["pembentukan"].sum()) == 0:
+        st.info(t("no_data", v.lang, region=name, periode=v.periode))
+    else:
+        fig = charts.choropleth(
+            kids, shapes, metric_key, title, t(metric_key, v.lang), v.lang, percent, colour
+        )
+        st.caption(t("map_click_hint", v.lang))
+        columns = [
+            "kode",
+            "nama",
+            metric_key,
+            "pembentukan",
+            "desa_terbentuk",
+            "jml_desa_kel",
+            "terklasifikasi",
+        ]
+        if metric_key == "capaian_persen":
+            columns += ["target_metrik", "target_tahun", "target_nilai", "aktual", "target_sumber"]
+        ui.chart(
+            fig,
+            kids[columns].sort_values(metric_key, ascending=False),
+            key="peta_map",
+            v=v,
+            filename=f"peta_{metric_key}_{v.code}_{v.periode}",
+            on_select=_drill_from_map,
+        )
+else:
+    points = ui.kampung(v.code, v.periode, v.metode)
+    if points.empty:
+        st.info(t("no_data", v.lang, region=name, periode=v.periode))
+    else:
+        outline = geo.outline_of(ui.boundaries(), v.code)
+        title = t("points_title", v.lang, region=name, periode=v.periode, n=ui.number(len(points), v))
+        st.caption(t("points_note", v.lang))
+        ui.chart(
+            charts.points(points, outline, title, v.lang),
+            points[["id", "nama", "desa", "kecamatan", "klasifikasi", "tahun_pencanangan", "lat", "lng"]],
+            key="peta_titik",
+            v=v,
+            filename=f"titik_{v.code}_{v.periode}",
+        )

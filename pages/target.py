@@ -1,0 +1,129 @@
+"""Target: attainment of the region's targets, pace and projection, and the regions behind schedule first."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kkb import charts, fmt
+from kkb.i18n import attainment_text, projection_text, t
+from pages import _common as ui
+
+v = ui.view()
+name = ui.region_name(v.code)
+st.title(t("target_title", v.lang, region=name))
+st.caption(t("as_of", v.lang, periode=v.periode))
+ui.synthetic_notice(v)
+
+m = ui.region_metrics(v.code, v.periode, v.metode)
+with_target = [a for a in m.capaian.values() if a.target is not None]
+if not with_target:
+    st.info(t("no_target_region", v.lang, region=name))
+else:
+    cols = st.columns(len(with_target))
+    for col, a in zip(cols, with_target, strict=True):
+        assert a.target is not None
+        percent = a.metric.endswith("_persen")
+        actual = ui.percent(a.actual, v) if percent else ui.number(a.actual, v)
+        with col:
+            ui.metric(
+                t(a.metric, v.lang),
+                fmt.percent(a.percent, v.lang, 1),
+                help_text=t("attainment_help", v.lang),
+            )
+            st.markdown(
+                t("target_card", v.lang, actual=actual, detail=attainment_text(a, v.lang))
+                + f"  \n[{a.target.source}]({a.target.url}) · {a.target.date}"
+                + (f"  \n_{a.target.denominator}_" if a.target.denominator else "")
+            )
+
+st.subheader(t("laju", v.lang))
+st.markdown(
+    f"**{t('laju_value', v.lang, value=ui.number(m.laju, v, 1))}** · "
+    f"{t('proyeksi', v.lang)}: {projection_text(m, v.lang)}"
+)
+if m.proyeksi is not None and m.proyeksi_metrik is not None:
+    column = "pembentukan" if m.proyeksi_metrik == "pembentukan" else "desa_terbentuk"
+    trend = ui.trend(v.code, v.metode)
+    trend = trend[trend["periode"] <= v.periode]
+    title = t("projection_title", v.lang, metric=t(column, v.lang), region=name, deadline=m.proyeksi.deadline)
+    ui.chart(
+        charts.projection(
+            trend,
+            column,
+            m.proyeksi.target_value,
+            m.proyeksi.deadline,
+            m.proyeksi.reached_in,
+            title,
+            t(column, v.lang),
+            v.lang,
+        ),
+        trend[["periode", column]],
+        key="proyeksi",
+        v=v,
+        filename=f"proyeksi_{v.code}_{v.periode}",
+    )
+    st.caption(t("projection_note", v.lang))
+
+if v.level < 3:
+    level = t(f"level_{v.level + 1}", v.lang)
+    st.subheader(t("schedule_title", v.lang, level=level, region=name))
+    table = ui.schedule(v.code, v.periode, v.metode)
+    table = table.assign(wilayah=[ui.region_name(c) for c in table["kode"]])
+    behind = table[table["tepat_waktu"] == False]  # noqa: E712 (a column with empty cells)
+    st.markdown(
+        t("schedule_summary", v.lang, behind=len(behind), total=int(table["tepat_waktu"].notna().sum()))
+    )
+    shown = table.head(25) if len(table) > 25 else table
+    status = {True: t("on_track", v.lang), False: t("behind", v.lang)}
+    display = shown.assign(
+        status=[status.get(x, "–") if x is not None else "–" for x in shown["tepat_waktu"]],
+        target=[t(str(x), v.lang) if isinstance(x, str) else "–" for x in shown["target_metrik"]],
+        capaian=[ui.percent(x, v, 1) for x in shown["capaian_persen"]],
+        laju_teks=[ui.number(x, v, 1) for x in shown["laju"]],
+    )
+    ui.chart(
+        charts.attainment(
+            display.assign(label=display["wilayah"]),
+            "label",
+            t("schedule_chart_title", v.lang, level=level, region=name, periode=v.periode),
+            v.lang,
+        ),
+        table[
+            [
+                "kode",
+                "wilayah",
+                "target_metrik",
+                "target_tahun",
+                "target_nilai",
+                "aktual",
+                "capaian_persen",
+                "laju",
+                "proyeksi",
+                "tenggat",
+                "tepat_waktu",
+                "target_dari",
+                "target_sumber",
+            ]
+        ],
+        key="jadwal",
+        v=v,
+        filename=f"jadwal_{v.code}_{v.periode}",
+    )
+    st.dataframe(
+        display[
+            ["wilayah", "status", "target", "target_tahun", "capaian", "laju_teks", "proyeksi", "tenggat"]
+        ],
+        hide_index=True,
+        column_config={
+            "wilayah": t("region_label", v.lang),
+            "status": t("status", v.lang),
+            "target": t("target_line", v.lang),
+            "target_tahun": t("year", v.lang),
+            "capaian": t("capaian", v.lang),
+            "laju_teks": t("laju", v.lang),
+            "proyeksi": t("proyeksi", v.lang),
+            "tenggat": t("deadline", v.lang),
+        },
+    )
+    if len(table) > 25:
+        st.caption(t("schedule_more", v.lang, n=len(table) - 25))

@@ -1,0 +1,311 @@
+"""Every page run headless with AppTest on a real database, in both languages.
+
+The figures a page shows are checked against what ``kkb`` computes for the same region and periode,
+so a page that drops, mislabels or misformats a figure fails here.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kkb import db, explore, fmt, metrics, overview, store
+from kkb.classification import INDICATORS
+from kkb.i18n import t
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("id", "en")
+BANTEN, SERANG, RIAU, BALI = "36", "36.04", "14", "51"
+
+
+@pytest.fixture()
+def app_db(small_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KKB_DB", str(small_db))
+    return small_db
+
+
+@pytest.fixture()
+def con(app_db: Path) -> Iterator[db.Connection]:
+    connection = db.connect(app_db)
+    yield connection
+    connection.close()
+
+
+def open_page(page: str, lang: str = "id", **state: Any) -> AppTest:
+    """Run app.py, then the page, with the sidebar and page widgets preset as a URL would set them."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    if page != "ringkasan":
+        at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def figures(at: AppTest) -> list[dict[str, Any]]:
+    """The plotly figures on the page, as the browser receives them (typed arrays decoded to lists)."""
+    return [_decoded(json.loads(el.proto.spec)) for el in at.get("plotly_chart")]
+
+
+def _decoded(node: Any) -> Any:
+    """Plotly sends numeric arrays as ``{"dtype", "bdata"}``; turn them back into lists."""
+    if isinstance(node, dict):
+        if set(node) >= {"dtype", "bdata"}:
+            array = np.frombuffer(base64.b64decode(node["bdata"]), dtype=np.dtype(node["dtype"]))
+            return array.reshape(node["shape"]).tolist() if "shape" in node else array.tolist()
+        return {k: _decoded(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_decoded(v) for v in node]
+    return node
+
+
+def figure_titled(at: AppTest, words: str) -> dict[str, Any]:
+    found = [f for f in figures(at) if words in f["layout"]["title"]["text"]]
+    assert found, [f["layout"]["title"]["text"] for f in figures(at)]
+    return found[0]
+
+
+def metric_values(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def periode(con: db.Connection) -> str:
+    return overview.latest_periode(con)
+
+
+def region_metrics(con: db.Connection, code: str) -> metrics.RegionMetrics:
+    return overview.region(
+        con, code, periode(con), "portal-2021", store.wilayah(con, max_level=3), store.targets(con)
+    )
+
+
+# --- Ringkasan -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ringkasan_headline_figures_match_the_metrics(app_db: Path, con: db.Connection, lang: str) -> None:
+    at = open_page("ringkasan", lang, prov=BANTEN)
+    m = region_metrics(con, BANTEN)
+    assert at.title[0].value == f"{t('page_ringkasan', lang)} · Banten"
+    shown = metric_values(at)
+    assert shown[t("pembentukan", lang)] == fmt.number(m.pembentukan, lang)
+    assert shown[t("cakupan_desa_persen", lang)] == fmt.percent(m.cakupan_desa_persen, lang)
+    assert shown[t("mandiri_plus_persen", lang)] == fmt.percent(m.mandiri_plus_persen, lang)
+    assert "Data sintetis" in at.warning[0].value or "Synthetic data" in at.warning[0].value
+    # the class trend ends at the chosen periode with every Kampung KB formed
+    trend = figure_titled(at, "Banten")
+    last = sum(trace["y"][-1] for trace in trend["data"])
+    assert last == m.pembentukan
+    assert trend["layout"]["separators"] == (",." if lang == "id" else ".,")
+
+
+def test_ringkasan_rank_choice_reorders_the_ranking(app_db: Path, con: db.Connection) -> None:
+    at = open_page("ringkasan", "id", prov=BANTEN)
+    at.radio(key="urut").set_value("mandiri_plus_persen").run()
+    assert not at.exception
+    ranking = figure_titled(at, t("mandiri_plus_persen", "id") + " per kabupaten/kota")
+    kids = overview.children(con, BANTEN, periode(con), "portal-2021", store.wilayah(con, max_level=3))
+    expected = sorted(kids["mandiri_plus_persen"].dropna(), reverse=True)
+    assert ranking["data"][0]["x"] == pytest.approx(expected)
+    text = " ".join(md.value for md in at.markdown)
+    assert "Terdepan:" in text and "Tertinggal:" in text
+
+
+def test_ringkasan_of_a_region_without_kampung_kb_says_so(app_db: Path) -> None:
+    at = open_page("ringkasan", "id", prov="11")  # Aceh has no demo rows in the small database
+    assert any("belum ada Kampung KB" in i.value.lower() or "Aceh" in i.value for i in at.info)
+    assert not figures(at)
+
+
+# --- Peta ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_peta_colours_each_province_by_the_chosen_metric(app_db: Path, con: db.Connection, lang: str) -> None:
+    at = open_page("peta", lang)
+    at.selectbox(key="metrik").set_value("mandiri_plus_persen").run()
+    assert not at.exception
+    fig = figures(at)[0]
+    assert fig["layout"]["map"]["style"] == "white-bg"  # no tiles: works offline
+    kids = overview.children(con, "ID", periode(con), "portal-2021", store.wilayah(con, max_level=3))
+    expected = kids.dropna(subset=["mandiri_plus_persen"]).set_index("kode")["mandiri_plus_persen"]
+    coloured = fig["data"][-1]
+    shown = dict(zip(coloured["locations"], coloured["z"], strict=True))
+    assert shown == pytest.approx(expected.to_dict())
+    assert t("mandiri_plus_persen", lang) in fig["layout"]["title"]["text"]
+
+
+def test_peta_drills_down_from_the_list_and_back_up(app_db: Path, con: db.Connection) -> None:
+    at = open_page("peta", "id", prov=BANTEN)
+    assert at.title[0].value == "Peta · Banten"
+    assert len(figures(at)[0]["data"][-1]["locations"]) == 8  # Banten's eight kab/kota
+    at.selectbox(key="peta_buka").set_value(SERANG).run()
+    assert not at.exception
+    assert at.title[0].value == "Peta · Kab. Serang"
+    assert at.sidebar.selectbox(key="kab").value == SERANG
+    # within a kab/kota: its Kampung KB as points, one trace per class, counted as in the registry
+    points = figures(at)[0]
+    listed = explore.kampung_list(con, SERANG, periode(con), "portal-2021")
+    drawn = sum(len(tr["lat"]) for tr in points["data"] if tr["type"] == "scattermap" and tr.get("name"))
+    assert drawn == int(listed[["lat", "lng"]].notna().all(axis=1).sum())
+    at.button[0].click().run()  # "Naik ke Banten"
+    assert at.title[0].value == "Peta · Banten"
+
+
+# --- Perbandingan --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_perbandingan_puts_banten_and_riau_side_by_side(app_db: Path, con: db.Connection, lang: str) -> None:
+    at = open_page("perbandingan", lang)
+    table = at.dataframe[0].value
+    assert list(table.columns[1:3]) == ["Banten", "Riau"]
+    banten, riau = region_metrics(con, BANTEN), region_metrics(con, RIAU)
+    row = table[table.iloc[:, 0] == t("pembentukan", lang)].iloc[0]
+    assert row["Banten"] == fmt.number(banten.pembentukan, lang)
+    assert row["Riau"] == fmt.number(riau.pembentukan, lang)
+    assert row.iloc[3] == fmt.signed(riau.pembentukan - banten.pembentukan, lang)
+    # their targets measure different things: the page says so
+    assert any("Riau" in w.value and "Banten" in w.value for w in at.warning)
+
+
+def test_perbandingan_adds_a_third_region_and_normalises(app_db: Path) -> None:
+    at = open_page("perbandingan", "en")
+    at.multiselect(key="banding").set_value([BANTEN, RIAU, BALI]).run()
+    assert not at.exception
+    assert list(at.dataframe[0].value.columns[1:4]) == ["Banten", "Riau", "Bali"]
+    at.toggle(key="per100").set_value(True).run()
+    lines = figure_titled(at, "100")
+    assert [trace["name"] for trace in lines["data"]] == ["Banten", "Riau", "Bali"]
+    assert max(max(trace["y"]) for trace in lines["data"]) < 200  # per 100 villages, not counts
+    at.multiselect(key="banding").set_value([BANTEN]).run()
+    assert at.info and not figures(at)
+
+
+# --- Target --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_target_shows_attainment_and_the_regions_behind_first(
+    app_db: Path, con: db.Connection, lang: str
+) -> None:
+    at = open_page("target", lang, prov=BANTEN)
+    m = region_metrics(con, BANTEN)
+    shown = metric_values(at)
+    a = m.capaian["pembentukan"]
+    assert a.percent is not None
+    assert shown[t("pembentukan", lang)] == fmt.percent(a.percent, lang, 1)
+    sched = overview.schedule(
+        con, BANTEN, periode(con), "portal-2021", store.wilayah(con, max_level=3), store.targets(con)
+    )
+    table = at.dataframe[-1].value
+    assert len(table) == len(sched)
+    flags = list(sched["tepat_waktu"])
+    assert flags == sorted(flags, key=lambda x: {False: 0, True: 1}.get(x, 2))  # behind schedule first
+    behind = int((sched["tepat_waktu"] == False).sum())  # noqa: E712
+    assert any(f"**{behind}**" in md.value for md in at.markdown)
+
+
+# --- Jelajah -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_jelajah_filters_by_class_and_text(app_db: Path, con: db.Connection, lang: str) -> None:
+    at = open_page("jelajah", lang, prov=BANTEN, kab=SERANG)
+    every = explore.kampung_list(con, SERANG, periode(con), "portal-2021")
+    assert len(at.dataframe[0].value) == len(every)
+    at.multiselect(key="kelas").set_value(["Mandiri"]).run()
+    table = at.dataframe[0].value
+    assert len(table) == len(explore.filter_kampung(every, ["Mandiri"]))
+    assert set(table["klasifikasi"]) == {"Mandiri"}
+    assert list(table.columns[7:19]) == [f"skor_{i.key}" for i in INDICATORS]
+    at.text_input(key="cari").set_value("tidak-ada-kampung-seperti-ini").run()
+    assert not at.dataframe
+    assert at.info[0].value == t("no_rows", lang)
+
+
+# --- Profil --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_profil_shows_one_kampung_kb(app_db: Path, con: db.Connection, lang: str) -> None:
+    one = explore.kampung_list(con, SERANG, periode(con), "portal-2021").dropna(subset=["klasifikasi"])
+    kampung = one.iloc[0]
+    at = open_page("profil", lang, kampung=str(kampung["id"]))
+    assert at.header[0].value == kampung["nama"]
+    shown = metric_values(at)
+    assert shown[t("kelas", lang)] == kampung["klasifikasi"]
+    assert shown[t("indeks_input", lang)] == fmt.number(kampung["indeks_input"], lang, 2)
+    scores = figure_titled(at, str(kampung["nama"]) + ",")
+    assert sorted(x for tr in scores["data"] if tr["type"] == "bar" for x in tr["x"]) == sorted(
+        int(kampung[f"skor_{i.key}"]) for i in INDICATORS
+    )
+    assert any(s.value == t("path_title", lang) for s in at.subheader)
+
+
+def test_profil_picker_opens_a_kampung_kb_of_the_region(app_db: Path, con: db.Connection) -> None:
+    at = open_page("profil", "id", prov=BANTEN, kab=SERANG)
+    assert at.info[0].value == t("profil_empty", "id")
+    listed = explore.kampung_list(con, SERANG, periode(con), "portal-2021")
+    at.selectbox(key="profil_pilih").set_value(str(listed["id"].iloc[3])).run()
+    assert not at.exception
+    assert at.header[0].value == listed["nama"].iloc[3]
+    assert at.text_input(key="kampung").value == listed["id"].iloc[3]
+
+
+def test_profil_of_an_unknown_id_is_an_error_message(app_db: Path) -> None:
+    at = open_page("profil", "id", kampung="X999")
+    assert "X999" in at.error[0].value
+
+
+# --- Metodologi ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_metodologi_reads_the_rules_from_the_engine(app_db: Path, con: db.Connection, lang: str) -> None:
+    at = open_page("metodologi", lang)
+    bands = at.dataframe[0].value
+    assert list(bands.iloc[:, 0]) == [t(f"ind_{i.key}", lang) for i in INDICATORS]
+    decision = at.dataframe[1].value
+    assert len(decision) == 8
+    assert set(decision["klasifikasi"]) == {"Dasar", "Berkembang", "Mandiri", "Berkelanjutan"}
+    sources = at.dataframe[2].value
+    assert len(sources) == len(store.targets(con))
+    text = " ".join(md.value for md in at.markdown)
+    assert periode(con) in text  # the data's as-of date
+
+
+# --- URL state -----------------------------------------------------------------------------------
+
+
+def test_a_copied_link_restores_the_view(app_db: Path, con: db.Connection) -> None:
+    """The URL holds readable labels (``prov=Banten``); opening it gives the same view."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    link = {"lang": "English", "prov": "Banten", "kab": "Kab. Serang", "periode": "2024-06", "kelas": "Dasar"}
+    at.query_params.update(link)
+    at.run()
+    at.switch_page("pages/jelajah.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Explore Kampung KB · Kab. Serang"
+    assert at.multiselect(key="kelas").value == ["Dasar"]
+    every = explore.kampung_list(con, SERANG, "2024-06", "portal-2021")
+    assert len(at.dataframe[0].value) == len(explore.filter_kampung(every, ["Dasar"]))
+
+
+def test_the_class_history_ends_at_the_chosen_periode(app_db: Path, con: db.Connection) -> None:
+    kampung = explore.kampung_list(con, SERANG, periode(con), "portal-2021").iloc[0]
+    at = open_page("profil", "id", kampung=str(kampung["id"]), periode="2024-06")
+    history = figure_titled(at, t("history_title", "id", name=kampung["nama"]))
+    months = [x for tr in history["data"] for x in tr.get("x", [])]
+    assert max(months) <= "2024-06"
+    assert pd.notna(kampung["id"])
