@@ -405,7 +405,7 @@ def view_of(geojson: Mapping[str, Any], width_px: int = 900, height_px: int = 56
     span_lon = max(east - west, 0.01)
     span_lat = max(north - south, 0.01)
     zoom_lon = math.log2(360 * width_px / 512 / span_lon)
-    zoom_lat = math.log2(180 * height_px / 512 / span_lat)
+    zoom_lat = math.log2(360 * height_px / 512 / span_lat)  # near the equator a degree is as long either way
     zoom = max(min(zoom_lon, zoom_lat) - 0.35, 2.5)
     return {"center": {"lon": (west + east) / 2, "lat": (south + north) / 2}, "zoom": round(zoom, 2)}
 

@@ -103,9 +103,14 @@ st.caption(ui.source_caption(v) + " · " + t("jelajah_hint", v.lang))
 rows = event.selection.rows if event is not None else []
 if rows:
     picked = shown.iloc[rows[0]]
-    if st.button(t("open_profile", v.lang, name=picked["nama"]), type="primary"):
-        st.session_state["kampung"] = str(picked["id"])
-        st.switch_page("pages/profil.py")
+    # A link, not st.switch_page: switching pages clears the URL, which the widgets bound to it forbid.
+    # The link keeps the bound parameters (language, region, periode) and adds the Kampung KB.
+    st.page_link(
+        "pages/profil.py",
+        label=t("open_profile", v.lang, name=picked["nama"]),
+        icon="➡️",
+        query_params={"kampung": str(picked["id"])},
+    )
 
 d1, d2, _ = st.columns([1, 1, 4])
 export = shown.drop(columns=["lat", "lng"]).copy()

@@ -80,6 +80,10 @@ if v.level < 3:
         target=[t(str(x), v.lang) if isinstance(x, str) else "–" for x in shown["target_metrik"]],
         capaian=[ui.percent(x, v, 1) for x in shown["capaian_persen"]],
         laju_teks=[ui.number(x, v, 1) for x in shown["laju"]],
+        proyeksi_teks=[
+            t("proyeksi_reached", v.lang) if (c or 0) >= 100 else (p if isinstance(p, str) else "–")
+            for c, p in zip(shown["capaian_persen"], shown["proyeksi"], strict=True)
+        ],
     )
     ui.chart(
         charts.attainment(
@@ -111,7 +115,16 @@ if v.level < 3:
     )
     st.dataframe(
         display[
-            ["wilayah", "status", "target", "target_tahun", "capaian", "laju_teks", "proyeksi", "tenggat"]
+            [
+                "wilayah",
+                "status",
+                "target",
+                "target_tahun",
+                "capaian",
+                "laju_teks",
+                "proyeksi_teks",
+                "tenggat",
+            ]
         ],
         hide_index=True,
         column_config={
@@ -121,7 +134,7 @@ if v.level < 3:
             "target_tahun": t("year", v.lang),
             "capaian": t("capaian", v.lang),
             "laju_teks": t("laju", v.lang),
-            "proyeksi": t("proyeksi", v.lang),
+            "proyeksi_teks": t("proyeksi", v.lang),
             "tenggat": t("deadline", v.lang),
         },
     )

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from kkb import db
-from kkb.classification import DQ_FLAGS, INDICATORS
+from kkb.classification import DQ_FLAGS, INDICATORS, METHODS
 from kkb.i18n import STRINGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,3 +41,13 @@ def test_every_indicator_and_flag_has_both_languages() -> None:
         assert key in STRINGS and all(STRINGS[key]), key
     for key, (indonesian, english) in STRINGS.items():
         assert indonesian and english, key
+
+
+def test_every_ui_string_the_pages_ask_for_exists() -> None:
+    """A key missing from i18n would show up on screen as the bare key."""
+    sources = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "kkb").glob("*.py")]
+    asked = {k for p in sources for k in re.findall(r"\bt\(\s*\"([a-z0-9_]+)\"", p.read_text())}
+    assert asked, "no t(...) calls found: the pattern is wrong"
+    assert sorted(asked - set(STRINGS)) == []
+    for name in METHODS:
+        assert f"method_title_{name}" in STRINGS and f"method_desc_{name}" in STRINGS, name

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kkb import db, metrics, overview, store
+from kkb import db, explore, metrics, overview, store
 from kkb.classification import DEFAULT_METHOD, RESULT_COLUMNS, classify
 from kkb.regions import Reference, wilayah_table
 from kkb.targets import read_targets
@@ -180,3 +180,77 @@ def test_pace_with_short_history() -> None:
         {"periode": [metrics.month_label(24000 + i) for i in range(30)], "pembentukan": list(range(0, 60, 2))}
     )
     assert metrics.pace(long, long["periode"].iloc[-1]) == pytest.approx(2.0)
+
+
+# --- Jelajah and Profil on the hand registry ---------------------------------------------------------
+
+
+def test_kampung_list_gives_each_active_kampung_its_latest_class(hand: db.Connection) -> None:
+    listed = explore.kampung_list(hand, "36.04", "2023-06", DEFAULT_METHOD).set_index("id")
+    assert sorted(listed.index) == ["A", "B", "C"]  # D is inactive
+    assert listed.loc["A", "klasifikasi"] == "Mandiri"
+    assert listed.loc["B", "klasifikasi"] == "Berkembang"
+    assert pd.isna(listed.loc["C", "klasifikasi"])  # formed, never reported
+    assert listed.loc["A", "desa"] and listed.loc["A", "kabkota"] == "Kabupaten Serang"
+    earlier = explore.kampung_list(hand, "36.04", "2023-02", DEFAULT_METHOD).set_index("id")
+    assert sorted(earlier.index) == ["A", "B"]  # C was formed in March
+    assert earlier.loc["A", "klasifikasi"] == "Dasar"
+
+
+def test_filters_combine(hand: db.Connection) -> None:
+    listed = explore.kampung_list(hand, "36.04", "2023-06", DEFAULT_METHOD)
+    ids = lambda f: sorted(f["id"])  # noqa: E731
+    assert ids(explore.filter_kampung(listed, ["Mandiri", "Berkembang"])) == ["A", "B"]
+    assert ids(explore.filter_kampung(listed, [""])) == ["C"]
+    assert ids(explore.filter_kampung(listed, years=(2021, 2023))) == ["A", "C"]
+    assert ids(explore.filter_kampung(listed, text="rw 01")) == ["B"]
+    assert ids(explore.filter_kampung(listed, ["Mandiri"], text="rw 01")) == []
+    with pytest.raises(ValueError, match="tidak dikenal"):
+        explore.filter_kampung(listed, dq="apa-saja")
+
+
+def test_profile_history_and_class_changes(hand: db.Connection) -> None:
+    found = explore.profile(hand, "A", DEFAULT_METHOD)
+    assert found is not None
+    assert found.identity["nama"] == "Kampung KB A"
+    assert list(found.history["periode"]) == ["2023-01", "2023-06"]
+    assert found.class_changes().to_dict("records") == [
+        {"periode": "2023-01", "klasifikasi": "Dasar"},
+        {"periode": "2023-06", "klasifikasi": "Mandiri"},
+    ]
+    at = found.at("2023-03")
+    assert at is not None and at["klasifikasi"] == "Dasar"
+    assert found.at("2022-12") is None
+    assert explore.profile(hand, "ZZZ", DEFAULT_METHOD) is None
+    scores = explore.score_table(found.at("2023-06"))  # type: ignore[arg-type]
+    assert len(scores) == 12 and (scores["skor"] <= scores["skor_maks"]).all()
+
+
+def test_attainment_table_and_schedule_put_the_regions_behind_first(hand: db.Connection) -> None:
+    wilayah, targets = store.wilayah(hand, max_level=3), store.targets(hand)
+    kids = overview.children(hand, "36", "2023-06", DEFAULT_METHOD, wilayah)
+    table = metrics.attainment_table(kids, targets, 2023).set_index("kode")
+    # Kab. Serang has its own 2023 formation target (234); the others inherit the national coverage target
+    serang = table.loc["36.04"]
+    assert (serang["target_metrik"], serang["target_nilai"], serang["aktual"]) == ("pembentukan", 234, 3)
+    assert serang["capaian_persen"] == pytest.approx(3 / 234 * 100)
+    lebak = table.loc["36.02"]
+    assert (lebak["target_metrik"], lebak["target_dari"]) == ("cakupan_desa_persen", "ID")
+    assert lebak["aktual"] == 0
+    plan = overview.schedule(hand, "36", "2023-06", DEFAULT_METHOD, wilayah, targets)
+    assert len(plan) == len(kids)
+    order = [{False: 0, True: 1}.get(x, 2) for x in plan["tepat_waktu"]]
+    assert order == sorted(order)
+
+
+def test_standing_keeps_ties_together() -> None:
+    tied = pd.DataFrame({"w": list("abcdefghijkl"), "x": [100.0] * 10 + [95.0, 90.0]})
+    ends = overview.standing(tied, "w", "x")
+    assert ends.leading == [] and ends.tied_top == 10  # ten regions share the top: none singled out
+    assert ends.lagging == ["l", "k"]
+    spread = pd.DataFrame({"w": list("abcdefgh"), "x": [8.0, 7, 6, 6, 5, 4, 3, 2]})
+    ends = overview.standing(spread, "w", "x", n=3)
+    assert ends.leading == ["a", "b"]  # the tie at 6 would cross the cut of three
+    assert ends.lagging == ["h", "g", "f"]
+    same = overview.standing(pd.DataFrame({"w": ["a", "b"], "x": [5.0, 5.0]}), "w", "x")
+    assert same.leading == same.lagging == [] and same.top == same.bottom == 5.0

@@ -1,0 +1,279 @@
+"""The dashboard in a real browser: `streamlit run app.py` driven by Playwright in Debian's Chromium.
+
+Every page loads with its charts drawn and no exception box, a copied URL restores the view, a map
+click and a table row drill down, and no request leaves localhost. Screenshots go to `screenshots/`
+(ignored by git) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from kkb import db, explore, overview
+from kkb.classification import DEFAULT_METHOD
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "screenshots"
+CHROMIUM = os.environ.get("KKB_CHROMIUM", "/usr/bin/chromium")
+# As the machine's notes advise: no background networking, so Chromium itself asks nothing of the internet.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1", "data:", "blob:")
+
+
+@dataclass
+class Server:
+    url: str
+    first_visit: dict[str, object] = field(default_factory=dict)
+    #: id and name of the first Kampung KB listed in Kab. Serang (the Jelajah table's first row)
+    serang_first: tuple[str, str] = ("", "")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit stopped with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"streamlit did not answer on {url} within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package (.ci/run does)")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def server(small_db: Path, browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A fresh `streamlit run app.py` on the small database; its very first request is a deep link."""
+    port = _free_port()
+    url = f"http://localhost:{port}"
+    log = (tmp_path_factory.mktemp("streamlit") / "streamlit.log").open("wb")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless=true",
+            f"--server.port={port}",
+            "--server.fileWatcherType=none",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "KKB_DB": str(small_db)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait_healthy(url, process)
+        con = db.connect(small_db)
+        listed = explore.kampung_list(con, "36.04", overview.latest_periode(con), DEFAULT_METHOD)
+        con.close()
+        found = Server(url, serang_first=(str(listed["id"].iloc[0]), str(listed["nama"].iloc[0])))
+        # A link shared before the server restarted: the first request after a start is a page deep link.
+        page, outside = _new_page(browser)
+        page.goto(f"{url}/peta?prov=Banten")
+        found.first_visit = {
+            "heading": _heading(page),
+            "charts": _wait_charts(page, 1),
+            "exceptions": page.locator('[data-testid="stException"]').count(),
+            "outside": outside,
+        }
+        page.context.close()
+        yield found
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def _new_page(browser: Browser, width: int = 1400, height: int = 2400) -> tuple[Page, list[str]]:
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="id-ID")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
+    return page, outside
+
+
+def _heading(page: Page) -> str:
+    heading = page.locator('[data-testid="stMainBlockContainer"] h1').first
+    heading.wait_for()
+    _settle(page)
+    return heading.inner_text().strip()
+
+
+def _settle(page: Page) -> None:
+    """Wait until the app has finished running its script."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
+    page.wait_for_timeout(300)
+
+
+def _wait_charts(page: Page, at_least: int) -> int:
+    """Wait for ``at_least`` plotly charts to be drawn (their SVG or map canvas present)."""
+    if at_least:
+        page.locator(".js-plotly-plot .main-svg").nth(at_least - 1).wait_for()
+    return page.locator(".js-plotly-plot").count()
+
+
+@pytest.fixture()
+def page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    found = _new_page(browser)
+    yield found
+    found[0].context.close()
+
+
+def test_a_deep_link_as_the_first_request_after_a_start_works(server: Server) -> None:
+    visit = server.first_visit
+    assert visit["heading"] == "Peta · Banten"
+    assert visit["charts"] == 1
+    assert visit["exceptions"] == 0
+    assert visit["outside"] == []
+
+
+PAGES = [
+    # url path, Indonesian heading, English heading, charts drawn
+    ("", "Ringkasan · Banten", "Overview · Banten", 3),
+    ("peta", "Peta · Banten", "Map · Banten", 1),
+    ("perbandingan", "Perbandingan", "Comparison", 3),
+    ("target", "Target · Banten", "Targets · Banten", 2),
+    ("jelajah", "Jelajah Kampung KB · Banten", "Explore Kampung KB · Banten", 0),
+    ("profil", "Profil Kampung KB", "Kampung KB profile", 3),
+    ("metodologi", "Metodologi & data", "Methodology & data", 0),
+]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(("path", "heading_id", "heading_en", "charts"), PAGES)
+def test_every_page_loads_and_draws_its_charts_offline(
+    server: Server,
+    page: tuple[Page, list[str]],
+    path: str,
+    heading_id: str,
+    heading_en: str,
+    charts: int,
+    lang: str,
+) -> None:
+    tab, outside = page
+    query = "prov=Banten" + ("&lang=English" if lang == "en" else "")
+    if path == "profil":
+        query += f"&kampung={server.serang_first[0]}"
+    tab.goto(f"{server.url}/{path}?{query}")
+    assert _heading(tab) == (heading_id if lang == "id" else heading_en)
+    assert _wait_charts(tab, charts) >= charts
+    if charts == 0:
+        tab.locator('[data-testid="stDataFrame"]').first.wait_for()
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    tab.wait_for_timeout(1500)  # let the maps finish drawing for the screenshot
+    SHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SHOTS / f"{path or 'ringkasan'}_{lang}.png"), full_page=True)
+    assert outside == [], f"requests left localhost: {outside[:5]}"
+
+
+def test_a_copied_url_restores_the_view_in_another_browser(
+    server: Server, browser: Browser, page: tuple[Page, list[str]]
+) -> None:
+    tab, _ = page
+    tab.goto(f"{server.url}/jelajah?prov=Banten")
+    assert _heading(tab) == "Jelajah Kampung KB · Banten"
+    _choose(tab, "Kabupaten/kota", "Kab. Serang")
+    _choose(tab, "Periode", "2024-06")
+    tab.get_by_role("radio", name="English").check(force=True)
+    _settle(tab)
+    assert _heading(tab) == "Explore Kampung KB · Kab. Serang"
+    copied = tab.url
+    assert "kab=Kab.+Serang" in copied and "periode=2024-06" in copied and "lang=English" in copied
+    count = tab.get_by_text("Showing").first.inner_text()
+
+    other, outside = _new_page(browser)
+    other.goto(copied)
+    assert _heading(other) == "Explore Kampung KB · Kab. Serang"
+    assert other.get_by_text("Showing").first.inner_text() == count
+    assert other.get_by_text("Data as of 2024-06", exact=True).count() == 1
+    assert outside == []
+    other.context.close()
+
+
+def test_clicking_the_map_drills_down_to_that_region(server: Server, page: tuple[Page, list[str]]) -> None:
+    tab, _ = page
+    tab.goto(f"{server.url}/peta?prov=Banten")
+    assert _heading(tab) == "Peta · Banten"
+    _wait_charts(tab, 1)
+    tab.wait_for_timeout(2000)  # MapLibre draws the polygons after the SVG layer
+    box = tab.locator(".js-plotly-plot").first.bounding_box()
+    assert box is not None
+    tab.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.55)
+    tab.wait_for_function("() => !document.querySelector('h1').innerText.endsWith('Banten')")
+    heading = _heading(tab)
+    assert heading.startswith(("Peta · Kab. ", "Peta · Kota ")), heading
+    assert "kab=" in tab.url
+    assert tab.locator('[data-testid="stException"]').count() == 0
+
+
+def test_a_table_row_opens_its_profile(server: Server, page: tuple[Page, list[str]]) -> None:
+    tab, _ = page
+    tab.goto(f"{server.url}/jelajah?prov=Banten&kab=Kab.+Serang")
+    assert _heading(tab) == "Jelajah Kampung KB · Kab. Serang"
+    grid = tab.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for()
+    tab.wait_for_timeout(1000)
+    box = grid.bounding_box()
+    assert box is not None
+    tab.mouse.click(box["x"] + 18, box["y"] + 35 + 17)  # the selection box of the first row
+    kampung_id, name = server.serang_first
+    tab.get_by_role("link", name=f"Buka profil: {name}").click()
+    tab.wait_for_function("() => location.pathname.endsWith('/profil')")
+    assert _heading(tab) == "Profil Kampung KB"
+    assert tab.locator("h2").first.inner_text().strip() == name
+    assert f"kampung={kampung_id}" in tab.url
+
+
+def _choose(tab: Page, label: str, option: str) -> None:
+    """Pick ``option`` in the sidebar selectbox labelled ``label``."""
+    box = tab.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label)
+    box.locator("input").click()
+    tab.keyboard.type(option)  # long lists are virtualised: filter first
+    tab.get_by_role("option", name=option, exact=True).click()
+    _settle(tab)
