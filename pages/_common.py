@@ -290,6 +290,13 @@ def region_name(code: str) -> str:
     return regions().label(code)
 
 
+def page_header(v: View, title: str) -> None:
+    """The page's title, the as-of month and, where the data is synthetic, the notice."""
+    st.title(title)
+    st.caption(t("as_of", v.lang, periode=v.periode))
+    synthetic_notice(v)
+
+
 def synthetic_notice(v: View) -> None:
     """Say that the data is synthetic wherever synthetic rows are shown."""
     if int(str(summary().get("kampung_kb_sintetis", 0))) > 0:

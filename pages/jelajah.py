@@ -11,9 +11,7 @@ from pages import _common as ui
 
 v = ui.view()
 name = ui.region_name(v.code)
-st.title(t("jelajah_title", v.lang, region=name))
-st.caption(t("as_of", v.lang, periode=v.periode))
-ui.synthetic_notice(v)
+ui.page_header(v, t("jelajah_title", v.lang, region=name))
 
 frame = ui.kampung(v.code, v.periode, v.metode)
 if frame.empty:

@@ -15,9 +15,7 @@ DEFAULT = ["36", "14"]
 
 v = ui.view()
 names = ui.regions()
-st.title(t("page_perbandingan", v.lang))
-st.caption(t("as_of", v.lang, periode=v.periode))
-ui.synthetic_notice(v)
+ui.page_header(v, t("page_perbandingan", v.lang))
 
 provinces = names.children(NATION)
 options = [code for p in provinces for code in (p, *names.children(p))]

@@ -22,9 +22,7 @@ METRICS = {
 
 v = ui.view()
 name = ui.region_name(v.code)
-st.title(t("peta_title", v.lang, region=name))
-st.caption(t("as_of", v.lang, periode=v.periode))
-ui.synthetic_notice(v)
+ui.page_header(v, t("peta_title", v.lang, region=name))
 
 
 def _drill_from_map() -> None:

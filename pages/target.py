@@ -10,9 +10,7 @@ from pages import _common as ui
 
 v = ui.view()
 name = ui.region_name(v.code)
-st.title(t("target_title", v.lang, region=name))
-st.caption(t("as_of", v.lang, periode=v.periode))
-ui.synthetic_notice(v)
+ui.page_header(v, t("target_title", v.lang, region=name))
 
 m = ui.region_metrics(v.code, v.periode, v.metode)
 with_target = [a for a in m.capaian.values() if a.target is not None]
