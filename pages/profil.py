@@ -85,6 +85,7 @@ with right:
         key="lokasi",
         config={"displaylogo": False},
     )
+    st.caption(ui.source_caption(v))
 
 scores = explore.score_table(snapshot)
 labels = {k: t(f"ind_{k}", v.lang) for k in scores["indikator"]}

@@ -39,10 +39,12 @@ st.markdown(
     f"**{t('laju_value', v.lang, value=ui.number(m.laju, v, 1))}** · "
     f"{t('proyeksi', v.lang)}: {projection_text(m, v.lang)}"
 )
-if m.proyeksi is not None and m.proyeksi_metrik is not None:
+trend = ui.trend(v.code, v.metode)
+trend = trend[trend["periode"] <= v.periode]
+if trend.empty:
+    st.info(t("no_data", v.lang, region=name, periode=v.periode))
+elif m.proyeksi is not None and m.proyeksi_metrik is not None:
     column = "pembentukan" if m.proyeksi_metrik == "pembentukan" else "desa_terbentuk"
-    trend = ui.trend(v.code, v.metode)
-    trend = trend[trend["periode"] <= v.periode]
     title = t("projection_title", v.lang, metric=t(column, v.lang), region=name, deadline=m.proyeksi.deadline)
     ui.chart(
         charts.projection(
