@@ -1,8 +1,9 @@
-"""The command line: ``python -m kkb build | info | classify | summary``."""
+"""The command line: ``python -m kkb build | info | classify | summary | import | undo | template``."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -70,6 +71,49 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from kkb import importer
+
+    path = Path(args.db) if args.db else db.default_db_path()
+    source = Path(args.file)
+    try:
+        checked, result = importer.import_file(source, path, args.user, _progress_printer())  # type: ignore[arg-type]
+    except importer.ImportRejected as exc:
+        if args.report:
+            Path(args.report).write_bytes(
+                importer.problems_frame(exc.checked.problems).to_csv(index=False).encode("utf-8-sig")
+            )
+            print(f"Daftar masalah: {args.report}", file=sys.stderr)
+        raise
+    for name, column in checked.mapped.items():
+        if name != column:
+            print(f"kolom {name!r} dibaca sebagai {column!r}")
+    for problem in checked.warnings:
+        print(f"peringatan: {problem}")
+    print(
+        f"Impor #{result.import_id}: {result.added} baris baru, {result.changed} baris diganti, "
+        f"{result.kampung_added} Kampung KB baru, {result.synthetic_removed} Kampung KB sintetis dihapus. "
+        f"Cadangan: {result.backup}"
+    )
+    return 0
+
+
+def _cmd_undo(args: argparse.Namespace) -> int:
+    from kkb import importer
+
+    path = Path(args.db) if args.db else db.default_db_path()
+    used = importer.undo(path)
+    print(f"Impor terakhir dibatalkan: basis data dikembalikan dari {used.name}")
+    return 0
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from kkb import importer
+
+    print(f"Templat impor: {importer.write_template(Path(args.out))}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m kkb", description="Kampung KB Dashboard")
@@ -100,6 +144,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--method", default=DEFAULT_METHOD, choices=sorted(METHODS))
     p.add_argument("--db", help=db_help)
     p.set_defaults(func=_cmd_summary)
+
+    p = sub.add_parser("import", help="impor berkas CSV/Excel ke basis data (semua atau tidak sama sekali)")
+    p.add_argument("file", help="berkas CSV atau .xlsx sesuai templat impor")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--user", default=os.environ.get("USER", "cli"), help="nama yang dicatat di log impor")
+    p.add_argument("--report", help="tulis daftar masalah ke CSV ini bila berkas ditolak")
+    p.set_defaults(func=_cmd_import)
+
+    p = sub.add_parser("undo", help="batalkan impor terakhir (kembalikan cadangan terbaru)")
+    p.add_argument("--db", help=db_help)
+    p.set_defaults(func=_cmd_undo)
+
+    p = sub.add_parser("template", help="tulis templat impor (CSV, atau .xlsx dengan lembar petunjuk)")
+    p.add_argument("out", help="berkas tujuan, .csv atau .xlsx")
+    p.set_defaults(func=_cmd_template)
 
     args = parser.parse_args(argv)
     try:

@@ -50,7 +50,7 @@ def connect(path: Path | str, read_only: bool = True) -> Connection:
             f"{path}: berkas basis data belum ada — buat dengan `python -m kkb build --db {path}`"
         )
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = _attach(path) if read_only else duckdb.connect(str(path))
     except duckdb.Error as exc:
         raise DatabaseError(
             f"{path}: tidak dapat dibuka sebagai basis data DuckDB ({exc}) — "
@@ -69,6 +69,27 @@ def connect(path: Path | str, read_only: bool = True) -> Connection:
             "(data impor dapat diimpor ulang dari berkas aslinya)"
         )
     return con
+
+
+#: the catalog name of a read-only database (see ``_attach``)
+READER = "kkb_baca"
+
+
+def _attach(path: Path) -> Connection:
+    """A read-only connection of its own to the file as it is now.
+
+    ``duckdb.connect(path)`` hands out the database instance already open in this process for that
+    path, so after an import has replaced the file, new connections would keep reading the old one.
+    Attaching the file to a fresh in-memory instance always opens the file the path names now.
+    """
+    con = duckdb.connect(":memory:")
+    con.execute(f"ATTACH '{_quoted(path)}' AS {READER} (READ_ONLY)")
+    con.execute(f"USE {READER}")
+    return con
+
+
+def _quoted(path: Path) -> str:
+    return str(path.resolve()).replace("'", "''")
 
 
 def create(path: Path | str) -> Connection:
@@ -104,9 +125,22 @@ def query(con: Connection, name: str, params: Mapping[str, Any] | None = None) -
     """Run the named statement of ``kkb/sql`` with bound parameters and return a DataFrame."""
     cursor = con.cursor()
     try:
+        if _is_reader(cursor):
+            cursor.execute(f"USE {READER}")  # a cursor starts in the in-memory catalog
         return cursor.execute(sql(name), dict(params or {})).df()
     finally:
         cursor.close()
+
+
+def _is_reader(cursor: Connection) -> bool:
+    """Whether the cursor's instance holds a read-only attached database.
+
+    Asked of the cursor, which is the caller's own: the shared connection is never used from two threads.
+    """
+    row = cursor.execute(
+        "SELECT count(*) FROM duckdb_databases() WHERE database_name = $n", {"n": READER}
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def fingerprint(con: Connection) -> dict[str, tuple[int, int]]:

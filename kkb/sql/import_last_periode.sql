@@ -1,0 +1,1 @@
+SELECT max(periode) AS periode FROM snapshot

@@ -1,0 +1,1 @@
+SELECT * FROM import_log ORDER BY id DESC
