@@ -18,6 +18,7 @@ PAGES = (
     ("pages/jelajah.py", "page_jelajah", "jelajah"),
     ("pages/profil.py", "page_profil", "profil"),
     ("pages/metodologi.py", "page_metodologi", "metodologi"),
+    ("pages/kelola.py", "page_kelola", "kelola"),
 )
 
 lang = ui.language_switch()

@@ -114,6 +114,20 @@ def _cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_hash_password(args: argparse.Namespace) -> int:
+    import getpass
+
+    from kkb import auth
+
+    password = sys.stdin.readline().rstrip("\n") if args.stdin else getpass.getpass("Kata sandi admin: ")
+    print(auth.make_hash(password))
+    print(
+        f'Simpan sebagai {auth.ENV}=... atau admin_password_hash = "..." di .streamlit/secrets.toml',
+        file=sys.stderr,
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m kkb", description="Kampung KB Dashboard")
@@ -159,6 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("template", help="tulis templat impor (CSV, atau .xlsx dengan lembar petunjuk)")
     p.add_argument("out", help="berkas tujuan, .csv atau .xlsx")
     p.set_defaults(func=_cmd_template)
+
+    p = sub.add_parser("hash-password", help="buat hash kata sandi admin untuk impor lewat web")
+    p.add_argument("--stdin", action="store_true", help="baca kata sandi dari stdin")
+    p.set_defaults(func=_cmd_hash_password)
 
     args = parser.parse_args(argv)
     try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 Lang = str  # "id" or "en"
 
 
@@ -36,3 +38,23 @@ def signed(value: float | None, lang: Lang = "id", decimals: int = 0, unit: str 
     elif unit == "pp":
         body = f"{body} poin" if lang == "id" else f"{body} pp"
     return sign + body
+
+
+#: the first characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells cannot run as spreadsheet formulas.
+
+    A text cell that starts like a formula gets a leading apostrophe, which spreadsheets show as
+    text. Numbers (negative ones included) are left as they are.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = [
+                f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
+                for cell in out[column]
+            ]
+    return out

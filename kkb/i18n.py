@@ -356,6 +356,62 @@ STRINGS: dict[str, tuple[str, str]] = {
         "attribution in `data/README.md`). Targets and published figures, each with its source:",
     ),
     "link": ("Tautan", "Link"),
+    "page_kelola": ("Kelola data", "Manage data"),
+    "kelola_intro": (
+        "Impor data Kampung KB Anda sendiri (ekspor portal, formulir SIGA, atau spreadsheet) dengan templat "
+        "di bawah. Berkas diperiksa seluruhnya dulu; bila ada satu kesalahan saja, tidak ada yang ditulis. "
+        "Data sintetis di kabupaten/kota yang dicakup berkas diganti oleh data Anda.",
+        "Import your own Kampung KB data (portal exports, SIGA forms or spreadsheets) with the template "
+        "below. The whole file is checked first; with a single error nothing is written. Synthetic rows in "
+        "the regencies/cities the file covers are replaced by your data.",
+    ),
+    "kelola_templates": ("Templat impor", "Import template"),
+    "template_csv": ("Templat CSV", "CSV template"),
+    "template_xlsx": ("Templat Excel (dengan petunjuk)", "Excel template (with instructions)"),
+    "template_columns": ("Kolom templat dan isinya", "Template columns and what they hold"),
+    "kelola_history": ("Riwayat impor", "Import history"),
+    "kelola_no_imports": ("Belum ada impor.", "No imports yet."),
+    "kelola_admin": ("Impor dan pembatalan (admin)", "Import and undo (admin)"),
+    "admin_not_configured": (
+        "Impor lewat web nonaktif karena belum ada kata sandi admin. Buat hash dengan "
+        "`python -m kkb hash-password`, lalu simpan sebagai variabel lingkungan `{env}` atau "
+        "`admin_password_hash` di `.streamlit/secrets.toml`. Impor lewat baris perintah tetap bisa: "
+        "`python -m kkb import BERKAS`.",
+        "Web import is off because no admin password is set. Make a hash with "
+        "`python -m kkb hash-password`, then store it as the environment variable `{env}` or as "
+        "`admin_password_hash` in `.streamlit/secrets.toml`. The command line still imports: "
+        "`python -m kkb import FILE`.",
+    ),
+    "admin_password": ("Kata sandi admin", "Admin password"),
+    "admin_login": ("Masuk", "Sign in"),
+    "admin_wrong": ("Kata sandi salah.", "Wrong password."),
+    "admin_locked": (
+        "Terlalu banyak percobaan gagal; coba lagi dalam {seconds} detik.",
+        "Too many failed attempts; try again in {seconds} seconds.",
+    ),
+    "import_file": ("Berkas impor (CSV atau Excel)", "Import file (CSV or Excel)"),
+    "import_mapped": ("Kolom dibaca sebagai: {pairs}", "Columns read as: {pairs}"),
+    "import_problems": (
+        "{errors} kesalahan, {warnings} peringatan. Berkas hanya diimpor bila tidak ada kesalahan.",
+        "{errors} errors, {warnings} warnings. The file is imported only when there are no errors.",
+    ),
+    "download_problems": ("Unduh daftar masalah (CSV)", "Download the problems (CSV)"),
+    "import_ready": ("{rows} baris siap diimpor.", "{rows} rows ready to import."),
+    "import_go": ("Impor sekarang", "Import now"),
+    "import_done": (
+        "Impor #{id} selesai: {added} baris baru, {changed} baris diganti, {removed} Kampung KB sintetis "
+        "dihapus. Semua halaman kini memakai data baru.",
+        "Import #{id} done: {added} new rows, {changed} rows replaced, {removed} synthetic Kampung KB "
+        "removed. Every page now uses the new data.",
+    ),
+    "undo_title": ("Batalkan impor terakhir", "Undo the last import"),
+    "undo_none": ("Tidak ada impor yang dapat dibatalkan.", "There is no import to undo."),
+    "undo_confirm": (
+        "Ya, kembalikan basis data dari cadangan {name}",
+        "Yes, restore the database from backup {name}",
+    ),
+    "undo_go": ("Batalkan impor", "Undo import"),
+    "undo_done": ("Impor terakhir dibatalkan.", "The last import was undone."),
     "region": ("Wilayah", "Region"),
     "metric": ("Metrik", "Metric"),
     "kind": ("Jenis", "Kind"),

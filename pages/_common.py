@@ -297,29 +297,38 @@ def page_header(v: View, title: str) -> None:
     synthetic_notice(v)
 
 
+def shows_synthetic(v: View) -> bool:
+    """Whether the view's region holds synthetic demo rows (once real data replaced them: no)."""
+    if int(str(summary().get("kampung_kb_sintetis", 0))) == 0:
+        return False
+    return region_metrics(v.code, v.periode, v.metode).sintetis > 0
+
+
 def synthetic_notice(v: View) -> None:
     """Say that the data is synthetic wherever synthetic rows are shown."""
-    if int(str(summary().get("kampung_kb_sintetis", 0))) > 0:
+    if shows_synthetic(v):
         st.warning(t("synthetic_notice", v.lang), icon="⚠️")
 
 
 def source_caption(v: View) -> str:
     """The caption under a chart: source, as-of periode and method."""
-    synthetic = int(str(summary().get("kampung_kb_sintetis", 0))) > 0
-    source = t("source_demo" if synthetic else "source_registry", v.lang)
+    source = t("source_demo" if shows_synthetic(v) else "source_registry", v.lang)
     return t("source_caption", v.lang, source=source, periode=v.periode, method=v.metode)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV with a byte-order mark, so spreadsheet programs read the names' accents right."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """CSV with a byte-order mark, so spreadsheet programs read the names' accents right.
+
+    Text cells a spreadsheet would run as a formula are neutralised (``fmt.spreadsheet_safe``).
+    """
+    return fmt.spreadsheet_safe(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     """An Excel workbook of ``frame``."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet[:31])
+        fmt.spreadsheet_safe(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
     return buffer.getvalue()
 
 

@@ -12,7 +12,6 @@ from pages import _common as ui
 
 v = ui.view()
 st.title(t("page_profil", v.lang))
-ui.synthetic_notice(v)
 
 
 def _pick() -> None:
@@ -41,6 +40,8 @@ if found is None:
     st.stop()
 
 who = found.identity
+if who["sumber"] == "sintetis":
+    st.warning(t("synthetic_notice", v.lang), icon="⚠️")
 st.header(str(who["nama"]))
 place = ", ".join(str(who[c]) for c in ("desa", "kecamatan", "kabkota", "provinsi") if pd.notna(who[c]))
 st.markdown(

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kkb import db, explore, importer, info
+from kkb import auth, db, explore, importer, info
 from kkb.classification import DEFAULT_METHOD
 from kkb.errors import DataFileError, KkbError
 
@@ -344,3 +344,107 @@ def test_the_validator_never_crashes_and_passes_only_usable_rows(
         assert row["nama_kampung"] and not row["nama_kampung"].startswith(importer.FORMULA_START)
     else:
         assert all(p.accepted for p in checked.errors)
+
+
+def test_the_synthetic_notice_leaves_a_region_once_real_data_replaces_it(
+    live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    importer.import_file(good_file(tmp_path), live, "uji", today=TODAY)
+    monkeypatch.setenv("KKB_DB", str(live))
+
+    def notices(**state: str) -> list[str]:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        for key, value in state.items():
+            at.session_state[key] = value
+        at.run()
+        assert not at.exception
+        return [w.value for w in at.warning if "sintetis" in w.value]
+
+    assert notices(prov="36", kab="36.04", periode="2023-11") == []  # Kab. Serang: imported data only
+    assert notices(prov="14", periode="2023-11") != []  # Riau: still the demo registry
+
+
+def test_exports_neutralise_spreadsheet_formulas() -> None:
+    from kkb.fmt import spreadsheet_safe
+
+    frame = pd.DataFrame(
+        {"nama": ['=HYPERLINK("x")', "+62 811", "@SUM(A1)", "Kampung KB Melati"], "n": [-5, 1, 2, 3]}
+    )
+    safe = spreadsheet_safe(frame)
+    assert list(safe["nama"]) == ['\'=HYPERLINK("x")', "'+62 811", "'@SUM(A1)", "Kampung KB Melati"]
+    assert list(safe["n"]) == [-5, 1, 2, 3]  # numbers stay numbers
+    assert frame["nama"].iloc[0].startswith("=")  # the input is not changed
+
+
+# --- the Kelola data page ------------------------------------------------------------------------------
+
+
+def _kelola(monkeypatch: pytest.MonkeyPatch, live: Path, lang: str = "id") -> object:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("KKB_DB", str(live))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page("pages/kelola.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_kelola_without_a_password_offers_templates_but_no_import(
+    live: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(auth.ENV, raising=False)
+    at = _kelola(monkeypatch, live)
+    assert "hash-password" in at.info[0].value  # says how to enable it
+    assert not at.file_uploader
+    labels = [b.label for b in at.get("download_button")]
+    assert "Templat CSV" in labels and "Templat Excel (dengan petunjuk)" in labels
+
+
+def test_kelola_imports_after_sign_in_and_refuses_a_bad_file(
+    live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
+    at = _kelola(monkeypatch, live, "en")
+    at.text_input(key="admin_sandi").set_value("salah")
+    at.button[0].click().run()
+    assert at.error[0].value == "Wrong password."
+    assert not at.file_uploader
+    at.text_input(key="admin_sandi").set_value("rahasia")
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.file_uploader
+
+    before = digest(live)
+    bad = (CORPUS / "hitungan_negatif.csv").read_bytes()
+    at.file_uploader[0].set_value(("hitungan_negatif.csv", bad, "text/csv")).run()
+    assert "1 errors" in at.error[0].value
+    problems = at.dataframe[-1].value
+    assert problems.iloc[0][["baris", "kolom", "nilai"]].tolist() == [2, "pus", "-120"]
+    assert not [b for b in at.button if b.label == "Import now"]
+    assert digest(live) == before
+
+    at.file_uploader[0].set_value(("baik.csv", GOOD.encode(), "text/csv")).run()
+    assert "3 rows ready to import" in at.success[0].value
+    next(b for b in at.button if b.label == "Import now").click().run()
+    assert not at.exception
+    assert any(s.value.startswith("Import #1 done: 3 new rows") for s in at.success)
+    assert not at.dataframe or "baris" not in at.dataframe[-1].value.columns  # the uploader is empty again
+    assert digest(live) != before
+    con = db.connect(live)
+    assert importer.history(con).iloc[0]["pengguna"] == "web"
+    con.close()
+
+
+def test_the_limiter_locks_out_after_repeated_failures() -> None:
+    stored = auth.make_hash("rahasia", iterations=1000)
+    limiter = auth.Limiter(attempts=3, lockout=60)
+    for _ in range(3):
+        assert not limiter.check("salah", stored, now=100.0)
+    assert limiter.wait_seconds(now=100.0) == 60.0
+    assert not limiter.check("rahasia", stored, now=130.0)  # even the right password waits
+    assert limiter.check("rahasia", stored, now=161.0)
+    assert not auth.verify("rahasia", "bukan-hash") and auth.verify("rahasia", stored)

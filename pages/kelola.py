@@ -1,0 +1,168 @@
+"""Kelola data: import templates, the import history, and (for the admin) import and undo."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from kkb import auth, db, importer
+from kkb.errors import DataFileError, KkbError
+from kkb.i18n import t
+from pages import _common as ui
+
+v = ui.view()
+st.title(t("page_kelola", v.lang))
+st.markdown(t("kelola_intro", v.lang))
+
+st.subheader(t("kelola_templates", v.lang))
+c1, c2, _ = st.columns([1, 2, 2])
+with c1:
+    st.download_button(
+        t("template_csv", v.lang),
+        importer.template_frame().to_csv(index=False).encode("utf-8-sig"),
+        "templat_impor_kampung_kb.csv",
+        "text/csv",
+    )
+with c2:
+    with tempfile.TemporaryDirectory() as folder:
+        workbook = importer.write_template(Path(folder) / "templat.xlsx").read_bytes()
+    st.download_button(
+        t("template_xlsx", v.lang),
+        workbook,
+        "templat_impor_kampung_kb.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+with st.expander(t("template_columns", v.lang)):
+    st.dataframe(importer.help_frame(), hide_index=True)
+
+st.subheader(t("kelola_history", v.lang))
+log = importer.history(ui.connection())
+if log.empty:
+    st.caption(t("kelola_no_imports", v.lang))
+else:
+    st.dataframe(log, hide_index=True)
+
+
+@st.cache_resource
+def _limiter() -> auth.Limiter:
+    """One limiter for the whole server, so failures count across sessions."""
+    return auth.Limiter()
+
+
+def _secret() -> object:
+    try:
+        return st.secrets.get("admin_password_hash")
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        return None
+
+
+st.subheader(t("kelola_admin", v.lang))
+stored = auth.configured_hash(_secret())
+if stored is None:
+    st.info(t("admin_not_configured", v.lang, env=auth.ENV))
+    st.stop()
+
+
+def _sign_in() -> None:
+    """Check the password (in a callback: it runs once per click, before the page)."""
+    limiter = _limiter()
+    wait = limiter.wait_seconds()
+    if wait > 0:
+        st.session_state["admin_message"] = ("admin_locked", int(wait) + 1)
+    elif stored is not None and limiter.check(st.session_state.get("admin_sandi", ""), stored):
+        st.session_state["admin"] = True
+        st.session_state.pop("admin_message", None)
+    else:
+        st.session_state["admin_message"] = ("admin_wrong", 0)
+    st.session_state["admin_sandi"] = ""
+
+
+if not st.session_state.get("admin"):
+    with st.form("masuk"):
+        st.text_input(t("admin_password", v.lang), type="password", key="admin_sandi")
+        st.form_submit_button(t("admin_login", v.lang), on_click=_sign_in)
+    message = st.session_state.get("admin_message")
+    if message:
+        st.error(t(message[0], v.lang, seconds=message[1]))
+    st.stop()
+
+live = db.default_db_path()
+
+
+def _import(checked: importer.Checked) -> None:
+    """Write the checked file (a callback: it runs once per click)."""
+    bar = st.progress(0.0)
+    try:
+        result = importer.apply(checked, live, "web", progress=lambda f, m: bar.progress(min(f, 1.0), text=m))
+    except KkbError as exc:
+        st.session_state["kelola_message"] = ("error", str(exc))
+        return
+    st.session_state["impor_ke"] = st.session_state.get("impor_ke", 0) + 1
+    st.session_state["kelola_message"] = (
+        "ok",
+        t(
+            "import_done",
+            v.lang,
+            id=result.import_id,
+            added=result.added,
+            changed=result.changed,
+            removed=result.synthetic_removed,
+        ),
+    )
+
+
+def _undo() -> None:
+    try:
+        importer.undo(live)
+    except KkbError as exc:
+        st.session_state["kelola_message"] = ("error", str(exc))
+    else:
+        st.session_state["kelola_message"] = ("ok", t("undo_done", v.lang))
+
+
+# a new key after each import empties the uploader, so the same file is not imported twice by accident
+upload = st.file_uploader(
+    t("import_file", v.lang), type=["csv", "xlsx"], key=f"unggah_{st.session_state.get('impor_ke', 0)}"
+)
+if upload is not None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(upload.name).name
+        path.write_bytes(upload.getvalue())
+        try:
+            con = db.connect(live)
+            try:
+                checked = importer.check(path, con, name=upload.name)
+            finally:
+                con.close()
+        except DataFileError as exc:
+            st.error(str(exc))
+            st.stop()
+        renamed = {k: c for k, c in checked.mapped.items() if k != c}
+        if renamed:
+            st.caption(t("import_mapped", v.lang, pairs=", ".join(f"{k} → {c}" for k, c in renamed.items())))
+        if checked.problems:
+            table = importer.problems_frame(checked.problems)
+            (st.error if checked.errors else st.warning)(
+                t("import_problems", v.lang, errors=len(checked.errors), warnings=len(checked.warnings))
+            )
+            st.dataframe(table, hide_index=True)
+            st.download_button(
+                t("download_problems", v.lang), ui.csv_bytes(table), f"masalah_{upload.name}.csv", "text/csv"
+            )
+        if checked.ok:
+            st.success(t("import_ready", v.lang, rows=len(checked.rows)))
+            st.button(t("import_go", v.lang), type="primary", on_click=_import, args=(checked,))
+
+done = st.session_state.pop("kelola_message", None)
+if done:
+    (st.success if done[0] == "ok" else st.error)(done[1])
+
+st.subheader(t("undo_title", v.lang))
+backups = importer.list_backups(live)
+if not backups:
+    st.caption(t("undo_none", v.lang))
+else:
+    sure = st.checkbox(t("undo_confirm", v.lang, name=backups[0].name), key="undo_yakin")
+    st.button(t("undo_go", v.lang), disabled=not sure, on_click=_undo)
