@@ -107,6 +107,18 @@ def _cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_clear_demo(args: argparse.Namespace) -> int:
+    from kkb import importer
+    from kkb.regions import level_of
+
+    if args.region != "ID" and level_of(args.region) not in (1, 2):
+        raise KkbError(f"wilayah {args.region!r}: pakai kode provinsi (36), kab/kota (36.04) atau ID")
+    path = Path(args.db) if args.db else db.default_db_path()
+    result = importer.clear_synthetic(path, args.region, args.user, _progress_printer())  # type: ignore[arg-type]
+    print(f"{result.synthetic_removed} Kampung KB sintetis dihapus. Cadangan: {result.backup}")
+    return 0
+
+
 def _cmd_template(args: argparse.Namespace) -> int:
     from kkb import importer
 
@@ -169,6 +181,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("undo", help="batalkan impor terakhir (kembalikan cadangan terbaru)")
     p.add_argument("--db", help=db_help)
     p.set_defaults(func=_cmd_undo)
+
+    p = sub.add_parser("clear-demo", help="hapus data sintetis satu wilayah (dapat dibatalkan dengan undo)")
+    p.add_argument("--region", required=True, help="kode provinsi atau kab/kota, atau ID untuk semua")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--user", default=os.environ.get("USER", "cli"), help="nama yang dicatat di log")
+    p.set_defaults(func=_cmd_clear_demo)
 
     p = sub.add_parser("template", help="tulis templat impor (CSV, atau .xlsx dengan lembar petunjuk)")
     p.add_argument("out", help="berkas tujuan, .csv atau .xlsx")

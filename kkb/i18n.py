@@ -404,6 +404,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Import #{id} done: {added} new rows, {changed} rows replaced, {removed} synthetic Kampung KB "
         "removed. Every page now uses the new data.",
     ),
+    "clear_title": ("Hapus data sintetis", "Remove synthetic data"),
+    "clear_pick_region": (
+        "Pilih provinsi atau kabupaten/kota di samping untuk menghapus data sintetisnya.",
+        "Choose a province or regency/city in the sidebar to remove its synthetic data.",
+    ),
+    "clear_confirm": (
+        "Ya, hapus semua Kampung KB sintetis di {region} (dapat dibatalkan)",
+        "Yes, remove every synthetic Kampung KB in {region} (can be undone)",
+    ),
+    "clear_go": ("Hapus data sintetis {region}", "Remove synthetic data of {region}"),
+    "clear_done": ("{n} Kampung KB sintetis dihapus.", "{n} synthetic Kampung KB removed."),
     "undo_title": ("Batalkan impor terakhir", "Undo the last import"),
     "undo_none": ("Tidak ada impor yang dapat dibatalkan.", "There is no import to undo."),
     "undo_confirm": (

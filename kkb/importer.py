@@ -534,6 +534,18 @@ def apply(
     """Write a checked file into the database at ``live`` in one step (see the module docstring)."""
     if not checked.ok:
         raise ImportRejected(checked)
+    return _replace(live, lambda con, say: _write(con, checked, user, say), progress, keep)
+
+
+def clear_synthetic(live: Path, region: str, user: str, progress: Progress | None = None) -> Result:
+    """Remove the synthetic demo rows within ``region`` (province, kab/kota, or ``ID``) in one step."""
+    return _replace(live, lambda con, say: _clear(con, region, user, say), progress, KEEP_BACKUPS)
+
+
+def _replace(
+    live: Path, write: Callable[[db.Connection, Progress], Result], progress: Progress | None, keep: int
+) -> Result:
+    """Copy ``live``, let ``write`` change the copy, keep ``live`` as a backup, rename the copy over it."""
     say = progress or (lambda _f, _m: None)
     with _writer_lock(live):
         work = live.with_name(f"{live.name}.import-{os.getpid()}")
@@ -544,7 +556,7 @@ def apply(
             say(0.2, "menulis ke salinan")
             con = db.connect(work, read_only=False)
             try:
-                result = _write(con, checked, user, say)
+                result = write(con, say)
             finally:
                 con.close()
             say(0.9, "menyimpan cadangan dan mengganti basis data")
@@ -557,6 +569,39 @@ def apply(
     return Result(
         result.import_id, result.added, result.changed, result.kampung_added, result.synthetic_removed, backup
     )
+
+
+def _clear(con: db.Connection, region: str, user: str, say: Progress) -> Result:
+    con.execute("BEGIN TRANSACTION")
+    import_id = int(_q(con, "import_next_id")["id"].iloc[0])
+    kabs = [
+        str(k) for k in _q(con, "import_kabs_of", {"prefix": "" if region == "ID" else region + "."})["kode"]
+    ]
+    if region != "ID" and len(region) == 5:
+        kabs = [region]
+    removed = int(_q(con, "import_count_synthetic", {"kabs": kabs})["n"].iloc[0])
+    for statement in (
+        "import_delete_synthetic_klasifikasi",
+        "import_delete_synthetic_snapshot",
+        "import_delete_synthetic_kampung",
+    ):
+        con.execute(db.sql(statement), {"kabs": kabs})
+    say(0.6, "menghitung ringkasan bulanan")
+    store.rebuild_rekap(con)
+    log = {
+        "id": import_id,
+        "waktu": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        "pengguna": user,
+        "nama_file": f"(hapus data sintetis {region})",
+        "sha256": "",
+        "baris_ditambah": 0,
+        "baris_diubah": 0,
+        "catatan": f"{removed} Kampung KB sintetis dihapus",
+    }
+    db.insert_frame(con, "import_log", pd.DataFrame([log]))
+    con.execute("COMMIT")
+    con.execute("CHECKPOINT")
+    return Result(import_id, 0, 0, 0, removed, Path())
 
 
 def _q(con: db.Connection, name: str, params: dict[str, object] | None = None) -> pd.DataFrame:

@@ -113,6 +113,15 @@ def _import(checked: importer.Checked) -> None:
     )
 
 
+def _clear(region: str) -> None:
+    try:
+        result = importer.clear_synthetic(live, region, "web")
+    except KkbError as exc:
+        st.session_state["kelola_message"] = ("error", str(exc))
+    else:
+        st.session_state["kelola_message"] = ("ok", t("clear_done", v.lang, n=result.synthetic_removed))
+
+
 def _undo() -> None:
     try:
         importer.undo(live)
@@ -158,6 +167,14 @@ if upload is not None:
 done = st.session_state.pop("kelola_message", None)
 if done:
     (st.success if done[0] == "ok" else st.error)(done[1])
+
+st.subheader(t("clear_title", v.lang))
+if v.level in (1, 2):
+    name = ui.region_name(v.code)
+    agree = st.checkbox(t("clear_confirm", v.lang, region=name), key="hapus_yakin")
+    st.button(t("clear_go", v.lang, region=name), disabled=not agree, on_click=_clear, args=(v.code,))
+else:
+    st.caption(t("clear_pick_region", v.lang))
 
 st.subheader(t("undo_title", v.lang))
 backups = importer.list_backups(live)

@@ -448,3 +448,50 @@ def test_the_limiter_locks_out_after_repeated_failures() -> None:
     assert not limiter.check("rahasia", stored, now=130.0)  # even the right password waits
     assert limiter.check("rahasia", stored, now=161.0)
     assert not auth.verify("rahasia", "bukan-hash") and auth.verify("rahasia", stored)
+
+
+def test_demo_rows_are_cleared_on_request_and_the_clearing_can_be_undone(live: Path) -> None:
+    before = digest(live)
+    result = importer.clear_synthetic(live, "14", "uji")
+    con = db.connect(live)
+    try:
+        assert explore.kampung_list(con, "14", "2025-12", DEFAULT_METHOD).empty
+        assert not explore.kampung_list(con, "36", "2025-12", DEFAULT_METHOD).empty
+        assert (
+            importer.history(con).iloc[0]["catatan"]
+            == f"{result.synthetic_removed} Kampung KB sintetis dihapus"
+        )
+    finally:
+        con.close()
+    assert result.synthetic_removed > 1000
+    importer.undo(live)
+    assert digest(live) == before
+
+
+def test_kelola_clears_the_chosen_regions_demo_rows(live: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    con = db.connect(live)
+    serang = con.execute("SELECT count(*) FROM kampung_kb WHERE kode_kab = '36.04' AND sumber = 'sintetis'")
+    expected = int(serang.fetchone()[0])  # type: ignore[index]
+    con.close()
+    monkeypatch.setenv("KKB_DB", str(live))
+    monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["prov"] = "36"
+    at.session_state["kab"] = "36.04"
+    at.session_state["admin"] = True
+    at.run()
+    at.switch_page("pages/kelola.py").run()
+    go = next(b for b in at.button if b.label == "Hapus data sintetis Kab. Serang")
+    assert go.disabled  # not before the confirmation
+    at.checkbox(key="hapus_yakin").check().run()
+    next(b for b in at.button if b.label == "Hapus data sintetis Kab. Serang").click().run()
+    assert not at.exception
+    assert expected > 0
+    assert any(s.value == f"{expected} Kampung KB sintetis dihapus." for s in at.success)
+    con = db.connect(live)
+    try:
+        assert explore.kampung_list(con, "36.04", "2025-12", DEFAULT_METHOD).empty
+    finally:
+        con.close()
