@@ -91,26 +91,33 @@ if not st.session_state.get("admin"):
 live = db.default_db_path()
 
 
+def _ask_import() -> None:
+    # The import itself runs in the page, where its progress bar belongs; the click is kept as a flag.
+    st.session_state["impor_minta"] = True
+
+
 def _import(checked: importer.Checked) -> None:
-    """Write the checked file (a callback: it runs once per click)."""
-    bar = st.progress(0.0)
+    """Write the checked file, with a progress bar in place, then show the page on the new data."""
+    bar = st.progress(0.0, text=t("import_go", v.lang))
     try:
         result = importer.apply(checked, live, "web", progress=lambda f, m: bar.progress(min(f, 1.0), text=m))
     except KkbError as exc:
         st.session_state["kelola_message"] = ("error", str(exc))
-        return
-    st.session_state["impor_ke"] = st.session_state.get("impor_ke", 0) + 1
-    st.session_state["kelola_message"] = (
-        "ok",
-        t(
-            "import_done",
-            v.lang,
-            id=result.import_id,
-            added=result.added,
-            changed=result.changed,
-            removed=result.synthetic_removed,
-        ),
-    )
+    else:
+        st.session_state["impor_ke"] = st.session_state.get("impor_ke", 0) + 1
+        st.session_state["kelola_message"] = (
+            "ok",
+            t(
+                "import_done",
+                v.lang,
+                id=result.import_id,
+                added=result.added,
+                changed=result.changed,
+                removed=result.synthetic_removed,
+            ),
+        )
+    bar.empty()
+    st.rerun()
 
 
 def _clear(region: str) -> None:
@@ -162,7 +169,9 @@ if upload is not None:
             )
         if checked.ok:
             st.success(t("import_ready", v.lang, rows=len(checked.rows)))
-            st.button(t("import_go", v.lang), type="primary", on_click=_import, args=(checked,))
+            st.button(t("import_go", v.lang), type="primary", on_click=_ask_import)
+            if st.session_state.pop("impor_minta", False):
+                _import(checked)
 
 done = st.session_state.pop("kelola_message", None)
 if done:

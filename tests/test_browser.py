@@ -277,3 +277,73 @@ def _choose(tab: Page, label: str, option: str) -> None:
     tab.keyboard.type(option)  # long lists are virtualised: filter first
     tab.get_by_role("option", name=option, exact=True).click()
     _settle(tab)
+
+
+@pytest.fixture()
+def admin_server(small_db: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A server of its own, on a copy of the database, with an admin password set."""
+    from kkb import auth
+
+    live = tmp_path / "kkb.duckdb"
+    shutil.copyfile(small_db, live)
+    port = _free_port()
+    url = f"http://localhost:{port}"
+    env = {**os.environ, "KKB_DB": str(live), auth.ENV: auth.make_hash("rahasia", iterations=1000)}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless=true",
+            f"--server.port={port}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_healthy(url, process)
+        yield url, live
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def test_an_admin_imports_a_file_in_the_browser_and_every_page_uses_it(
+    admin_server: tuple[str, Path], page: tuple[Page, list[str]], tmp_path: Path
+) -> None:
+    url, live = admin_server
+    tab, outside = page
+    source = tmp_path / "kampung_serang.csv"
+    source.write_text(
+        "Kode Desa;Nama Kampung KB;Tgl Pencanangan;Periode Laporan;Jumlah PUS;Pokja\n"
+        "3604052001;Kampung KB Melati;15/01/2023;2025-11;120;Ada\n"
+        "3604052002;Kampung KB Mawar;01/03/2023;2025-11;80;Tidak Ada\n",
+        encoding="utf-8",
+    )
+    tab.goto(f"{url}/kelola")
+    assert _heading(tab) == "Kelola data"
+    tab.get_by_label("Kata sandi admin").fill("rahasia")
+    tab.get_by_role("button", name="Masuk").click()
+    _settle(tab)
+    tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(source))
+    tab.get_by_text("2 baris siap diimpor.").wait_for()
+    tab.get_by_role("button", name="Impor sekarang").click()
+    tab.get_by_text("Impor #1 selesai: 2 baris baru").wait_for()
+    SHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SHOTS / "kelola_id.png"), full_page=True)
+    con = db.connect(live)
+    assert db.query(con, "import_log_all")["nama_file"].tolist() == ["kampung_serang.csv"]
+    con.close()
+
+    tab.goto(f"{url}/jelajah?prov=Banten&kab=Kab.+Serang")
+    assert _heading(tab) == "Jelajah Kampung KB · Kab. Serang"
+    assert tab.get_by_text("2 dari 2 Kampung KB di Kab. Serang ditampilkan.").count() == 1
+    assert tab.get_by_text("Data sintetis").count() == 0  # real data only here now
+    tab.goto(f"{url}/?prov=Riau")
+    assert _heading(tab) == "Ringkasan · Riau"
+    assert tab.get_by_text("Data sintetis").count() >= 1
+    assert outside == []
