@@ -77,7 +77,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.db) if args.db else db.default_db_path()
     source = Path(args.file)
     try:
-        checked, result = importer.import_file(source, path, args.user, _progress_printer())  # type: ignore[arg-type]
+        checked, result = importer.import_any(source, path, args.user, _progress_printer())  # type: ignore[arg-type]
     except importer.ImportRejected as exc:
         if args.report:
             Path(args.report).write_bytes(
@@ -122,7 +122,8 @@ def _cmd_clear_demo(args: argparse.Namespace) -> int:
 def _cmd_template(args: argparse.Namespace) -> int:
     from kkb import importer
 
-    print(f"Templat impor: {importer.write_template(Path(args.out))}")
+    write = importer.write_targets_template if args.targets else importer.write_template
+    print(f"Templat impor: {write(Path(args.out))}")
     return 0
 
 
@@ -190,6 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     p = sub.add_parser("template", help="tulis templat impor (CSV, atau .xlsx dengan lembar petunjuk)")
     p.add_argument("out", help="berkas tujuan, .csv atau .xlsx")
+    p.add_argument("--targets", action="store_true", help="templat target dan angka terbitan")
     p.set_defaults(func=_cmd_template)
 
     p = sub.add_parser("hash-password", help="buat hash kata sandi admin untuk impor lewat web")

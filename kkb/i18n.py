@@ -368,6 +368,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kelola_templates": ("Templat impor", "Import template"),
     "template_csv": ("Templat CSV", "CSV template"),
     "template_xlsx": ("Templat Excel (dengan petunjuk)", "Excel template (with instructions)"),
+    "template_targets_csv": ("Templat target CSV", "Targets template CSV"),
+    "template_targets_xlsx": (
+        "Templat target Excel (dengan petunjuk)",
+        "Targets template Excel (with instructions)",
+    ),
     "template_columns": ("Kolom templat dan isinya", "Template columns and what they hold"),
     "kelola_history": ("Riwayat impor", "Import history"),
     "kelola_no_imports": ("Belum ada impor.", "No imports yet."),

@@ -34,6 +34,23 @@ with c2:
         "templat_impor_kampung_kb.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+t1, t2, _ = st.columns([1, 2, 2])
+with t1:
+    st.download_button(
+        t("template_targets_csv", v.lang),
+        importer.targets_template_frame().to_csv(index=False).encode("utf-8-sig"),
+        "templat_target.csv",
+        "text/csv",
+    )
+with t2:
+    with tempfile.TemporaryDirectory() as folder:
+        targets_book = importer.write_targets_template(Path(folder) / "target.xlsx").read_bytes()
+    st.download_button(
+        t("template_targets_xlsx", v.lang),
+        targets_book,
+        "templat_target.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 with st.expander(t("template_columns", v.lang)):
     st.dataframe(importer.help_frame(), hide_index=True)
 
@@ -100,7 +117,8 @@ def _import(checked: importer.Checked) -> None:
     """Write the checked file, with a progress bar in place, then show the page on the new data."""
     bar = st.progress(0.0, text=t("import_go", v.lang))
     try:
-        result = importer.apply(checked, live, "web", progress=lambda f, m: bar.progress(min(f, 1.0), text=m))
+        write = importer.apply_targets if "kode_wilayah" in checked.rows.columns else importer.apply
+        result = write(checked, live, "web", progress=lambda f, m: bar.progress(min(f, 1.0), text=m))
     except KkbError as exc:
         st.session_state["kelola_message"] = ("error", str(exc))
     else:
@@ -149,7 +167,9 @@ if upload is not None:
         try:
             con = db.connect(live)
             try:
-                checked = importer.check(path, con, name=upload.name)
+                targets = importer.is_targets_file(list(importer.read_table(path, upload.name).columns))
+                check = importer.check_targets if targets else importer.check
+                checked = check(path, con, name=upload.name)
             finally:
                 con.close()
         except DataFileError as exc:

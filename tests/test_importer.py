@@ -495,3 +495,56 @@ def test_kelola_clears_the_chosen_regions_demo_rows(live: Path, monkeypatch: pyt
         assert explore.kampung_list(con, "36.04", "2025-12", DEFAULT_METHOD).empty
     finally:
         con.close()
+
+
+# --- targets ------------------------------------------------------------------------------------------
+
+TARGETS = (
+    "kode_wilayah,tahun,metrik,jenis,nilai,penyebut,periode,sumber,sumber_url,sumber_tanggal,catatan\n"
+    "36.04,2026,pembentukan,target,250,Kampung KB terbentuk,,Renstra,https://contoh.go.id/r,2026-01-15,\n"
+    '36,2023,pembentukan,target,"1200,0",Kampung KB terbentuk,,Revisi,https://contoh.go.id/r2,2026-02-01,\n'
+)
+
+
+def test_a_targets_file_adds_and_replaces_targets(live: Path, tmp_path: Path) -> None:
+    source = good_file(tmp_path, TARGETS, "target.csv")
+    _, result = importer.import_any(source, live, "uji")
+    assert (result.added, result.changed) == (1, 1)
+    con = db.connect(live)
+    try:
+        from kkb import store
+
+        targets = store.targets(con)
+        banten = targets[(targets["kode_wilayah"] == "36") & (targets["tahun"] == 2023)]
+        banten = banten[(banten["metrik"] == "pembentukan") & (banten["jenis"] == "target")]
+        assert banten["nilai"].tolist() == [1200.0] and banten["sumber"].tolist() == ["Revisi"]
+        assert len(targets[targets["kode_wilayah"] == "36.04"]) >= 1
+    finally:
+        con.close()
+
+
+def test_a_bad_targets_file_names_every_problem_and_changes_nothing(live: Path) -> None:
+    before = digest(live)
+    with pytest.raises(importer.ImportRejected) as caught:
+        importer.import_any(CORPUS / "target_salah.csv", live, "uji")
+    columns = {p.column for p in caught.value.checked.errors}
+    assert columns == {"kode_wilayah", "tahun", "metrik", "nilai", "sumber_url", "sumber_tanggal", "sumber"}
+    assert digest(live) == before
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_templates_hold_an_example_row_and_excel_explains_every_column(tmp_path: Path, suffix: str) -> None:
+    path = importer.write_template(tmp_path / f"templat{suffix}")
+    frame = importer.read_table(path)
+    assert list(frame.columns) == list(importer.TEMPLATE_COLUMNS) and len(frame) == 1
+    targets = importer.read_table(importer.write_targets_template(tmp_path / f"target{suffix}"))
+    assert importer.is_targets_file(list(targets.columns))
+    if suffix == ".xlsx":
+        notes = pd.read_excel(path, sheet_name="petunjuk")
+        assert list(notes["kolom"]) == list(importer.TEMPLATE_COLUMNS) and notes["isi"].str.len().min() > 10
+
+
+def test_the_example_row_of_the_template_imports(live: Path, tmp_path: Path) -> None:
+    path = importer.write_template(tmp_path / "templat.xlsx")
+    _, result = importer.import_file(path, live, "uji", today=TODAY)
+    assert result.added == 1
