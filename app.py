@@ -7,6 +7,7 @@ import streamlit as st
 from kkb.errors import KkbError
 from kkb.i18n import t
 from pages import _common as ui
+from pages import _present as present
 
 st.set_page_config(page_title="Dasbor Kampung KB", page_icon="🏡", layout="wide")
 
@@ -33,4 +34,8 @@ try:
 except KkbError as exc:
     st.error(str(exc))
     st.stop()
-navigation.run()
+st.sidebar.button(t("present_start", lang), on_click=present.start, icon="🖥️")
+if present.is_on():
+    present.render(ui.view())
+else:
+    navigation.run()

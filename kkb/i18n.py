@@ -356,6 +356,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "attribution in `data/README.md`). Targets and published figures, each with its source:",
     ),
     "link": ("Tautan", "Link"),
+    "present_start": ("Mode presentasi", "Presentation mode"),
+    "present_prev": ("Sebelumnya", "Previous"),
+    "present_next": ("Berikutnya", "Next"),
+    "present_exit": ("Keluar", "Exit"),
+    "present_attainment_title": (
+        "Capaian target, {region}, {periode}",
+        "Target attainment, {region}, {periode}",
+    ),
+    "synthetic_short": (
+        "Data sintetis (registri demo), bukan data resmi Kampung KB.",
+        "Synthetic data (demo registry), not official Kampung KB data.",
+    ),
     "page_kelola": ("Kelola data", "Manage data"),
     "kelola_intro": (
         "Impor data Kampung KB Anda sendiri (ekspor portal, formulir SIGA, atau spreadsheet) dengan templat "

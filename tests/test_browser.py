@@ -347,3 +347,23 @@ def test_an_admin_imports_a_file_in_the_browser_and_every_page_uses_it(
     assert _heading(tab) == "Ringkasan · Riau"
     assert tab.get_by_text("Data sintetis").count() >= 1
     assert outside == []
+
+
+def test_presentation_mode_hides_the_controls_on_a_projector(server: Server, browser: Browser) -> None:
+    tab, outside = _new_page(browser, width=1280, height=720)
+    tab.goto(f"{server.url}/?prov=Banten&present=1&slide=2")
+    _wait_charts(tab, 1)
+    tab.wait_for_timeout(2000)
+    assert not tab.locator('[data-testid="stSidebar"]').is_visible()
+    assert not tab.locator('[data-testid="stHeader"]').is_visible()
+    assert tab.locator("input:visible").count() == 0  # no widgets on screen, only the slide controls
+    box = tab.locator(".js-plotly-plot").first.bounding_box()
+    assert box is not None and box["width"] > 1000 and box["y"] + box["height"] <= 720  # fits the screen
+    assert tab.get_by_text("Sumber: registri demo sintetis").is_visible()
+    SHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SHOTS / "presentasi_1280x720.png"))
+    tab.get_by_role("button", name="Berikutnya ▶").click()
+    tab.wait_for_function("() => location.search.includes('slide=3')")
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    assert outside == []
+    tab.context.close()

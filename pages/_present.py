@@ -1,0 +1,170 @@
+"""Mode presentasi: one large chart at a time for a projector, with the source line baked in.
+
+``?present=1`` in the URL (or the sidebar button) turns it on; ``&slide=N`` says which slide. The
+sidebar, widgets and Streamlit's own bar are hidden; the slides are built for the sidebar's region
+and periode, so a link opens the same slide on another machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from kkb import charts, compare, geo
+from kkb.i18n import t
+from pages import _common as ui
+
+HIDE_CHROME = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] {
+  display: none !important;
+}
+[data-testid="stMainBlockContainer"] {padding-top: 1rem; padding-bottom: 0; max-width: 100%;}
+</style>
+"""
+#: a 1280×720 projector: the chart fills the screen below the slide's controls
+HEIGHT = 560
+Slide = tuple[str, Callable[[ui.View], go.Figure | None]]
+
+
+def is_on() -> bool:
+    """Whether the URL asks for presentation mode."""
+    return st.query_params.get("present") == "1"
+
+
+def start() -> None:
+    """Turn presentation mode on (a callback), at the first slide."""
+    st.query_params["present"] = "1"
+    st.query_params["slide"] = "1"
+
+
+def _stop() -> None:
+    for key in ("present", "slide"):
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+def _go(n: int) -> None:
+    st.query_params["slide"] = str(n)
+
+
+def _big(fig: go.Figure) -> go.Figure:
+    """Large type for a projector: bigger fonts, taller chart."""
+    fig.update_layout(height=HEIGHT, font={"size": 20}, title={"font": {"size": 30}}, margin={"t": 110})
+    return fig
+
+
+def _trend(v: ui.View) -> go.Figure | None:
+    trend = ui.trend(v.code, v.metode)
+    trend = trend[trend["periode"] <= v.periode]
+    if trend.empty:
+        return None
+    return charts.class_trend(trend, t("trend_title", v.lang, region=ui.region_name(v.code)), v.lang)
+
+
+def _mix(v: ui.View) -> go.Figure | None:
+    if v.level >= 3:
+        return None
+    kids = ui.children(v.code, v.periode, v.metode)
+    kids = kids[kids["terklasifikasi"] > 0].sort_values("mandiri_plus_persen", ascending=False)
+    if kids.empty:
+        return None
+    kids = kids.assign(wilayah=[ui.region_name(c) for c in kids["kode"]]).head(15)
+    level = t(f"level_{v.level + 1}", v.lang)
+    title = t("mix_children_title", v.lang, region=ui.region_name(v.code), level=level)
+    return charts.class_mix(kids, "wilayah", title, v.lang)
+
+
+def _map(v: ui.View) -> go.Figure | None:
+    shapes = geo.children_shapes(ui.boundaries(), v.code)
+    if shapes is None:
+        return None
+    kids = ui.children(v.code, v.periode, v.metode)
+    if int(kids["pembentukan"].sum()) == 0:
+        return None
+    kids = kids.assign(nama=[ui.region_name(c) for c in kids["kode"]])
+    level = t(f"level_{v.level + 1}", v.lang)
+    metric = "cakupan_desa_persen"
+    title = t(
+        "map_title",
+        v.lang,
+        metric=t(metric, v.lang),
+        level=level,
+        region=ui.region_name(v.code),
+        periode=v.periode,
+    )
+    return charts.choropleth(kids, shapes, metric, title, t(metric, v.lang), v.lang, True)
+
+
+def _attainment(v: ui.View) -> go.Figure | None:
+    found = {v.code: ui.region_metrics(v.code, v.periode, v.metode)}
+    goals = compare.attainments(found, {v.code: ui.region_name(v.code)}, v.lang)
+    if goals.empty:
+        return None
+    goals = goals.assign(
+        label=[t(m, v.lang) + f" {y}" for m, y in zip(goals["metrik"], goals["tahun"], strict=True)]
+    )
+    title = t("present_attainment_title", v.lang, region=ui.region_name(v.code), periode=v.periode)
+    return charts.attainment(goals, "label", title, v.lang)
+
+
+def _schedule(v: ui.View) -> go.Figure | None:
+    if v.level >= 3:
+        return None
+    table = ui.schedule(v.code, v.periode, v.metode).dropna(subset=["capaian_persen"]).head(15)
+    if table.empty:
+        return None
+    table = table.assign(label=[ui.region_name(c) for c in table["kode"]])
+    level = t(f"level_{v.level + 1}", v.lang)
+    title = t("schedule_chart_title", v.lang, level=level, region=ui.region_name(v.code), periode=v.periode)
+    return charts.attainment(table, "label", title, v.lang)
+
+
+SLIDES: tuple[Slide, ...] = (
+    ("trend", _trend),
+    ("map", _map),
+    ("mix", _mix),
+    ("attainment", _attainment),
+    ("schedule", _schedule),
+)
+
+
+def render(v: ui.View) -> None:
+    """Draw the current slide of the view's region, with previous/next and exit."""
+    st.markdown(HIDE_CHROME, unsafe_allow_html=True)
+    figures = [(name, fig) for name, build in SLIDES if (fig := build(v)) is not None]
+    if not figures:
+        st.title(ui.region_name(v.code))
+        st.info(t("no_data", v.lang, region=ui.region_name(v.code), periode=v.periode))
+        st.button(t("present_exit", v.lang), on_click=_stop)
+        return
+    try:
+        n = min(max(int(st.query_params.get("slide", "1")), 1), len(figures))
+    except ValueError:
+        n = 1
+    name, fig = figures[n - 1]
+    left, middle, right, leave = st.columns([1, 3, 1, 1])
+    left.button(
+        "◀ " + t("present_prev", v.lang), on_click=_go, args=(n - 1,), disabled=n == 1, key="slide_prev"
+    )
+    middle.markdown(f"<div style='text-align:center'>{n} / {len(figures)}</div>", unsafe_allow_html=True)
+    right.button(
+        t("present_next", v.lang) + " ▶",
+        on_click=_go,
+        args=(n + 1,),
+        disabled=n == len(figures),
+        key="slide_next",
+    )
+    leave.button(t("present_exit", v.lang), on_click=_stop, key="slide_exit")
+    st.plotly_chart(_big(fig), key=f"slide_{name}", config={"displaylogo": False, "displayModeBar": False})
+    st.markdown(
+        f"<div style='font-size:1.25rem;color:#555'>{ui.source_caption(v)}</div>", unsafe_allow_html=True
+    )
+    if ui.shows_synthetic(v):
+        st.markdown(
+            f"<div style='font-size:1.1rem;color:#8a6d00'>⚠ {t('synthetic_short', v.lang)}</div>",
+            unsafe_allow_html=True,
+        )
