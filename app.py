@@ -35,6 +35,7 @@ except KkbError as exc:
     st.error(str(exc))
     st.stop()
 st.sidebar.button(t("present_start", lang), on_click=present.start, icon="🖥️")
+ui.share_link(lang)
 if present.is_on():
     present.render(ui.view())
 else:

@@ -356,6 +356,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "attribution in `data/README.md`). Targets and published figures, each with its source:",
     ),
     "link": ("Tautan", "Link"),
+    "copy_link": ("Salin tautan", "Copy link"),
+    "copy_link_hint": (
+        "Tautan ini membuka tampilan yang sama (bahasa, wilayah, periode, pilihan halaman) di peramban lain.",
+        "This link opens the same view (language, region, periode, page choices) in another browser.",
+    ),
     "present_start": ("Mode presentasi", "Presentation mode"),
     "present_prev": ("Sebelumnya", "Previous"),
     "present_next": ("Berikutnya", "Next"),

@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -272,6 +273,18 @@ def view() -> View:
     if not isinstance(current, View):
         raise RuntimeError("view belum disiapkan oleh app.py")
     return current
+
+
+def share_link(language: str) -> None:
+    """The "Salin tautan / Copy link" control: this view's address in a code block (with its copy button)."""
+    base = st.context.url
+    if not base:
+        return
+    params = st.query_params.to_dict()
+    link = base + ("?" + urlencode(params) if params else "")
+    with st.sidebar.expander(t("copy_link", language)):
+        st.code(link, language=None, wrap_lines=True)
+        st.caption(t("copy_link_hint", language))
 
 
 def go_to(code: str) -> None:

@@ -224,6 +224,10 @@ def test_a_copied_url_restores_the_view_in_another_browser(
     _settle(tab)
     assert _heading(tab) == "Explore Kampung KB · Kab. Serang"
     copied = tab.url
+    # the "Copy link" control shows the same address
+    tab.get_by_text("Copy link").click()
+    shown = tab.locator('[data-testid="stSidebar"] [data-testid="stCode"]').inner_text().strip()
+    assert _same_link(shown, copied), (shown, copied)
     assert "kab=Kab.+Serang" in copied and "periode=2024-06" in copied and "lang=English" in copied
     count = tab.get_by_text("Showing").first.inner_text()
 
@@ -367,3 +371,11 @@ def test_presentation_mode_hides_the_controls_on_a_projector(server: Server, bro
     assert tab.locator('[data-testid="stException"]').count() == 0
     assert outside == []
     tab.context.close()
+
+
+def _same_link(a: str, b: str) -> bool:
+    """Whether two addresses name the same page with the same parameters (in any order)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    first, second = urlsplit(a), urlsplit(b)
+    return (first.path, parse_qs(first.query)) == (second.path, parse_qs(second.query))
