@@ -154,7 +154,8 @@ def _settle(page: Page) -> None:
 def _wait_charts(page: Page, at_least: int) -> int:
     """Wait for ``at_least`` plotly charts to be drawn (their SVG or map canvas present)."""
     if at_least:
-        page.locator(".js-plotly-plot .main-svg").nth(at_least - 1).wait_for()
+        # each plot has several .main-svg layers: wait for the n-th plot's own
+        page.locator(".js-plotly-plot").nth(at_least - 1).locator(".main-svg").first.wait_for()
     return page.locator(".js-plotly-plot").count()
 
 
