@@ -34,7 +34,7 @@ try:
 except KkbError as exc:
     st.error(str(exc))
     st.stop()
-st.sidebar.button(t("present_start", lang), on_click=present.start, icon="🖥️")
+st.sidebar.button(t("present_start", lang), on_click=present.start)
 ui.share_link(lang)
 if present.is_on():
     present.render(ui.view())

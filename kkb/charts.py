@@ -263,7 +263,9 @@ def attainment(frame: pd.DataFrame, label: str, title: str, lang: str) -> go.Fig
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    fig.add_vline(x=100, line_dash="dash", line_color=TARGET_COLOUR, annotation_text="100 %")
+    fig.add_vline(
+        x=100, line_dash="dash", line_color=TARGET_COLOUR, annotation_text=f"100{percent_suffix(lang)}"
+    )
     upper = max(110.0, float(data["capaian_persen"].max()) * 1.15) if len(data) else 110.0
     fig.update_layout(
         xaxis=_pct_axis(lang, t("capaian_axis", lang), upper),

@@ -71,8 +71,9 @@ def connect(path: Path | str, read_only: bool = True) -> Connection:
     return con
 
 
-#: the catalog name of a read-only database (see ``_attach``)
+#: the catalog name of a read-only database (see ``_attach``); the statements spell it out
 READER = "kkb_baca"
+_USE_READER = "USE kkb_baca"
 
 
 def _attach(path: Path) -> Connection:
@@ -83,13 +84,9 @@ def _attach(path: Path) -> Connection:
     Attaching the file to a fresh in-memory instance always opens the file the path names now.
     """
     con = duckdb.connect(":memory:")
-    con.execute(f"ATTACH '{_quoted(path)}' AS {READER} (READ_ONLY)")
-    con.execute(f"USE {READER}")
+    con.execute("ATTACH $path AS kkb_baca (READ_ONLY)", {"path": str(path.resolve())})
+    con.execute(_USE_READER)
     return con
-
-
-def _quoted(path: Path) -> str:
-    return str(path.resolve()).replace("'", "''")
 
 
 def create(path: Path | str) -> Connection:
@@ -126,7 +123,7 @@ def query(con: Connection, name: str, params: Mapping[str, Any] | None = None) -
     cursor = con.cursor()
     try:
         if _is_reader(cursor):
-            cursor.execute(f"USE {READER}")  # a cursor starts in the in-memory catalog
+            cursor.execute(_USE_READER)  # a cursor starts in the in-memory catalog
         return cursor.execute(sql(name), dict(params or {})).df()
     finally:
         cursor.close()

@@ -19,6 +19,7 @@ A process killed at any moment leaves the live file either as it was or as the f
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import fcntl
 import hashlib
@@ -534,18 +535,29 @@ def apply(
     """Write a checked file into the database at ``live`` in one step (see the module docstring)."""
     if not checked.ok:
         raise ImportRejected(checked)
-    return _replace(live, lambda con, say: _write(con, checked, user, say), progress, keep)
+    return _replace(live, lambda con, n, say: _write(con, n, checked, say), user, progress, keep)
 
 
 def clear_synthetic(live: Path, region: str, user: str, progress: Progress | None = None) -> Result:
     """Remove the synthetic demo rows within ``region`` (province, kab/kota, or ``ID``) in one step."""
-    return _replace(live, lambda con, say: _clear(con, region, user, say), progress, KEEP_BACKUPS)
+    return _replace(live, lambda con, n, say: _clear(con, n, region, say), user, progress, KEEP_BACKUPS)
 
 
-def _replace(
-    live: Path, write: Callable[[db.Connection, Progress], Result], progress: Progress | None, keep: int
-) -> Result:
-    """Copy ``live``, let ``write`` change the copy, keep ``live`` as a backup, rename the copy over it."""
+@dataclass(frozen=True)
+class _Change:
+    """What one write did, for its result and its line in ``import_log``."""
+
+    result: Result
+    file: str
+    sha256: str
+    note: str
+
+
+Writer = Callable[[db.Connection, int, Progress], _Change]
+
+
+def _replace(live: Path, write: Writer, user: str, progress: Progress | None, keep: int) -> Result:
+    """Copy ``live``, change the copy in one logged transaction, then swap it in, keeping a backup."""
     say = progress or (lambda _f, _m: None)
     with _writer_lock(live):
         work = live.with_name(f"{live.name}.import-{os.getpid()}")
@@ -556,7 +568,13 @@ def _replace(
             say(0.2, "menulis ke salinan")
             con = db.connect(work, read_only=False)
             try:
-                result = write(con, say)
+                con.execute("BEGIN TRANSACTION")
+                import_id = int(_q(con, "import_next_id")["id"].iloc[0])
+                change = write(con, import_id, say)
+                result = change.result
+                _log(con, import_id, user, change, result)
+                con.execute("COMMIT")
+                con.execute("CHECKPOINT")
             finally:
                 con.close()
             say(0.9, "menyimpan cadangan dan mengganti basis data")
@@ -566,19 +584,24 @@ def _replace(
             work.unlink(missing_ok=True)
             raise
     say(1.0, "selesai")
-    return Result(
-        result.import_id, result.added, result.changed, result.kampung_added, result.synthetic_removed, backup
-    )
+    return dataclasses.replace(result, backup=backup)
 
 
-def _clear(con: db.Connection, region: str, user: str, say: Progress) -> Result:
-    con.execute("BEGIN TRANSACTION")
-    import_id = int(_q(con, "import_next_id")["id"].iloc[0])
-    kabs = [
-        str(k) for k in _q(con, "import_kabs_of", {"prefix": "" if region == "ID" else region + "."})["kode"]
-    ]
-    if region != "ID" and len(region) == 5:
+def _clear(con: db.Connection, import_id: int, region: str, say: Progress) -> _Change:
+    if region != "ID" and len(region) == 5:  # one kab/kota
         kabs = [region]
+    else:
+        prefix = "" if region == "ID" else region + "."
+        kabs = [str(k) for k in _q(con, "import_kabs_of", {"prefix": prefix})["kode"]]
+    removed = _drop_synthetic(con, kabs)
+    say(0.6, "menghitung ringkasan bulanan")
+    store.rebuild_rekap(con)
+    result = Result(import_id, 0, 0, 0, removed, Path())
+    return _Change(result, f"(hapus data sintetis {region})", "", f"{removed} Kampung KB sintetis dihapus")
+
+
+def _drop_synthetic(con: db.Connection, kabs: list[str]) -> int:
+    """Remove the synthetic Kampung KB of these kab/kota with their snapshots and classes; count them."""
     removed = int(_q(con, "import_count_synthetic", {"kabs": kabs})["n"].iloc[0])
     for statement in (
         "import_delete_synthetic_klasifikasi",
@@ -586,22 +609,21 @@ def _clear(con: db.Connection, region: str, user: str, say: Progress) -> Result:
         "import_delete_synthetic_kampung",
     ):
         con.execute(db.sql(statement), {"kabs": kabs})
-    say(0.6, "menghitung ringkasan bulanan")
-    store.rebuild_rekap(con)
-    log = {
+    return removed
+
+
+def _log(con: db.Connection, import_id: int, user: str, change: _Change, result: Result) -> None:
+    row = {
         "id": import_id,
         "waktu": dt.datetime.now(dt.UTC).replace(tzinfo=None),
         "pengguna": user,
-        "nama_file": f"(hapus data sintetis {region})",
-        "sha256": "",
-        "baris_ditambah": 0,
-        "baris_diubah": 0,
-        "catatan": f"{removed} Kampung KB sintetis dihapus",
+        "nama_file": change.file,
+        "sha256": change.sha256,
+        "baris_ditambah": result.added,
+        "baris_diubah": result.changed,
+        "catatan": change.note,
     }
-    db.insert_frame(con, "import_log", pd.DataFrame([log]))
-    con.execute("COMMIT")
-    con.execute("CHECKPOINT")
-    return Result(import_id, 0, 0, 0, removed, Path())
+    db.insert_frame(con, "import_log", pd.DataFrame([row]))
 
 
 def _q(con: db.Connection, name: str, params: dict[str, object] | None = None) -> pd.DataFrame:
@@ -614,18 +636,9 @@ def history(con: db.Connection) -> pd.DataFrame:
     return db.query(con, "import_log_all")
 
 
-def _write(con: db.Connection, checked: Checked, user: str, say: Progress) -> Result:
+def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) -> _Change:
     rows = checked.rows
-    con.execute("BEGIN TRANSACTION")
-    import_id = int(_q(con, "import_next_id")["id"].iloc[0])
-    kabs = sorted({code[:5] for code in rows["kode_desa"]})
-    removed = int(_q(con, "import_count_synthetic", {"kabs": kabs})["n"].iloc[0])
-    for statement in (
-        "import_delete_synthetic_klasifikasi",
-        "import_delete_synthetic_snapshot",
-        "import_delete_synthetic_kampung",
-    ):
-        con.execute(db.sql(statement), {"kabs": kabs})
+    removed = _drop_synthetic(con, sorted({code[:5] for code in rows["kode_desa"]}))
     say(0.3, "mencocokkan Kampung KB")
     existing = _q(con, "import_existing_kampung", {"desa": sorted(set(rows["kode_desa"]))})
     ids = {(r.kode_desa, str(r.nama).casefold()): str(r.id) for r in existing.itertuples()}
@@ -694,26 +707,11 @@ def _write(con: db.Connection, checked: Checked, user: str, say: Progress) -> Re
         _classify_into(con, with_class.reset_index(drop=True), "impor")
     say(0.7, "menghitung ringkasan bulanan")
     store.rebuild_rekap(con)
-    log = pd.DataFrame(
-        [
-            {
-                "id": import_id,
-                "waktu": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                "pengguna": user,
-                "nama_file": checked.file,
-                "sha256": checked.sha256,
-                "baris_ditambah": len(snaps) - changed,
-                "baris_diubah": changed,
-                "catatan": f"{len(new_kampung)} Kampung KB baru; {removed} Kampung KB sintetis dihapus",
-            }
-        ]
-    )
-    db.insert_frame(con, "import_log", log)
     last = _q(con, "import_last_periode")["periode"].iloc[0]
     db.set_meta(con, {"data_as_of": str(last), "last_import": str(import_id)})
-    con.execute("COMMIT")
-    con.execute("CHECKPOINT")
-    return Result(import_id, len(snaps) - changed, changed, len(new_kampung), removed, Path())
+    result = Result(import_id, len(snaps) - changed, changed, len(new_kampung), removed, Path())
+    note = f"{len(new_kampung)} Kampung KB baru; {removed} Kampung KB sintetis dihapus"
+    return _Change(result, checked.file, checked.sha256, note)
 
 
 def _classify_into(con: db.Connection, snaps: pd.DataFrame, method: str) -> None:
@@ -975,30 +973,16 @@ def apply_targets(checked: Checked, live: Path, user: str, progress: Progress | 
     if not checked.ok:
         raise ImportRejected(checked)
 
-    def write(con: db.Connection, say: Progress) -> Result:
-        con.execute("BEGIN TRANSACTION")
-        import_id = int(_q(con, "import_next_id")["id"].iloc[0])
+    def write(con: db.Connection, import_id: int, _say: Progress) -> _Change:
         con.register("_targets", checked.rows)
         changed = int(_q(con, "import_count_targets")["n"].iloc[0])
         con.execute(db.sql("import_delete_targets"))
         con.unregister("_targets")
         db.insert_frame(con, "target", checked.rows)
-        log = {
-            "id": import_id,
-            "waktu": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            "pengguna": user,
-            "nama_file": checked.file,
-            "sha256": checked.sha256,
-            "baris_ditambah": len(checked.rows) - changed,
-            "baris_diubah": changed,
-            "catatan": "target dan angka terbitan",
-        }
-        db.insert_frame(con, "import_log", pd.DataFrame([log]))
-        con.execute("COMMIT")
-        con.execute("CHECKPOINT")
-        return Result(import_id, len(checked.rows) - changed, changed, 0, 0, Path())
+        result = Result(import_id, len(checked.rows) - changed, changed, 0, 0, Path())
+        return _Change(result, checked.file, checked.sha256, "target dan angka terbitan")
 
-    return _replace(live, write, progress, KEEP_BACKUPS)
+    return _replace(live, write, user, progress, KEEP_BACKUPS)
 
 
 def targets_template_frame() -> pd.DataFrame:

@@ -53,7 +53,15 @@ def _go(n: int) -> None:
 
 def _big(fig: go.Figure) -> go.Figure:
     """Large type for a projector: bigger fonts, taller chart."""
-    fig.update_layout(height=HEIGHT, font={"size": 20}, title={"font": {"size": 30}}, margin={"t": 110})
+    fig.update_layout(
+        height=HEIGHT,
+        font={"size": 20},
+        title={"font": {"size": 30}},
+        legend={"font": {"size": 18}},
+        margin={"t": 110},
+    )
+    fig.update_xaxes(tickfont={"size": 18}, title_font={"size": 18})
+    fig.update_yaxes(tickfont={"size": 18}, title_font={"size": 18})
     return fig
 
 

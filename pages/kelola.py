@@ -17,40 +17,22 @@ st.title(t("page_kelola", v.lang))
 st.markdown(t("kelola_intro", v.lang))
 
 st.subheader(t("kelola_templates", v.lang))
-c1, c2, _ = st.columns([1, 2, 2])
-with c1:
-    st.download_button(
-        t("template_csv", v.lang),
-        importer.template_frame().to_csv(index=False).encode("utf-8-sig"),
-        "templat_impor_kampung_kb.csv",
-        "text/csv",
-    )
-with c2:
+
+
+@st.cache_data(show_spinner=False)
+def _template(kind: str, suffix: str) -> bytes:
+    """A template file's bytes (made once per server, not on every rerun)."""
+    write = importer.write_targets_template if kind == "target" else importer.write_template
     with tempfile.TemporaryDirectory() as folder:
-        workbook = importer.write_template(Path(folder) / "templat.xlsx").read_bytes()
-    st.download_button(
-        t("template_xlsx", v.lang),
-        workbook,
-        "templat_impor_kampung_kb.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-t1, t2, _ = st.columns([1, 2, 2])
-with t1:
-    st.download_button(
-        t("template_targets_csv", v.lang),
-        importer.targets_template_frame().to_csv(index=False).encode("utf-8-sig"),
-        "templat_target.csv",
-        "text/csv",
-    )
-with t2:
-    with tempfile.TemporaryDirectory() as folder:
-        targets_book = importer.write_targets_template(Path(folder) / "target.xlsx").read_bytes()
-    st.download_button(
-        t("template_targets_xlsx", v.lang),
-        targets_book,
-        "templat_target.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+        return write(Path(folder) / f"templat{suffix}").read_bytes()
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+for kind, stem in (("kampung", "templat_impor_kampung_kb"), ("target", "templat_target")):
+    csv_col, xlsx_col, _ = st.columns([1, 2, 2])
+    label = "template" if kind == "kampung" else "template_targets"
+    csv_col.download_button(t(f"{label}_csv", v.lang), _template(kind, ".csv"), f"{stem}.csv", "text/csv")
+    xlsx_col.download_button(t(f"{label}_xlsx", v.lang), _template(kind, ".xlsx"), f"{stem}.xlsx", XLSX)
 with st.expander(t("template_columns", v.lang)):
     st.dataframe(importer.help_frame(), hide_index=True)
 
