@@ -1,4 +1,4 @@
-"""The command line: ``python -m kkb build | info | classify | summary | import | undo | template``."""
+"""The command line: ``python -m kkb build | info | classify | summary | paparan | import | undo | …``."""
 
 from __future__ import annotations
 
@@ -68,6 +68,41 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         return 2
     finally:
         con.close()
+    return 0
+
+
+def _cmd_paparan(args: argparse.Namespace) -> int:
+    from kkb import paparan, slides, store
+    from kkb.regions import is_valid_code
+
+    outs = [Path(o) for o in args.out]
+    for out in outs:
+        if out.suffix.lower() not in (".pptx", ".pdf"):
+            raise KkbError(f"berkas keluaran {out}: akhiri dengan .pptx atau .pdf")
+        if not out.parent.exists():
+            raise KkbError(f"folder {out.parent} tidak ada")
+    path = Path(args.db) if args.db else db.default_db_path()
+    con = db.connect(path)
+    try:
+        data = slides.Database(con)
+        for code in filter(None, (args.region, args.banding)):
+            if not is_valid_code(code) or code not in data.regions:
+                raise KkbError(f"kode wilayah {code!r} tidak dikenal (contoh: ID, 36, 36.04, 36.04.01)")
+        known = store.periods(con)
+        periode = args.periode or known[-1]
+        if periode not in known:
+            raise KkbError(
+                f"periode {periode!r} tidak ada (tersedia {known[0]} s.d. {known[-1]}, format YYYY-MM)"
+            )
+        view = slides.View(args.lang, args.region, periode, args.method)
+        pack = paparan.build(data, view, args.banding, _progress_printer())  # type: ignore[arg-type]
+    finally:
+        con.close()
+    for out in outs:
+        partial = out.with_name(f".{out.stem}.sebagian{out.suffix}")
+        paparan.write(pack, partial)
+        partial.replace(out)
+        print(f"Bahan paparan ({len(pack.slides)} salindia): {out}")
     return 0
 
 
@@ -172,6 +207,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--db", help=db_help)
     p.set_defaults(func=_cmd_summary)
 
+    p = sub.add_parser("paparan", help="buat bahan paparan (PPTX dan/atau PDF) satu wilayah")
+    p.add_argument(
+        "--region", required=True, help="kode wilayah Kemendagri, mis. 36 atau 36.04; ID = nasional"
+    )
+    p.add_argument("--periode", help="YYYY-MM (bawaan: periode data terakhir)")
+    p.add_argument(
+        "--out", required=True, action="append", help="berkas .pptx atau .pdf (boleh dua kali: keduanya)"
+    )
+    p.add_argument("--banding", help="kode wilayah pembanding (bawaan: wilayah satu tingkat di atasnya)")
+    p.add_argument("--lang", default="id", choices=["id", "en"], help="bahasa bahan paparan")
+    p.add_argument("--method", default=DEFAULT_METHOD, choices=sorted(METHODS))
+    p.add_argument("--db", help=db_help)
+    p.set_defaults(func=_cmd_paparan)
+
     p = sub.add_parser("import", help="impor berkas CSV/Excel ke basis data (semua atau tidak sama sekali)")
     p.add_argument("file", help="berkas CSV atau .xlsx sesuai templat impor")
     p.add_argument("--db", help=db_help)
@@ -204,6 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KkbError as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2
+    except RuntimeError as exc:  # e.g. no Chromium to draw charts with
+        print(f"Kesalahan: {exc}", file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         print("\nDibatalkan; berkas lama tidak diubah.", file=sys.stderr)
         return 130

@@ -373,6 +373,101 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Data sintetis (registri demo), bukan data resmi Kampung KB.",
         "Synthetic data (demo registry), not official Kampung KB data.",
     ),
+    # chart and table export (#6)
+    "download_png": ("PNG (2×)", "PNG (2×)"),
+    "download_svg": ("SVG", "SVG"),
+    "export_unavailable": (
+        "Grafik tidak dapat digambar ke berkas di server ini: Chromium tidak terpasang "
+        "(Debian: apt install chromium, atau tetapkan BROWSER_PATH).",
+        "Charts cannot be drawn to files on this server: Chromium is not installed "
+        "(Debian: apt install chromium, or set BROWSER_PATH).",
+    ),
+    "export_fallback": (
+        "Unduhan PNG/SVG dari server tidak tersedia (Chromium tidak terpasang). Gunakan ikon kamera di "
+        "bilah alat grafik untuk mengunduh PNG dari peramban.",
+        "PNG/SVG downloads from the server are unavailable (Chromium is not installed). Use the camera "
+        "icon in the chart's toolbar to download a PNG from the browser.",
+    ),
+    "excel_about_sheet": ("keterangan", "about"),
+    "excel_title": ("Judul", "Title"),
+    "excel_source": ("Sumber", "Source"),
+    "excel_made": ("Dibuat", "Made"),
+    # briefing pack (#6)
+    "page_paparan": ("Bahan paparan", "Briefing pack"),
+    "pack_title": ("Bahan paparan Kampung KB", "Kampung KB briefing pack"),
+    "pack_intro": (
+        "Satu klik menyiapkan bahan paparan untuk wilayah dan periode di bilah samping: berkas PowerPoint "
+        "(PPTX) yang dapat disunting dan PDF yang siap dibagikan. Isinya: sampul, angka utama, peta, "
+        "komposisi kelas dan trennya, capaian target dengan proyeksi, perbandingan dengan wilayah "
+        "pembanding, Kampung KB yang paling dekat ke kelas berikutnya, serta sumber dan metode.",
+        "One click prepares a briefing pack for the region and periode in the sidebar: an editable "
+        "PowerPoint deck (PPTX) and a PDF ready to share. It holds a cover, the headline figures, the map, "
+        "the class mix and its trend, target attainment with the projection, a comparison with a peer "
+        "region, the Kampung KB closest to the next class, and the sources and method.",
+    ),
+    "pack_peer_pick": ("Wilayah pembanding", "Peer region"),
+    "pack_make": ("Buat bahan paparan", "Make the briefing pack"),
+    "pack_download_pptx": ("Unduh PPTX", "Download PPTX"),
+    "pack_download_pdf": ("Unduh PDF", "Download PDF"),
+    "pack_ready": ("Bahan paparan siap: {n} salindia.", "The briefing pack is ready: {n} slides."),
+    "pack_preview": ("Isi salindia", "Slides"),
+    "pack_cli_hint": (
+        "Dari baris perintah: `python -m kkb paparan --region {code} --periode {periode} --out paparan.pptx`",
+        "From the command line: `python -m kkb paparan --region {code} --periode {periode} --out pack.pptx`",
+    ),
+    "pack_map": ("Peta cakupan desa/kelurahan", "Map of village coverage"),
+    "pack_trend": ("Tren klasifikasi", "Classification trend"),
+    "pack_mix": ("Komposisi kelas per wilayah", "Class mix by region"),
+    "pack_attainment": ("Capaian terhadap target", "Attainment against targets"),
+    "pack_projection": ("Laju dan proyeksi", "Pace and projection"),
+    "pack_peer": ("Perbandingan", "Comparison"),
+    "pack_peer_title": ("{region} dibandingkan dengan {peer}", "{region} compared with {peer}"),
+    "pack_peer_mix": ("Komposisi kelas: {region} dan {peer}", "Class mix: {region} and {peer}"),
+    "pack_closest": ("Kampung KB terdekat ke kelas berikutnya", "Kampung KB closest to the next class"),
+    "pack_closest_title": (
+        "Kampung KB terdekat ke kelas berikutnya, {region}",
+        "Kampung KB closest to the next class, {region}",
+    ),
+    "pack_closest_none": (
+        "Tidak ada Kampung KB terklasifikasi yang dapat naik kelas pada periode ini.",
+        "No classified Kampung KB can move up a class at this periode.",
+    ),
+    "pack_closest_note": (
+        "Diurutkan menurut jumlah indikator yang perlu dinaikkan (paling sedikit dahulu), lalu indeks "
+        "tertinggi. Rencana dihitung dengan aturan klasifikasi portal yang sama dengan dasbor.",
+        "Ordered by how many indicators must rise (fewest first), then by the highest indices. The plans use "
+        "the same portal classification rules as the dashboard.",
+    ),
+    "pack_steps": ("Indikator", "Indicators"),
+    "pack_raise": ("Yang perlu dinaikkan", "To raise"),
+    "pack_sources": ("Sumber dan metode", "Sources and method"),
+    "pack_source_data": (
+        "Data: {source}, periode {periode}.",
+        "Data: {source}, periode {periode}.",
+    ),
+    "pack_source_target": ("Target: {source}, {date} ({url})", "Target: {source}, {date} ({url})"),
+    "pack_source_tool": (
+        "Dibuat dengan Kampung KB Dashboard (sumber terbuka); angka dapat diperiksa ulang di dasbor.",
+        "Made with the Kampung KB Dashboard (open source); every figure can be checked in the dashboard.",
+    ),
+    "pack_pace": ("Kampung KB baru per bulan", "New Kampung KB per month"),
+    "pack_pace_detail": (
+        "rata-rata 12 bulan terakhir · proyeksi: {projection}",
+        "average of the last 12 months · projection: {projection}",
+    ),
+    "pack_headline": ("Angka utama, {region}", "Headline figures, {region}"),
+    "pack_of_desa": ("{n} dari {of} desa/kelurahan", "{n} of {of} villages"),
+    "pack_of_classified": ("{n} dari {of} terklasifikasi", "{n} of {of} classified"),
+    "pack_classes": ("Klasifikasi: ", "Classes: "),
+    "pack_cover_periode": ("Periode data: {periode}", "Data as of: {periode}"),
+    "pack_cover_made": ("Dibuat: {date}", "Made: {date}"),
+    "pack_cover_method": ("Metode klasifikasi: {method}", "Classification method: {method}"),
+    "pack_progress": ("Menyiapkan: {what} …", "Preparing: {what} …"),
+    "pack_done": ("Selesai: {n} salindia.", "Done: {n} slides."),
+    "pack_bad_suffix": (
+        "Berkas keluaran {path} harus berakhiran .pptx atau .pdf.",
+        "The output file {path} must end in .pptx or .pdf.",
+    ),
     "page_kelola": ("Kelola data", "Manage data"),
     "kelola_intro": (
         "Impor data Kampung KB Anda sendiri (ekspor portal, formulir SIGA, atau spreadsheet) dengan templat "

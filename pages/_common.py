@@ -8,9 +8,7 @@ the file is replaced, every cache entry of the old file stops being used.
 
 from __future__ import annotations
 
-import io
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -20,11 +18,12 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from kkb import build, db, explore, fmt, geo, info, overview, store
+from kkb import build, db, explore, export, fmt, geo, info, overview, slides, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
 from kkb.regions import NATION, Regions, level_of
+from kkb.slides import View
 
 LANG, PROV, KAB, KEC, PERIODE, METODE = "lang", "prov", "kab", "kec", "periode", "metode"
 LANG_NAMES = {"id": "Indonesia", "en": "English"}
@@ -173,22 +172,40 @@ def profile(kampung_id: str, metode: str) -> explore.Profile | None:
     return _profile(database_key(), kampung_id, metode)
 
 
+class CachedData:
+    """The cached accessors above as a ``kkb.slides.Data`` (for the shared slide builders)."""
+
+    def label(self, code: str) -> str:
+        return region_name(code)
+
+    def trend(self, code: str, metode: str) -> pd.DataFrame:
+        return trend(code, metode)
+
+    def children(self, code: str, periode: str, metode: str) -> pd.DataFrame:
+        return children(code, periode, metode)
+
+    def region_metrics(self, code: str, periode: str, metode: str) -> RegionMetrics:
+        return region_metrics(code, periode, metode)
+
+    def schedule(self, code: str, periode: str, metode: str) -> pd.DataFrame:
+        return schedule(code, periode, metode)
+
+    def boundaries(self) -> dict[int, geo.GeoJson]:
+        return boundaries()
+
+    def kampung(self, code: str, periode: str, metode: str) -> pd.DataFrame:
+        return kampung(code, periode, metode)
+
+    def profile(self, kampung_id: str, metode: str) -> explore.Profile | None:
+        return profile(kampung_id, metode)
+
+
+def data() -> slides.Data:
+    """The dashboard's cached data for ``kkb.slides``."""
+    return CachedData()
+
+
 # --- the view's state --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class View:
-    """What the sidebar selects: language, region, periode, method."""
-
-    lang: str
-    code: str
-    periode: str
-    metode: str
-
-    @property
-    def level(self) -> int:
-        """Level of the region (0 nation … 3 kecamatan)."""
-        return level_of(self.code)
 
 
 def lang() -> str:
@@ -337,12 +354,70 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return fmt.spreadsheet_safe(frame).to_csv(index=False).encode("utf-8-sig")
 
 
-def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
-    """An Excel workbook of ``frame``."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        fmt.spreadsheet_safe(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
-    return buffer.getvalue()
+def xlsx_bytes(frame: pd.DataFrame, v: View, sheet: str = "data", title: str = "") -> bytes:
+    """An Excel workbook of ``frame`` with headers in the view's language and number formats.
+
+    A second sheet says what the table is: title, region, periode, method and source.
+    """
+    about = {
+        t("excel_title", v.lang): title,
+        t("region_label", v.lang): region_name(v.code),
+        t("periode_label", v.lang): v.periode,
+        t("method_label", v.lang): v.metode,
+        t("excel_source", v.lang): t("source_demo" if shows_synthetic(v) else "source_registry", v.lang),
+    }
+    return export.excel(frame, v.lang, sheet=sheet, about=about)
+
+
+def stem(v: View, what: str, region: str | None = None) -> str:
+    """A download's file name without extension: region, what it shows, periode."""
+    return export.file_stem(region or region_name(v.code), what, v.periode)
+
+
+def table_downloads(frame: pd.DataFrame, v: View, name: str, *, key: str, title: str = "") -> None:
+    """CSV and Excel downloads of ``frame``, built only when clicked."""
+    csv_col, xlsx_col = st.columns(2)
+    csv_col.download_button(
+        t("download_csv", v.lang),
+        lambda: csv_bytes(frame),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
+    xlsx_col.download_button(
+        t("download_xlsx", v.lang),
+        lambda: xlsx_bytes(frame, v, title=title),
+        file_name=f"{name}.xlsx",
+        mime=XLSX,
+        key=f"{key}_xlsx",
+        on_click="ignore",
+    )
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MIME = {"png": "image/png", "svg": "image/svg+xml"}
+
+
+def image_downloads(fig: go.Figure, v: View, name: str, *, key: str) -> None:
+    """PNG (2×) and SVG downloads of ``fig`` with its source line baked in, drawn only when clicked.
+
+    Without a Chromium on the server, say that the chart's own camera button downloads a PNG.
+    """
+    if not export.available():
+        st.caption(t("export_fallback", v.lang))
+        return
+    caption = source_caption(v)
+    for col, kind in zip(st.columns(4)[:2], ("png", "svg"), strict=True):
+        col.download_button(
+            t(f"download_{kind}", v.lang),
+            lambda kind=kind: export.image(fig, caption, kind),
+            file_name=f"{name}.{kind}",
+            mime=MIME[kind],
+            key=f"{key}_{kind}",
+            on_click="ignore",
+            icon=":material/image:",
+        )
 
 
 def chart(
@@ -351,28 +426,32 @@ def chart(
     *,
     key: str,
     v: View,
-    filename: str,
+    name: str,
+    region: str | None = None,
     on_select: Any = "ignore",
     selection_mode: Any = ("points",),
 ) -> Any:
-    """A chart with its caption, a data table alternative, and a CSV download of the data behind it."""
+    """A chart with its caption, PNG/SVG downloads, and the data behind it as a table, CSV and Excel.
+
+    ``name`` says what the chart shows (``tren-kelas``); file names add the region and the periode.
+    """
+    file_name = stem(v, name, region)
     event = st.plotly_chart(
         fig,
         key=key,
         on_select=on_select,
         selection_mode=selection_mode,
-        config={"displaylogo": False, "responsive": True},
+        config={
+            "displaylogo": False,
+            "responsive": True,
+            "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": export.SCALE},
+        },
     )
     st.caption(source_caption(v))
+    image_downloads(fig, v, file_name, key=key)
     with st.expander(t("data_table", v.lang)):
         st.dataframe(data, hide_index=True)
-        st.download_button(
-            t("download_csv", v.lang),
-            csv_bytes(data),
-            file_name=f"{filename}.csv",
-            mime="text/csv",
-            key=f"{key}_csv",
-        )
+        table_downloads(data, v, file_name, key=key, title=str(fig.layout.title.text or ""))
     return event
 
 

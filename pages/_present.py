@@ -7,12 +7,10 @@ and periode, so a link opens the same slide on another machine.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import plotly.graph_objects as go
 import streamlit as st
 
-from kkb import charts, compare, geo
+from kkb import slides
 from kkb.i18n import t
 from pages import _common as ui
 
@@ -27,7 +25,6 @@ HIDE_CHROME = """
 """
 #: a 1280×720 projector: the chart fills the screen below the slide's controls
 HEIGHT = 560
-Slide = tuple[str, Callable[[ui.View], go.Figure | None]]
 
 
 def is_on() -> bool:
@@ -65,85 +62,11 @@ def _big(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def _trend(v: ui.View) -> go.Figure | None:
-    trend = ui.trend(v.code, v.metode)
-    trend = trend[trend["periode"] <= v.periode]
-    if trend.empty:
-        return None
-    return charts.class_trend(trend, t("trend_title", v.lang, region=ui.region_name(v.code)), v.lang)
-
-
-def _mix(v: ui.View) -> go.Figure | None:
-    if v.level >= 3:
-        return None
-    kids = ui.children(v.code, v.periode, v.metode)
-    kids = kids[kids["terklasifikasi"] > 0].sort_values("mandiri_plus_persen", ascending=False)
-    if kids.empty:
-        return None
-    kids = kids.assign(wilayah=[ui.region_name(c) for c in kids["kode"]]).head(15)
-    level = t(f"level_{v.level + 1}", v.lang)
-    title = t("mix_children_title", v.lang, region=ui.region_name(v.code), level=level)
-    return charts.class_mix(kids, "wilayah", title, v.lang)
-
-
-def _map(v: ui.View) -> go.Figure | None:
-    shapes = geo.children_shapes(ui.boundaries(), v.code)
-    if shapes is None:
-        return None
-    kids = ui.children(v.code, v.periode, v.metode)
-    if int(kids["pembentukan"].sum()) == 0:
-        return None
-    kids = kids.assign(nama=[ui.region_name(c) for c in kids["kode"]])
-    level = t(f"level_{v.level + 1}", v.lang)
-    metric = "cakupan_desa_persen"
-    title = t(
-        "map_title",
-        v.lang,
-        metric=t(metric, v.lang),
-        level=level,
-        region=ui.region_name(v.code),
-        periode=v.periode,
-    )
-    return charts.choropleth(kids, shapes, metric, title, t(metric, v.lang), v.lang, True)
-
-
-def _attainment(v: ui.View) -> go.Figure | None:
-    found = {v.code: ui.region_metrics(v.code, v.periode, v.metode)}
-    goals = compare.attainments(found, {v.code: ui.region_name(v.code)}, v.lang)
-    if goals.empty:
-        return None
-    goals = goals.assign(
-        label=[t(m, v.lang) + f" {y}" for m, y in zip(goals["metrik"], goals["tahun"], strict=True)]
-    )
-    title = t("present_attainment_title", v.lang, region=ui.region_name(v.code), periode=v.periode)
-    return charts.attainment(goals, "label", title, v.lang)
-
-
-def _schedule(v: ui.View) -> go.Figure | None:
-    if v.level >= 3:
-        return None
-    table = ui.schedule(v.code, v.periode, v.metode).dropna(subset=["capaian_persen"]).head(15)
-    if table.empty:
-        return None
-    table = table.assign(label=[ui.region_name(c) for c in table["kode"]])
-    level = t(f"level_{v.level + 1}", v.lang)
-    title = t("schedule_chart_title", v.lang, level=level, region=ui.region_name(v.code), periode=v.periode)
-    return charts.attainment(table, "label", title, v.lang)
-
-
-SLIDES: tuple[Slide, ...] = (
-    ("trend", _trend),
-    ("map", _map),
-    ("mix", _mix),
-    ("attainment", _attainment),
-    ("schedule", _schedule),
-)
-
-
 def render(v: ui.View) -> None:
     """Draw the current slide of the view's region, with previous/next and exit."""
     st.markdown(HIDE_CHROME, unsafe_allow_html=True)
-    figures = [(name, fig) for name, build in SLIDES if (fig := build(v)) is not None]
+    d = ui.data()
+    figures = [(name, fig) for name, build in slides.PRESENTATION if (fig := build(d, v)) is not None]
     if not figures:
         st.title(ui.region_name(v.code))
         st.info(t("no_data", v.lang, region=ui.region_name(v.code), periode=v.periode))

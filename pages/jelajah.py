@@ -9,6 +9,9 @@ from kkb.classification import CLASSES, DQ_FLAGS, INDICATORS, SCORE_COLUMNS
 from kkb.i18n import t
 from pages import _common as ui
 
+#: Excel downloads stop here (a workbook of more rows is slow to build and to open); CSV has no limit
+XLSX_ROWS = 20_000
+
 v = ui.view()
 name = ui.region_name(v.code)
 ui.page_header(v, t("jelajah_title", v.lang, region=name))
@@ -110,18 +113,12 @@ if rows:
         query_params={"kampung": str(picked["id"])},
     )
 
-d1, d2, _ = st.columns([1, 1, 4])
 export = shown.drop(columns=["lat", "lng"]).copy()
-stem = f"kampung_kb_{v.code}_{v.periode}"
-with d1:
-    st.download_button(t("download_csv", v.lang), lambda: ui.csv_bytes(export), f"{stem}.csv", "text/csv")
-with d2:
-    if len(export) <= 20000:
-        st.download_button(
-            t("download_xlsx", v.lang),
-            lambda: ui.xlsx_bytes(export, "kampung_kb"),
-            f"{stem}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        st.caption(t("xlsx_too_many", v.lang))
+stem = ui.stem(v, "daftar-kampung-kb")
+if len(export) <= XLSX_ROWS:
+    ui.table_downloads(export, v, stem, key="jelajah", title=t("page_jelajah", v.lang))
+else:
+    st.download_button(
+        t("download_csv", v.lang), lambda: ui.csv_bytes(export), f"{stem}.csv", "text/csv", on_click="ignore"
+    )
+    st.caption(t("xlsx_too_many", v.lang))

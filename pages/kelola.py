@@ -27,12 +27,11 @@ def _template(kind: str, suffix: str) -> bytes:
         return write(Path(folder) / f"templat{suffix}").read_bytes()
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 for kind, stem in (("kampung", "templat_impor_kampung_kb"), ("target", "templat_target")):
     csv_col, xlsx_col, _ = st.columns([1, 2, 2])
     label = "template" if kind == "kampung" else "template_targets"
     csv_col.download_button(t(f"{label}_csv", v.lang), _template(kind, ".csv"), f"{stem}.csv", "text/csv")
-    xlsx_col.download_button(t(f"{label}_xlsx", v.lang), _template(kind, ".xlsx"), f"{stem}.xlsx", XLSX)
+    xlsx_col.download_button(t(f"{label}_xlsx", v.lang), _template(kind, ".xlsx"), f"{stem}.xlsx", ui.XLSX)
 with st.expander(t("template_columns", v.lang)):
     st.dataframe(importer.help_frame(), hide_index=True)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import explore, fmt
+from kkb import explore, export, fmt
 from kkb.classification import DIMENSION_INDICATORS, DIMENSIONS, METHODS, PASS_INDEX
 from kkb.i18n import method_text, t
 from pages import _common as ui
@@ -128,6 +128,6 @@ st.dataframe(
         "sumber_tanggal": t("source_date", v.lang),
     },
 )
-st.download_button(
-    t("download_csv", v.lang), ui.csv_bytes(targets), "target_dan_angka_terbitan.csv", "text/csv"
+ui.table_downloads(
+    targets, v, export.file_stem("indonesia", "target-dan-angka-terbitan", v.periode), key="targets"
 )

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kkb import charts, compare
-from kkb.classification import CLASSES
+from kkb import charts, compare, slides
 from kkb.i18n import t
 from kkb.regions import NATION
 from pages import _common as ui
@@ -46,27 +45,19 @@ table = compare.headline(found, labels, v.lang)
 
 st.subheader(t("compare_headline", v.lang))
 st.dataframe(compare.formatted(table, v.lang), hide_index=True)
-st.download_button(
-    t("download_csv", v.lang),
-    ui.csv_bytes(table),
-    file_name=f"perbandingan_{'_'.join(chosen)}_{v.periode}.csv",
-    mime="text/csv",
+compared = " ".join(labels[code] for code in chosen)
+ui.table_downloads(
+    table.drop(columns=["metrik", "satuan"]).rename(columns={"label": t("metrik_col", v.lang)}),
+    v,
+    ui.stem(v, "perbandingan-angka-utama", compared),
+    key="banding_tabel",
+    title=t("compare_headline", v.lang),
 )
 st.caption(t("compare_diff_note", v.lang, first=labels[chosen[0]]))
 
 left, right = st.columns(2)
 with left:
-    mix = pd.DataFrame(
-        [
-            {
-                "kode": code,
-                "wilayah": labels[code],
-                "terklasifikasi": m.terklasifikasi,
-                **{c.lower(): m.kelas[c] for c in CLASSES},
-            }
-            for code, m in found.items()
-        ]
-    )
+    mix = slides.class_mix_frame(found, labels)
     if int(mix["terklasifikasi"].sum()) == 0:
         st.info(t("no_classified", v.lang, region=", ".join(labels.values()), periode=v.periode))
     else:
@@ -75,7 +66,8 @@ with left:
             mix,
             key="banding_kelas",
             v=v,
-            filename=f"perbandingan_kelas_{v.periode}",
+            name="perbandingan-kelas",
+            region=compared,
         )
 with right:
     per100 = st.toggle(t("per_100_toggle", v.lang), key="per100", bind="query-params")
@@ -92,7 +84,8 @@ with right:
         long[["wilayah", "periode", column]],
         key="banding_tren",
         v=v,
-        filename=f"perbandingan_pembentukan_{v.periode}",
+        name=f"perbandingan-{column}",
+        region=compared,
     )
 
 st.subheader(t("compare_targets", v.lang))
@@ -108,5 +101,6 @@ else:
         goals,
         key="banding_target",
         v=v,
-        filename=f"perbandingan_target_{v.periode}",
+        name="perbandingan-target",
+        region=compared,
     )

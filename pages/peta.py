@@ -98,7 +98,7 @@ if shapes is not None:
             kids[columns].sort_values(metric_key, ascending=False),
             key="peta_map",
             v=v,
-            filename=f"peta_{metric_key}_{v.code}_{v.periode}",
+            name=f"peta-{metric_key}",
             on_select=_drill_from_map,
         )
 else:
@@ -114,5 +114,5 @@ else:
             points[["id", "nama", "desa", "kecamatan", "klasifikasi", "tahun_pencanangan", "lat", "lng"]],
             key="peta_titik",
             v=v,
-            filename=f"titik_{v.code}_{v.periode}",
+            name="titik-kampung-kb",
         )

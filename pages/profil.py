@@ -76,7 +76,8 @@ with left:
         found.class_changes().rename(columns={"periode": "sejak"}),
         key="riwayat",
         v=v,
-        filename=f"riwayat_{kampung_id}",
+        name="riwayat-kelas",
+        region=f"{who['nama']} {kampung_id}",
     )
 with right:
     outline = geo.outline_of(ui.boundaries(), str(who["kode_kab"]))
@@ -108,7 +109,8 @@ ui.chart(
     table[["indikator_label", "dimensi", "nilai_teks", "skor", "skor_maks", "rentang_skor"]],
     key="skor",
     v=v,
-    filename=f"skor_{kampung_id}_{snapshot['periode']}",
+    name="skor-indikator",
+    region=f"{who['nama']} {kampung_id}",
 )
 
 st.subheader(t("path_title", v.lang))

@@ -65,7 +65,7 @@ ui.chart(
     trend,
     key="trend",
     v=v,
-    filename=f"tren_{v.code}_{v.periode}",
+    name="tren-kelas",
 )
 left, right = st.columns(2)
 with left:
@@ -87,7 +87,7 @@ with left:
             mix[columns],
             key="mix",
             v=v,
-            filename=f"kelas_{v.code}_{v.periode}",
+            name="sebaran-kelas",
         )
 
 with right:
@@ -137,5 +137,5 @@ with right:
             ranked[["kode", "wilayah", metric_key, "pembentukan", "desa_terbentuk", "jml_desa_kel"]],
             key="rank",
             v=v,
-            filename=f"peringkat_{metric_key}_{v.code}_{v.periode}",
+            name=f"peringkat-{metric_key}",
         )

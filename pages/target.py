@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import charts, fmt
+from kkb import charts, fmt, slides
 from kkb.i18n import attainment_text, projection_text, t
 from pages import _common as ui
 
@@ -43,25 +43,9 @@ trend = ui.trend(v.code, v.metode)
 trend = trend[trend["periode"] <= v.periode]
 if trend.empty:
     st.info(t("no_data", v.lang, region=name, periode=v.periode))
-elif m.proyeksi is not None and m.proyeksi_metrik is not None:
-    column = "pembentukan" if m.proyeksi_metrik == "pembentukan" else "desa_terbentuk"
-    title = t("projection_title", v.lang, metric=t(column, v.lang), region=name, deadline=m.proyeksi.deadline)
-    ui.chart(
-        charts.projection(
-            trend,
-            column,
-            m.proyeksi.target_value,
-            m.proyeksi.deadline,
-            m.proyeksi.reached_in,
-            title,
-            t(column, v.lang),
-            v.lang,
-        ),
-        trend[["periode", column]],
-        key="proyeksi",
-        v=v,
-        filename=f"proyeksi_{v.code}_{v.periode}",
-    )
+elif (figure := slides.projection(ui.data(), v)) is not None:
+    column = slides.projection_column(m)
+    ui.chart(figure, trend[["periode", column]], key="proyeksi", v=v, name="proyeksi")
     st.caption(t("projection_note", v.lang))
 
 if v.level < 3:
@@ -111,7 +95,7 @@ if v.level < 3:
         ],
         key="jadwal",
         v=v,
-        filename=f"jadwal_{v.code}_{v.periode}",
+        name="jadwal-target",
     )
     st.dataframe(
         display[

@@ -1,0 +1,291 @@
+"""Bahan paparan (briefing pack): a slide deck (PPTX) and a PDF of one region at one periode.
+
+``build`` gathers the content once (a cover, the headline figures, the map, the class mix and its
+trend, attainment with the projection, a comparison with a peer region, the Kampung KB closest to
+the next class, the sources and method); ``pptx_bytes`` and ``pdf_bytes`` lay the same slides out.
+Charts are the dashboard's own (``kkb.slides``), drawn to PNG by ``kkb.export``.
+
+The pack is written for the presenter's language; the demo registry is called synthetic on the
+cover, in every chart's source line and on the last slide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from kkb import compare, explore, export, fmt, slides
+from kkb.classification import CLASSES
+from kkb.errors import KkbError
+from kkb.i18n import attainment_text, method_text, projection_text, t
+from kkb.metrics import RegionMetrics
+from kkb.regions import NATION
+from kkb.slides import Data, View
+
+Progress = Callable[[float, str], None]
+
+#: how many Kampung KB the "closest to the next class" slide lists
+CLOSEST = 10
+
+
+@dataclass(frozen=True)
+class Card:
+    """One headline figure: what, how much, and a line of context."""
+
+    label: str
+    value: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: a title and any of cards, a chart (PNG), a table, lines of text."""
+
+    key: str
+    title: str
+    cards: tuple[Card, ...] = ()
+    image: bytes | None = None
+    table: pd.DataFrame | None = None
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pack:
+    """The content of a briefing pack, ready to be laid out as PPTX or PDF."""
+
+    view: View
+    region: str
+    peer: str
+    synthetic: bool
+    made: date
+    slides: list[Slide] = field(default_factory=list)
+
+    @property
+    def footer(self) -> str:
+        """The line at the foot of every slide."""
+        return f"{t('pack_title', self.view.lang)} · {self.region} · {self.view.periode}"
+
+
+def _noop(fraction: float, message: str) -> None:
+    return None
+
+
+def build(d: Data, v: View, peer: str | None = None, progress: Progress = _noop) -> Pack:
+    """Gather the pack of ``v``'s region at ``v.periode``, compared with ``peer`` (default: the parent).
+
+    Raises KkbError when the region has no Kampung KB at that periode, RuntimeError when charts
+    cannot be drawn on this machine (no Chromium).
+    """
+    lang = v.lang
+    m = d.region_metrics(v.code, v.periode, v.metode)
+    region = d.label(v.code)
+    if m.pembentukan == 0:
+        raise KkbError(t("no_data", lang, region=region, periode=v.periode))
+    if not export.available():
+        raise RuntimeError(t("export_unavailable", lang))
+    peer = peer or parent_of(v.code)
+    peer_m = d.region_metrics(peer, v.periode, v.metode)
+    synthetic = m.sintetis > 0 or peer_m.sintetis > 0
+    source = t("source_demo" if synthetic else "source_registry", lang)
+    caption = t("source_caption", lang, source=source, periode=v.periode, method=v.metode)
+    pack = Pack(v, region, d.label(peer), synthetic, date.today())
+    out = pack.slides
+    out.append(_cover(pack, m))
+    out.append(_headline(pack, m))
+    charts_wanted = (
+        ("map", t("pack_map", lang), slides.map_),
+        ("trend", t("pack_trend", lang), slides.trend),
+        ("mix", t("pack_mix", lang), slides.mix),
+        ("attainment", t("pack_attainment", lang), slides.attainment),
+        ("projection", t("pack_projection", lang), slides.projection),
+    )
+    steps = len(charts_wanted) + 4
+    with export.renderer():
+        for n, (key, title, builder) in enumerate(charts_wanted, start=1):
+            progress(n / steps, t("pack_progress", lang, what=title))
+            fig = builder(d, v)
+            if fig is not None:
+                out.append(Slide(key, title, image=export.image(fig, caption)))
+        progress((len(charts_wanted) + 1) / steps, t("pack_progress", lang, what=t("pack_peer", lang)))
+        out.append(_peer_table(pack, m, peer, peer_m))
+        fig = slides.peer_mix(d, v, peer)
+        if fig is not None:
+            title = t("pack_peer_mix", lang, region=region, peer=pack.peer)
+            out.append(Slide("peer_mix", title, image=export.image(fig, caption)))
+    progress((len(charts_wanted) + 2) / steps, t("pack_progress", lang, what=t("pack_closest", lang)))
+    out.append(_closest(d, pack))
+    progress((len(charts_wanted) + 3) / steps, t("pack_progress", lang, what=t("pack_sources", lang)))
+    out.append(_sources(pack, m, source))
+    progress(1.0, t("pack_done", lang, n=len(out)))
+    return pack
+
+
+def parent_of(code: str) -> str:
+    """The region one level up (the nation for a province; Banten for the nation itself)."""
+    if code == NATION:
+        return "36"
+    return {2: NATION, 5: code[:2], 8: code[:5]}.get(len(code), code[:5])
+
+
+def _cover(pack: Pack, m: RegionMetrics) -> Slide:
+    lang = pack.view.lang
+    lines = [
+        t("pack_cover_periode", lang, periode=pack.view.periode),
+        t("pack_cover_made", lang, date=pack.made.isoformat()),
+        t("pack_cover_method", lang, method=method_text(pack.view.metode, lang)[0]),
+    ]
+    if pack.synthetic:
+        lines.append(t("synthetic_notice", lang))
+    return Slide("cover", f"{t('pack_title', lang)}: {pack.region}", lines=tuple(lines))
+
+
+def _headline(pack: Pack, m: RegionMetrics) -> Slide:
+    lang = pack.view.lang
+    yoy = m.perubahan_tahunan
+    per_year = " " + t("per_year", lang)
+    cards = (
+        Card(
+            t("pembentukan", lang),
+            fmt.number(m.pembentukan, lang),
+            fmt.signed(yoy.get("pembentukan"), lang) + per_year,
+        ),
+        Card(
+            t("cakupan_desa_persen", lang),
+            fmt.percent(m.cakupan_desa_persen, lang),
+            t(
+                "pack_of_desa",
+                lang,
+                n=fmt.number(m.desa_terbentuk, lang),
+                of=fmt.number(m.jml_desa_kel, lang),
+            ),
+        ),
+        Card(
+            t("mandiri_plus_persen", lang),
+            fmt.percent(m.mandiri_plus_persen, lang),
+            t(
+                "pack_of_classified",
+                lang,
+                n=fmt.number(m.mandiri_plus, lang),
+                of=fmt.number(m.terklasifikasi, lang),
+            ),
+        ),
+        Card(
+            t("pack_pace", lang),
+            fmt.number(m.laju, lang, 1),
+            t("pack_pace_detail", lang, projection=projection_text(m, lang)),
+        ),
+    )
+    lines = [
+        t("pack_classes", lang)
+        + ", ".join(
+            f"{c} {fmt.number(m.kelas[c], lang)} ({fmt.percent(m.kelas_persen[c], lang, 1)})" for c in CLASSES
+        )
+    ]
+    for metric, a in m.capaian.items():
+        if a.target is not None:
+            lines.append(f"{t(metric, lang)}: {attainment_text(a, lang)}")
+    return Slide("headline", t("pack_headline", lang, region=pack.region), cards=cards, lines=tuple(lines))
+
+
+def _of(key: str, n: int, of: int, lang: str) -> str:
+    return t(key, lang, n=fmt.number(n, lang), of=fmt.number(of, lang))
+
+
+def _peer_table(pack: Pack, m: RegionMetrics, peer: str, peer_m: RegionMetrics) -> Slide:
+    lang = pack.view.lang
+    labels = {m.kode: pack.region, peer: pack.peer}
+    if peer == m.kode:
+        labels = {m.kode: pack.region}
+    table = compare.formatted(compare.headline({m.kode: m, peer: peer_m}, labels, lang), lang)
+    title = t("pack_peer_title", lang, region=pack.region, peer=pack.peer)
+    return Slide("peer", title, table=table, lines=(t("compare_diff_note", lang, first=pack.region),))
+
+
+def _closest(d: Data, pack: Pack) -> Slide:
+    """The Kampung KB needing the fewest indicator changes to move up a class."""
+    v = pack.view
+    lang = v.lang
+    title = t("pack_closest_title", lang, region=pack.region)
+    kampung = d.kampung(v.code, v.periode, v.metode)
+    ranked = kampung[kampung["langkah_ke_kelas_berikut"].fillna(0) > 0]
+    if ranked.empty:
+        return Slide("closest", title, lines=(t("pack_closest_none", lang),))
+    index_sum = ranked[["indeks_input", "indeks_proses", "indeks_output"]].sum(axis=1)
+    ranked = ranked.assign(_sum=index_sum).sort_values(
+        ["langkah_ke_kelas_berikut", "_sum", "nama"], ascending=[True, False, True]
+    )
+    rows = []
+    for row in ranked.head(CLOSEST).itertuples():
+        found = d.profile(str(row.id), v.metode)
+        snapshot = found.at(v.periode) if found is not None else None
+        if snapshot is None:
+            continue
+        path = explore.path_for(snapshot)
+        rows.append(
+            {
+                t("kampung_name", lang): str(row.nama),
+                t("desa", lang): str(row.desa),
+                t("kecamatan", lang): str(row.kecamatan),
+                t("kelas", lang): f"{path.current} → {path.target}",
+                t("pack_steps", lang): len(path.steps),
+                t("pack_raise", lang): ", ".join(t(f"ind_{s.indicator}", lang) for s in path.steps),
+            }
+        )
+    return Slide("closest", title, table=pd.DataFrame(rows), lines=(t("pack_closest_note", lang),))
+
+
+def _sources(pack: Pack, m: RegionMetrics, source: str) -> Slide:
+    lang = pack.view.lang
+    lines = [t("pack_source_data", lang, source=source, periode=pack.view.periode)]
+    seen = set()
+    for a in m.capaian.values():
+        if a.target is not None and (a.target.source, a.target.url) not in seen:
+            seen.add((a.target.source, a.target.url))
+            lines.append(
+                t("pack_source_target", lang, source=a.target.source, url=a.target.url, date=a.target.date)
+            )
+    title, description = method_text(pack.view.metode, lang)
+    lines.append(f"{title}: {description}")
+    lines.append(t("pack_source_tool", lang))
+    if pack.synthetic:
+        lines.append(t("synthetic_notice", lang))
+    return Slide("sources", t("pack_sources", lang), lines=tuple(lines))
+
+
+# --- layout ---------------------------------------------------------------------------------------
+
+
+def write(pack: Pack, out: Path) -> Path:
+    """Write ``pack`` to ``out`` as PPTX or PDF, chosen by the file's suffix."""
+    writers = {".pptx": pptx_bytes, ".pdf": pdf_bytes}
+    suffix = out.suffix.lower()
+    if suffix not in writers:
+        raise KkbError(t("pack_bad_suffix", pack.view.lang, path=out))
+    out.write_bytes(writers[suffix](pack))
+    return out
+
+
+def pptx_bytes(pack: Pack) -> bytes:
+    """The pack as a 16:9 PowerPoint deck (see ``kkb.paparan_pptx``)."""
+    from kkb import paparan_pptx
+
+    return paparan_pptx.render(pack)
+
+
+def pdf_bytes(pack: Pack) -> bytes:
+    """The pack as a 16:9 PDF, one page per slide (see ``kkb.paparan_pdf``)."""
+    from kkb import paparan_pdf
+
+    return paparan_pdf.render(pack)
+
+
+def table_rows(table: pd.DataFrame) -> list[list[str]]:
+    """A slide table as text: the header row, then the cells."""
+    return [
+        [str(c) for c in table.columns],
+        *([str(x) for x in row] for row in table.itertuples(index=False)),
+    ]

@@ -1,0 +1,262 @@
+"""The charts of one region at one periode, shared by presentation mode and the briefing pack.
+
+Each builder takes a ``Data`` (where the figures come from) and a ``View`` (language, region,
+periode, method) and returns a titled figure, or None when the region has nothing to show. The
+dashboard passes its cached accessors as the ``Data``; the command line passes ``Database``, which
+reads a connection directly. Both therefore draw the very same charts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+import pandas as pd
+import plotly.graph_objects as go
+from typing_extensions import override
+
+from kkb import charts, compare, db, explore, geo, overview, store
+from kkb.classification import CLASSES
+from kkb.i18n import t
+from kkb.metrics import RegionMetrics
+from kkb.regions import Regions, level_of
+
+
+@dataclass(frozen=True)
+class View:
+    """What is being looked at: language, region, periode, method."""
+
+    lang: str
+    code: str
+    periode: str
+    metode: str
+
+    @property
+    def level(self) -> int:
+        """Level of the region (0 nation … 3 kecamatan)."""
+        return level_of(self.code)
+
+
+class Data(Protocol):
+    """Where the figures come from (the dashboard's caches, or a connection)."""
+
+    def label(self, code: str) -> str:
+        """The display label of a region (``Kab. Serang``)."""
+        ...
+
+    def trend(self, code: str, metode: str) -> pd.DataFrame:
+        """Monthly totals of a region."""
+        ...
+
+    def children(self, code: str, periode: str, metode: str) -> pd.DataFrame:
+        """The regions one level down with counts and rates."""
+        ...
+
+    def region_metrics(self, code: str, periode: str, metode: str) -> RegionMetrics:
+        """Every metric of a region at a periode."""
+        ...
+
+    def schedule(self, code: str, periode: str, metode: str) -> pd.DataFrame:
+        """The regions one level down against their primary targets."""
+        ...
+
+    def boundaries(self) -> dict[int, geo.GeoJson]:
+        """Province and kab/kota polygons."""
+        ...
+
+    def kampung(self, code: str, periode: str, metode: str) -> pd.DataFrame:
+        """The Kampung KB of a region with their latest classification."""
+        ...
+
+    def profile(self, kampung_id: str, metode: str) -> explore.Profile | None:
+        """One Kampung KB's identity and history (None when unknown)."""
+        ...
+
+
+class Database(Data):
+    """``Data`` read straight from a connection (the command line; no caching)."""
+
+    def __init__(self, con: db.Connection) -> None:
+        self.con = con
+        self.wilayah = store.wilayah(con, max_level=3)
+        self.targets = store.targets(con)
+        self.regions = Regions(self.wilayah)
+        self._boundaries: dict[int, geo.GeoJson] | None = None
+
+    @override
+    def label(self, code: str) -> str:
+        return self.regions.label(code)
+
+    @override
+    def trend(self, code: str, metode: str) -> pd.DataFrame:
+        return store.trend(self.con, code, metode)
+
+    @override
+    def children(self, code: str, periode: str, metode: str) -> pd.DataFrame:
+        return overview.children(self.con, code, periode, metode, self.wilayah)
+
+    @override
+    def region_metrics(self, code: str, periode: str, metode: str) -> RegionMetrics:
+        return overview.region(self.con, code, periode, metode, self.wilayah, self.targets)
+
+    @override
+    def schedule(self, code: str, periode: str, metode: str) -> pd.DataFrame:
+        return overview.schedule(self.con, code, periode, metode, self.wilayah, self.targets)
+
+    @override
+    def boundaries(self) -> dict[int, geo.GeoJson]:
+        if self._boundaries is None:
+            self._boundaries = geo.read_boundaries(db.DATA_DIR)
+        return self._boundaries
+
+    @override
+    def kampung(self, code: str, periode: str, metode: str) -> pd.DataFrame:
+        return explore.kampung_list(self.con, code, periode, metode)
+
+    @override
+    def profile(self, kampung_id: str, metode: str) -> explore.Profile | None:
+        return explore.profile(self.con, kampung_id, metode)
+
+
+Builder = Callable[[Data, View], go.Figure | None]
+
+
+def _trend_until(d: Data, v: View, code: str | None = None) -> pd.DataFrame:
+    trend = d.trend(code or v.code, v.metode)
+    return trend[trend["periode"] <= v.periode]
+
+
+def trend(d: Data, v: View) -> go.Figure | None:
+    """Kampung KB by class, month by month, up to the periode."""
+    data = _trend_until(d, v)
+    if data.empty:
+        return None
+    return charts.class_trend(data, t("trend_title", v.lang, region=d.label(v.code)), v.lang)
+
+
+def mix(d: Data, v: View, top: int = 15) -> go.Figure | None:
+    """The class mix of the regions one level down (the ``top`` with the highest Mandiri+ share)."""
+    if v.level >= 3:
+        return None
+    kids = d.children(v.code, v.periode, v.metode)
+    kids = kids[kids["terklasifikasi"] > 0].sort_values("mandiri_plus_persen", ascending=False)
+    if kids.empty:
+        return None
+    kids = kids.assign(wilayah=[d.label(c) for c in kids["kode"]]).head(top)
+    level = t(f"level_{v.level + 1}", v.lang)
+    title = t("mix_children_title", v.lang, region=d.label(v.code), level=level)
+    return charts.class_mix(kids, "wilayah", title, v.lang)
+
+
+def map_(d: Data, v: View, metric: str = "cakupan_desa_persen") -> go.Figure | None:
+    """A choropleth of the regions one level down (provinces and kab/kota have polygons)."""
+    shapes = geo.children_shapes(d.boundaries(), v.code)
+    if shapes is None:
+        return None
+    kids = d.children(v.code, v.periode, v.metode)
+    if int(kids["pembentukan"].sum()) == 0:
+        return None
+    kids = kids.assign(nama=[d.label(c) for c in kids["kode"]])
+    level = t(f"level_{v.level + 1}", v.lang)
+    title = t(
+        "map_title",
+        v.lang,
+        metric=t(metric, v.lang),
+        level=level,
+        region=d.label(v.code),
+        periode=v.periode,
+    )
+    percent = metric.endswith("persen")
+    return charts.choropleth(kids, shapes, metric, title, t(metric, v.lang), v.lang, percent)
+
+
+def attainment(d: Data, v: View) -> go.Figure | None:
+    """Every target of the region against its actual value."""
+    found = {v.code: d.region_metrics(v.code, v.periode, v.metode)}
+    goals = compare.attainments(found, {v.code: d.label(v.code)})
+    if goals.empty:
+        return None
+    goals = goals.assign(
+        label=[t(m, v.lang) + f" {y}" for m, y in zip(goals["metrik"], goals["tahun"], strict=True)]
+    )
+    title = t("present_attainment_title", v.lang, region=d.label(v.code), periode=v.periode)
+    return charts.attainment(goals, "label", title, v.lang)
+
+
+def projection(d: Data, v: View) -> go.Figure | None:
+    """The series the projection follows, its target and the month the pace reaches it."""
+    m = d.region_metrics(v.code, v.periode, v.metode)
+    data = _trend_until(d, v)
+    if data.empty or m.proyeksi is None or m.proyeksi_metrik is None:
+        return None
+    column = projection_column(m)
+    title = t(
+        "projection_title",
+        v.lang,
+        metric=t(column, v.lang),
+        region=d.label(v.code),
+        deadline=m.proyeksi.deadline,
+    )
+    return charts.projection(
+        data,
+        column,
+        m.proyeksi.target_value,
+        m.proyeksi.deadline,
+        m.proyeksi.reached_in,
+        title,
+        t(column, v.lang),
+        v.lang,
+    )
+
+
+def projection_column(m: RegionMetrics) -> str:
+    """The trend column the region's projection follows."""
+    return "pembentukan" if m.proyeksi_metrik == "pembentukan" else "desa_terbentuk"
+
+
+def schedule(d: Data, v: View, top: int = 15) -> go.Figure | None:
+    """The regions one level down against their primary target, furthest behind first."""
+    if v.level >= 3:
+        return None
+    table = d.schedule(v.code, v.periode, v.metode).dropna(subset=["capaian_persen"]).head(top)
+    if table.empty:
+        return None
+    table = table.assign(label=[d.label(c) for c in table["kode"]])
+    level = t(f"level_{v.level + 1}", v.lang)
+    title = t("schedule_chart_title", v.lang, level=level, region=d.label(v.code), periode=v.periode)
+    return charts.attainment(table, "label", title, v.lang)
+
+
+def class_mix_frame(found: Mapping[str, RegionMetrics], labels: Mapping[str, str]) -> pd.DataFrame:
+    """One row per region with its classified count and its count in each class (for ``charts.class_mix``)."""
+    return pd.DataFrame(
+        [
+            {
+                "kode": code,
+                "wilayah": labels[code],
+                "terklasifikasi": m.terklasifikasi,
+                **{c.lower(): m.kelas[c] for c in CLASSES},
+            }
+            for code, m in found.items()
+        ]
+    )
+
+
+def peer_mix(d: Data, v: View, peer: str) -> go.Figure | None:
+    """The class mix of the region beside its peer region."""
+    found = {code: d.region_metrics(code, v.periode, v.metode) for code in (v.code, peer)}
+    frame = class_mix_frame(found, {code: d.label(code) for code in found})
+    if int(frame["terklasifikasi"].sum()) == 0:
+        return None
+    return charts.class_mix(frame, "wilayah", t("compare_mix_title", v.lang, periode=v.periode), v.lang)
+
+
+#: presentation mode's slides, in order
+PRESENTATION: tuple[tuple[str, Builder], ...] = (
+    ("trend", trend),
+    ("map", map_),
+    ("mix", mix),
+    ("attainment", attainment),
+    ("schedule", schedule),
+)
