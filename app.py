@@ -18,6 +18,7 @@ PAGES = (
     ("pages/target.py", "page_target", "target"),
     ("pages/jelajah.py", "page_jelajah", "jelajah"),
     ("pages/profil.py", "page_profil", "profil"),
+    ("pages/paparan.py", "page_paparan", "paparan"),
     ("pages/metodologi.py", "page_metodologi", "metodologi"),
     ("pages/kelola.py", "page_kelola", "kelola"),
 )

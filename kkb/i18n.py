@@ -406,6 +406,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "region, the Kampung KB closest to the next class, and the sources and method.",
     ),
     "pack_peer_pick": ("Wilayah pembanding", "Peer region"),
+    "pack_peer_default": ("{region} (satu tingkat di atas)", "{region} (one level up)"),
     "pack_make": ("Buat bahan paparan", "Make the briefing pack"),
     "pack_download_pptx": ("Unduh PPTX", "Download PPTX"),
     "pack_download_pdf": ("Unduh PDF", "Download PDF"),

@@ -380,3 +380,53 @@ def _same_link(a: str, b: str) -> bool:
 
     first, second = urlsplit(a), urlsplit(b)
     return (first.path, parse_qs(first.query)) == (second.path, parse_qs(second.query))
+
+
+def test_a_chart_downloads_as_png_and_svg_with_its_caption(
+    server: Server, page: tuple[Page, list[str]]
+) -> None:
+    import io
+
+    from PIL import Image
+
+    tab, outside = page
+    tab.goto(f"{server.url}/?prov=Banten")
+    assert _heading(tab) == "Ringkasan · Banten"
+    _wait_charts(tab, 1)
+    with tab.expect_download() as png_download:
+        tab.get_by_role("button", name="PNG (2×)").first.click()
+    png = png_download.value
+    assert png.suggested_filename == "kampung-kb_banten_tren-kelas_2025-12.png"
+    data = Path(png.path()).read_bytes()
+    assert Image.open(io.BytesIO(data)).size == (2400, 1280)
+    with tab.expect_download() as svg_download:
+        tab.get_by_role("button", name="SVG").first.click()
+    svg = Path(svg_download.value.path()).read_text(encoding="utf-8")
+    assert svg_download.value.suggested_filename == "kampung-kb_banten_tren-kelas_2025-12.svg"
+    assert "Kampung KB menurut klasifikasi per bulan, Banten" in svg
+    assert "Sumber: registri demo sintetis · data per 2025-12" in svg
+    assert outside == []
+
+
+def test_the_briefing_pack_is_one_click_away(server: Server, page: tuple[Page, list[str]]) -> None:
+    from pptx import Presentation
+
+    tab, outside = page
+    tab.goto(f"{server.url}/paparan?prov=Banten")
+    assert _heading(tab) == "Bahan paparan: Banten"
+    tab.get_by_role("button", name="Buat bahan paparan").click()
+    tab.get_by_text("Bahan paparan siap").wait_for(timeout=120_000)
+    _settle(tab)
+    tab.locator('[data-testid="stImage"] img').nth(3).wait_for()
+    SHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SHOTS / "paparan_id.png"), full_page=True)
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="Unduh PPTX").click()
+    assert download.value.suggested_filename == "kampung-kb_banten_bahan-paparan_2025-12.pptx"
+    deck = Presentation(download.value.path())
+    assert deck.slides[0].shapes.title.text == "Bahan paparan Kampung KB: Banten"
+    with tab.expect_download() as pdf:
+        tab.get_by_role("button", name="Unduh PDF").click()
+    assert Path(pdf.value.path()).read_bytes()[:5] == b"%PDF-"
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    assert outside == []

@@ -313,3 +313,19 @@ def test_the_class_history_ends_at_the_chosen_periode(app_db: Path, con: db.Conn
     months = [x for tr in history["data"] for x in tr.get("x", [])]
     assert max(months) <= "2024-06"
     assert pd.notna(kampung["id"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_paparan_makes_the_pack_of_the_sidebar_region(app_db: Path, con: db.Connection, lang: str) -> None:
+    at = open_page("paparan", lang, prov=BANTEN, banding_paparan=RIAU)
+    assert at.title[0].value == f"{t('page_paparan', lang)}: Banten"
+    assert not at.success  # nothing is made until asked
+    next(b for b in at.button if b.label == t("pack_make", lang)).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    _, pack, pptx, pdf = at.session_state["paparan_siap"]
+    assert at.success[0].value == t("pack_ready", lang, n=len(pack.slides))
+    assert pack.peer == "Riau" and pptx[:2] == b"PK" and pdf[:5] == b"%PDF-"
+    m = overview.region(con, BANTEN, store.periods(con)[-1], "portal-2021")
+    assert pack.slides[1].cards[0].value == fmt.number(m.pembentukan, lang)
+    # the preview shows every chart slide's picture
+    assert len(at.get("image")) == sum(s.image is not None for s in pack.slides)

@@ -1,0 +1,82 @@
+"""Bahan paparan: the briefing pack (PPTX and PDF) of the sidebar's region and periode, in one click."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kkb import export, paparan
+from kkb.errors import KkbError
+from kkb.i18n import t
+from kkb.regions import NATION
+from pages import _common as ui
+
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+READY = "paparan_siap"
+
+v = ui.view()
+names = ui.regions()
+region = ui.region_name(v.code)
+ui.page_header(v, f"{t('page_paparan', v.lang)}: {region}")
+st.markdown(t("pack_intro", v.lang))
+
+options = [code for p in names.children(NATION) for code in (p, *names.children(p))]
+default_peer = paparan.parent_of(v.code)
+default_label = t("pack_peer_default", v.lang, region=names.label(default_peer))
+peer = st.selectbox(
+    t("pack_peer_pick", v.lang),
+    ["", *[c for c in options if c != v.code]],
+    format_func=lambda c: (
+        names.label(c) if c else t("pack_peer_default", v.lang, region=names.label(default_peer))
+    ),
+    key="banding_paparan",
+    bind="query-params",
+)
+peer = peer or default_peer
+wanted = (ui.database_key(), v, peer)
+
+
+def _ask() -> None:
+    st.session_state["paparan_minta"] = True
+
+
+st.button(t("pack_make", v.lang), type="primary", on_click=_ask, disabled=not export.available())
+if not export.available():
+    st.warning(t("export_unavailable", v.lang))
+st.caption(t("pack_cli_hint", v.lang, code=v.code, periode=v.periode))
+
+if st.session_state.pop("paparan_minta", False):
+    bar = st.progress(0.0, text=t("pack_make", v.lang))
+    try:
+        pack = paparan.build(ui.data(), v, peer, lambda f, m: bar.progress(min(max(f, 0.0), 1.0), text=m))
+    except (KkbError, RuntimeError) as exc:
+        bar.empty()
+        st.error(str(exc))
+        st.stop()
+    st.session_state[READY] = (wanted, pack, paparan.pptx_bytes(pack), paparan.pdf_bytes(pack))
+    bar.empty()
+
+ready = st.session_state.get(READY)
+if ready is not None and ready[0] == wanted:
+    _, pack, pptx, pdf = ready
+    st.success(t("pack_ready", v.lang, n=len(pack.slides)))
+    stem = ui.stem(v, "bahan-paparan")
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button(
+        t("pack_download_pptx", v.lang), pptx, f"{stem}.pptx", PPTX, on_click="ignore", type="primary"
+    )
+    right.download_button(
+        t("pack_download_pdf", v.lang), pdf, f"{stem}.pdf", "application/pdf", on_click="ignore"
+    )
+    st.subheader(t("pack_preview", v.lang))
+    columns = st.columns(3)
+    for n, slide in enumerate(pack.slides):
+        with columns[n % 3]:
+            st.markdown(f"**{n + 1}. {slide.title}**")
+            if slide.image is not None:
+                st.image(slide.image)
+            elif slide.cards:
+                st.caption(" · ".join(f"{c.label}: {c.value}" for c in slide.cards))
+            elif slide.table is not None:
+                st.dataframe(slide.table, hide_index=True, height=200)
+            else:
+                st.caption("\n\n".join(slide.lines))

@@ -1,0 +1,196 @@
+"""Bahan paparan: the PPTX and PDF are opened and checked against the region's metrics."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pypdf import PdfReader
+
+from kkb import db, explore, fmt, overview, paparan, slides, store
+from kkb.classification import DEFAULT_METHOD
+from kkb.i18n import t
+
+ROOT = Path(__file__).resolve().parent.parent
+CHART_SLIDES = ("map", "trend", "mix", "attainment", "projection", "peer_mix")
+
+
+@pytest.fixture(scope="module")
+def banten(small_db: Path) -> tuple[paparan.Pack, Path, Path]:
+    """Banten's pack at the last periode, compared with Riau, written as PPTX and PDF."""
+    con = db.connect(small_db)
+    try:
+        periode = store.periods(con)[-1]
+        pack = paparan.build(slides.Database(con), slides.View("id", "36", periode, DEFAULT_METHOD), "14")
+    finally:
+        con.close()
+    folder = small_db.parent
+    return pack, paparan.write(pack, folder / "banten.pptx"), paparan.write(pack, folder / "banten.pdf")
+
+
+def metrics(small_db: Path, code: str, periode: str):  # type: ignore[no-untyped-def]
+    con = db.connect(small_db)
+    try:
+        return overview.region(con, code, periode, DEFAULT_METHOD)
+    finally:
+        con.close()
+
+
+def deck_text(slide) -> str:  # type: ignore[no-untyped-def]
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        if shape.has_table:
+            parts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_the_pack_has_every_part_the_presenter_needs(banten: tuple[paparan.Pack, Path, Path]) -> None:
+    pack, _, _ = banten
+    keys = [s.key for s in pack.slides]
+    assert keys == ["cover", "headline", *CHART_SLIDES[:5], "peer", "peer_mix", "closest", "sources"]
+    assert all(s.image is not None for s in pack.slides if s.key in CHART_SLIDES)
+    assert pack.synthetic and pack.region == "Banten" and pack.peer == "Riau"
+
+
+def test_pptx_slides_titles_pictures_and_figures(
+    banten: tuple[paparan.Pack, Path, Path], small_db: Path
+) -> None:
+    pack, pptx_path, _ = banten
+    deck = Presentation(str(pptx_path))
+    assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, rel=0.01)
+    titles = [s.shapes.title.text for s in deck.slides]
+    assert titles == [s.title for s in pack.slides]
+    assert titles[0] == "Bahan paparan Kampung KB: Banten"
+    assert titles[1] == "Angka utama, Banten"
+    for slide, source in zip(deck.slides, pack.slides, strict=True):
+        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        assert len(pictures) == (1 if source.key in CHART_SLIDES else 0), source.key
+
+    m = metrics(small_db, "36", pack.view.periode)
+    headline = deck_text(deck.slides[1])
+    assert fmt.number(m.pembentukan, "id") in headline
+    assert fmt.percent(m.cakupan_desa_persen, "id") in headline
+    assert fmt.percent(m.mandiri_plus_persen, "id") in headline
+    assert f"{fmt.number(m.desa_terbentuk, 'id')} dari {fmt.number(m.jml_desa_kel, 'id')}" in headline
+    assert "Data sintetis" in deck_text(deck.slides[0])
+
+    riau = metrics(small_db, "14", pack.view.periode)
+    peer = next(s for s, p in zip(deck.slides, pack.slides, strict=True) if p.key == "peer")
+    table = next(s for s in peer.shapes if s.has_table).table
+    first_row = [c.text for c in table.rows[1].cells]
+    assert first_row[:3] == [
+        t("pembentukan", "id"),
+        fmt.number(m.pembentukan, "id"),
+        fmt.number(riau.pembentukan, "id"),
+    ]
+    assert first_row[3] == fmt.signed(riau.pembentukan - m.pembentukan, "id")
+
+
+def test_closest_to_next_class_are_those_needing_fewest_changes(
+    banten: tuple[paparan.Pack, Path, Path], small_db: Path
+) -> None:
+    pack, _, _ = banten
+    slide = next(s for s in pack.slides if s.key == "closest")
+    assert slide.table is not None and len(slide.table) == paparan.CLOSEST
+    con = db.connect(small_db)
+    try:
+        every = explore.kampung_list(con, "36", pack.view.periode, DEFAULT_METHOD)
+    finally:
+        con.close()
+    movable = every[every["langkah_ke_kelas_berikut"].fillna(0) > 0]
+    fewest = int(movable["langkah_ke_kelas_berikut"].min())
+    steps = slide.table[t("pack_steps", "id")].tolist()
+    assert steps == sorted(steps) and steps[0] == fewest
+    assert set(slide.table[t("kampung_name", "id")]) <= set(movable["nama"])
+    # no Kampung KB left out that needs fewer changes than the last one listed
+    assert (movable["langkah_ke_kelas_berikut"] < steps[-1]).sum() <= paparan.CLOSEST
+
+
+def test_pdf_pages_outline_images_and_figures(
+    banten: tuple[paparan.Pack, Path, Path], small_db: Path
+) -> None:
+    pack, _, pdf_path = banten
+    reader = PdfReader(str(pdf_path))
+    assert len(reader.pages) == len(pack.slides)
+    width, height = (float(x) for x in reader.pages[0].mediabox.upper_right)
+    assert width / height == pytest.approx(16 / 9, rel=0.01)
+    assert [item.title for item in reader.outline] == [s.title for s in pack.slides]
+    for page, slide in zip(reader.pages, pack.slides, strict=True):
+        text = page.extract_text()
+        assert slide.title.split(",")[0] in text, slide.key
+        assert len(page.images) == (1 if slide.key in CHART_SLIDES else 0), slide.key
+    m = metrics(small_db, "36", pack.view.periode)
+    headline = reader.pages[1].extract_text()
+    assert fmt.number(m.pembentukan, "id") in headline
+    assert fmt.percent(m.mandiri_plus_persen, "id") in headline
+    assert "registri demo sintetis" in reader.pages[-1].extract_text()
+
+
+def test_an_english_pack_of_a_kabupaten_compares_with_its_province(small_db: Path) -> None:
+    con = db.connect(small_db)
+    try:
+        periode = store.periods(con)[-1]
+        pack = paparan.build(slides.Database(con), slides.View("en", "36.04", periode, DEFAULT_METHOD))
+    finally:
+        con.close()
+    assert pack.region == "Kab. Serang" and pack.peer == "Banten"
+    assert pack.slides[0].title == "Kampung KB briefing pack: Kab. Serang"
+    assert "Sources and method" in [s.title for s in pack.slides]
+    deck = Presentation(io.BytesIO(paparan.pptx_bytes(pack)))
+    assert deck.slides[1].shapes.title.text == "Headline figures, Kab. Serang"
+
+
+def run(*args: str, db_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KKB_DB": str(db_path)}
+    return subprocess.run(
+        [sys.executable, "-m", "kkb", *args], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+
+
+def test_cli_writes_both_files_with_progress(small_db: Path, tmp_path: Path) -> None:
+    pptx, pdf = tmp_path / "riau.pptx", tmp_path / "riau.pdf"
+    done = run(
+        "paparan",
+        "--region",
+        "14",
+        "--periode",
+        "2025-06",
+        "--out",
+        str(pptx),
+        "--out",
+        str(pdf),
+        db_path=small_db,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "100%" in done.stderr and "Menyiapkan" in done.stderr
+    deck = Presentation(str(pptx))
+    assert deck.slides[0].shapes.title.text == "Bahan paparan Kampung KB: Riau"
+    assert "Periode data: 2025-06" in deck_text(deck.slides[0])
+    assert len(PdfReader(str(pdf)).pages) == len(deck.slides)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["riau.pdf", "riau.pptx"]  # no partial files left
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--region", "99", "--out", "x.pptx"), "kode wilayah '99' tidak dikenal"),
+        (("--region", "36", "--periode", "2031-01", "--out", "x.pptx"), "periode '2031-01' tidak ada"),
+        (("--region", "36", "--out", "x.docx"), "akhiri dengan .pptx atau .pdf"),
+        (("--region", "36", "--banding", "36.99", "--out", "x.pdf"), "kode wilayah '36.99' tidak dikenal"),
+    ],
+)
+def test_cli_refuses_bad_arguments_before_any_work(
+    small_db: Path, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    done = run("paparan", *(a.replace("x.", str(tmp_path / "x.")) for a in args), db_path=small_db)
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert not list(tmp_path.iterdir())
