@@ -283,6 +283,13 @@ def pdf_bytes(pack: Pack) -> bytes:
     return paparan_pdf.render(pack)
 
 
+def column_shares(rows: list[list[str]]) -> list[float]:
+    """How much of a table's width each column gets: by its longest cell, within limits."""
+    longest = [min(max(len(cell) for cell in column), 40) for column in zip(*rows, strict=True)]
+    weights = [max(n, 8) for n in longest]
+    return [w / sum(weights) for w in weights]
+
+
 def table_rows(table: pd.DataFrame) -> list[list[str]]:
     """A slide table as text: the header row, then the cells."""
     return [

@@ -19,7 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from kkb.paparan import Card, Pack, Slide, table_rows
+from kkb.paparan import Card, Pack, Slide, column_shares, table_rows
 
 #: a 13.333 × 7.5 inch page, the size of a 16:9 slide
 WIDTH, HEIGHT = 960.0, 540.0
@@ -50,7 +50,7 @@ class _Page:
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
         self.regular, self.bold, self.plain = _fonts()
-        self.y = HEIGHT - 95.0
+        self.y = HEIGHT - 40.0
 
     def text(self, value: str) -> str:
         if self.plain:
@@ -120,17 +120,17 @@ def _body(page: _Page, slide: Slide) -> None:
         draw_w = draw_h * width / height
         page.canvas.drawImage(reader, (WIDTH - draw_w) / 2, page.y - draw_h, draw_w, draw_h)
         page.y -= draw_h + 8
+    size = 13 if slide.key == "sources" else 11
+    for line in slide.lines:
+        page.block(page.paragraph("• " + line, size), MARGIN, WIDTH - 2 * MARGIN, 4)
     if slide.table is not None and not slide.table.empty:
         _table(page, table_rows(slide.table))
-    for line in slide.lines:
-        size = 13 if slide.key == "sources" else 11
-        page.block(page.paragraph("• " + line, size), MARGIN, WIDTH - 2 * MARGIN, 4)
 
 
 def _cards(page: _Page, cards: tuple[Card, ...]) -> None:
     gap = 12.0
     width = (WIDTH - 2 * MARGIN - gap * (len(cards) - 1)) / len(cards)
-    top, height = page.y, 120.0
+    top, height = page.y, 100.0
     for n, card in enumerate(cards):
         x = MARGIN + n * (width + gap)
         page.canvas.setFillColor(colors.HexColor("#EEF2F7"))
@@ -148,7 +148,8 @@ def _cards(page: _Page, cards: tuple[Card, ...]) -> None:
 def _table(page: _Page, rows: list[list[str]]) -> None:
     size = 10 if len(rows) <= 12 else 8
     cells = [[page.paragraph(cell, size, DARK, r == 0) for cell in row] for r, row in enumerate(rows)]
-    table = Table(cells, colWidths=[(WIDTH - 2 * MARGIN) / len(rows[0])] * len(rows[0]), repeatRows=1)
+    widths = [(WIDTH - 2 * MARGIN) * share for share in column_shares(rows)]
+    table = Table(cells, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [

@@ -7,13 +7,14 @@ charts as pictures, tables as native tables that can be edited, and the footer l
 from __future__ import annotations
 
 import io
+import math
 from typing import Any
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from kkb.paparan import Card, Pack, Slide, table_rows
+from kkb.paparan import Card, Pack, Slide, column_shares, table_rows
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
@@ -83,8 +84,10 @@ def _body(page: Any, slide: Slide) -> None:
         picture.left = Emu(int((WIDTH - picture.width) / 2))
         top = int(top + picture.height)
     if slide.table is not None and not slide.table.empty:
-        top = _table(shapes, table_rows(slide.table), top)
-    if slide.lines:
+        # a table's note goes above it: the table's height depends on how its cells wrap
+        top = _lines(shapes, slide.lines, top, 14)
+        _table(shapes, table_rows(slide.table), top)
+    elif slide.lines:
         _lines(shapes, slide.lines, top, 20 if slide.key == "sources" else 16)
 
 
@@ -108,10 +111,12 @@ def _cards(shapes: Any, cards: tuple[Card, ...], top: int) -> int:
     return int(top + Inches(2.2))
 
 
-def _table(shapes: Any, rows: list[list[str]], top: int) -> int:
+def _table(shapes: Any, rows: list[list[str]], top: int) -> None:
     height = Inches(0.32) * len(rows)
     frame = shapes.add_table(len(rows), len(rows[0]), MARGIN, top, WIDTH - 2 * MARGIN, height)
     table = frame.table
+    for column, share in zip(table.columns, column_shares(rows), strict=True):
+        column.width = int((WIDTH - 2 * MARGIN) * share)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             cell = table.cell(r, c)
@@ -119,11 +124,18 @@ def _table(shapes: Any, rows: list[list[str]], top: int) -> int:
             for paragraph in cell.text_frame.paragraphs:
                 paragraph.font.size = Pt(12 if len(rows) <= 12 else 10)
                 paragraph.font.bold = r == 0
-    return int(top + frame.height + Inches(0.2))
 
 
-def _lines(shapes: Any, lines: tuple[str, ...], top: int, size: int) -> None:
-    box = shapes.add_textbox(MARGIN, top, WIDTH - 2 * MARGIN, HEIGHT - top - Inches(0.7))
+def _lines(shapes: Any, lines: tuple[str, ...], top: int, size: int) -> int:
+    """Write ``lines`` as bullets from ``top``; return where the next block may start."""
+    if not lines:
+        return top
+    height = HEIGHT - top - Inches(0.7)
+    if size <= 14:  # a note above a table: as tall as its wrapped lines
+        per_line = (WIDTH - 2 * MARGIN) / Pt(size * 0.55)  # characters, at an average glyph width
+        rows = sum(math.ceil(len(line) / per_line) for line in lines)
+        height = Pt(size * 1.3) * rows + Pt(6) * len(lines) + Inches(0.15)
+    box = shapes.add_textbox(MARGIN, top, WIDTH - 2 * MARGIN, height)
     frame = box.text_frame
     frame.word_wrap = True
     for n, line in enumerate(lines):
@@ -132,6 +144,7 @@ def _lines(shapes: Any, lines: tuple[str, ...], top: int, size: int) -> None:
         paragraph.font.size = Pt(size)
         paragraph.font.color.rgb = DARK
         paragraph.space_after = Pt(6)
+    return int(top + height)
 
 
 def _footer(page: Any, text: str) -> None:

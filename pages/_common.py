@@ -376,8 +376,8 @@ def stem(v: View, what: str, region: str | None = None) -> str:
 
 def table_downloads(frame: pd.DataFrame, v: View, name: str, *, key: str, title: str = "") -> None:
     """CSV and Excel downloads of ``frame``, built only when clicked."""
-    csv_col, xlsx_col = st.columns(2)
-    csv_col.download_button(
+    row = st.container(horizontal=True)
+    row.download_button(
         t("download_csv", v.lang),
         lambda: csv_bytes(frame),
         file_name=f"{name}.csv",
@@ -385,7 +385,7 @@ def table_downloads(frame: pd.DataFrame, v: View, name: str, *, key: str, title:
         key=f"{key}_csv",
         on_click="ignore",
     )
-    xlsx_col.download_button(
+    row.download_button(
         t("download_xlsx", v.lang),
         lambda: xlsx_bytes(frame, v, title=title),
         file_name=f"{name}.xlsx",
@@ -408,8 +408,9 @@ def image_downloads(fig: go.Figure, v: View, name: str, *, key: str) -> None:
         st.caption(t("export_fallback", v.lang))
         return
     caption = source_caption(v)
-    for col, kind in zip(st.columns(4)[:2], ("png", "svg"), strict=True):
-        col.download_button(
+    row = st.container(horizontal=True)
+    for kind in ("png", "svg"):
+        row.download_button(
             t(f"download_{kind}", v.lang),
             lambda kind=kind: export.image(fig, caption, kind),
             file_name=f"{name}.{kind}",
