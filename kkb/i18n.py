@@ -416,7 +416,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Dari baris perintah: `python -m kkb paparan --region {code} --periode {periode} --out paparan.pptx`",
         "From the command line: `python -m kkb paparan --region {code} --periode {periode} --out pack.pptx`",
     ),
-    "pack_map": ("Peta cakupan desa/kelurahan", "Map of village coverage"),
+    "pack_map": ("Peta", "Map"),
     "pack_trend": ("Tren klasifikasi", "Classification trend"),
     "pack_mix": ("Komposisi kelas per wilayah", "Class mix by region"),
     "pack_attainment": ("Capaian terhadap target", "Attainment against targets"),

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from typing_extensions import override
 
-from kkb import charts, compare, db, explore, geo, overview, store
+from kkb import charts, compare, db, explore, fmt, geo, overview, store
 from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
@@ -150,10 +150,13 @@ def mix(d: Data, v: View, top: int = 15) -> go.Figure | None:
 
 
 def map_(d: Data, v: View, metric: str = "cakupan_desa_persen") -> go.Figure | None:
-    """A choropleth of the regions one level down (provinces and kab/kota have polygons)."""
+    """A choropleth of the regions one level down; inside a kab/kota, its Kampung KB as points.
+
+    Provinces and kab/kota have polygons; kecamatan have none (no open boundary set to ship).
+    """
     shapes = geo.children_shapes(d.boundaries(), v.code)
     if shapes is None:
-        return None
+        return _points(d, v) if v.level >= 2 else None
     kids = d.children(v.code, v.periode, v.metode)
     if int(kids["pembentukan"].sum()) == 0:
         return None
@@ -169,6 +172,16 @@ def map_(d: Data, v: View, metric: str = "cakupan_desa_persen") -> go.Figure | N
     )
     percent = metric.endswith("persen")
     return charts.choropleth(kids, shapes, metric, title, t(metric, v.lang), v.lang, percent)
+
+
+def _points(d: Data, v: View) -> go.Figure | None:
+    points = d.kampung(v.code, v.periode, v.metode)
+    if points.empty:
+        return None
+    outline = geo.outline_of(d.boundaries(), v.code)
+    count = fmt.number(len(points), v.lang)
+    title = t("points_title", v.lang, region=d.label(v.code), periode=v.periode, n=count)
+    return charts.points(points, outline, title, v.lang)
 
 
 def attainment(d: Data, v: View) -> go.Figure | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import charts, geo, metrics
+from kkb import charts, geo, metrics, slides
 from kkb.i18n import t
 from kkb.regions import NATION, parent_of
 from pages import _common as ui
@@ -106,11 +106,9 @@ else:
     if points.empty:
         st.info(t("no_data", v.lang, region=name, periode=v.periode))
     else:
-        outline = geo.outline_of(ui.boundaries(), v.code)
-        title = t("points_title", v.lang, region=name, periode=v.periode, n=ui.number(len(points), v))
         st.caption(t("points_note", v.lang))
         ui.chart(
-            charts.points(points, outline, title, v.lang),
+            slides.map_(ui.data(), v),
             points[["id", "nama", "desa", "kecamatan", "klasifikasi", "tahun_pencanangan", "lat", "lng"]],
             key="peta_titik",
             v=v,

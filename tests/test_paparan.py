@@ -142,6 +142,8 @@ def test_an_english_pack_of_a_kabupaten_compares_with_its_province(small_db: Pat
     finally:
         con.close()
     assert pack.region == "Kab. Serang" and pack.peer == "Banten"
+    # no kecamatan polygons: the map shows the kab/kota's Kampung KB as points
+    assert next(s for s in pack.slides if s.key == "map").image is not None
     assert pack.slides[0].title == "Kampung KB briefing pack: Kab. Serang"
     assert "Sources and method" in [s.title for s in pack.slides]
     deck = Presentation(io.BytesIO(paparan.pptx_bytes(pack)))
