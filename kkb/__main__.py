@@ -63,9 +63,6 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     con = db.connect(path)
     try:
         print(summary_text(con, args.region, args.periode, args.method))
-    except KeyError as exc:
-        print(f"Kesalahan: {exc.args[0]}", file=sys.stderr)
-        return 2
     finally:
         con.close()
     return 0
@@ -73,27 +70,15 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 def _cmd_paparan(args: argparse.Namespace) -> int:
     from kkb import paparan, slides, store
-    from kkb.regions import is_valid_code
 
-    outs = [Path(o) for o in args.out]
-    for out in outs:
-        if out.suffix.lower() not in (".pptx", ".pdf"):
-            raise KkbError(f"berkas keluaran {out}: akhiri dengan .pptx atau .pdf")
-        if not out.parent.exists():
-            raise KkbError(f"folder {out.parent} tidak ada")
+    outs = [paparan.check_out(Path(o)) for o in args.out]
     path = Path(args.db) if args.db else db.default_db_path()
     con = db.connect(path)
     try:
         data = slides.Database(con)
         for code in filter(None, (args.region, args.banding)):
-            if not is_valid_code(code) or code not in data.regions:
-                raise KkbError(f"kode wilayah {code!r} tidak dikenal (contoh: ID, 36, 36.04, 36.04.01)")
-        known = store.periods(con)
-        periode = args.periode or known[-1]
-        if periode not in known:
-            raise KkbError(
-                f"periode {periode!r} tidak ada (tersedia {known[0]} s.d. {known[-1]}, format YYYY-MM)"
-            )
+            data.regions.require(code)
+        periode = store.require_periode(con, args.periode)
         view = slides.View(args.lang, args.region, periode, args.method)
         pack = paparan.build(data, view, args.banding, _progress_printer())  # type: ignore[arg-type]
     finally:
@@ -198,19 +183,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--method", default=DEFAULT_METHOD, choices=sorted(METHODS))
     p.set_defaults(func=_cmd_classify)
 
+    region_help = "kode wilayah Kemendagri, mis. 36 atau 36.04; ID = nasional"
     p = sub.add_parser("summary", help="metrik satu wilayah sebagai tabel")
-    p.add_argument(
-        "--region", required=True, help="kode wilayah Kemendagri, mis. 36 atau 36.04; ID = nasional"
-    )
+    p.add_argument("--region", required=True, help=region_help)
     p.add_argument("--periode", help="YYYY-MM (bawaan: periode data terakhir)")
     p.add_argument("--method", default=DEFAULT_METHOD, choices=sorted(METHODS))
     p.add_argument("--db", help=db_help)
     p.set_defaults(func=_cmd_summary)
 
     p = sub.add_parser("paparan", help="buat bahan paparan (PPTX dan/atau PDF) satu wilayah")
-    p.add_argument(
-        "--region", required=True, help="kode wilayah Kemendagri, mis. 36 atau 36.04; ID = nasional"
-    )
+    p.add_argument("--region", required=True, help=region_help)
     p.add_argument("--periode", help="YYYY-MM (bawaan: periode data terakhir)")
     p.add_argument(
         "--out", required=True, action="append", help="berkas .pptx atau .pdf (boleh dua kali: keduanya)"

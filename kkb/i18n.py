@@ -465,10 +465,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pack_cover_method": ("Metode klasifikasi: {method}", "Classification method: {method}"),
     "pack_progress": ("Menyiapkan: {what} …", "Preparing: {what} …"),
     "pack_done": ("Selesai: {n} salindia.", "Done: {n} slides."),
-    "pack_bad_suffix": (
-        "Berkas keluaran {path} harus berakhiran .pptx atau .pdf.",
-        "The output file {path} must end in .pptx or .pdf.",
-    ),
     "page_kelola": ("Kelola data", "Manage data"),
     "kelola_intro": (
         "Impor data Kampung KB Anda sendiri (ekspor portal, formulir SIGA, atau spreadsheet) dengan templat "

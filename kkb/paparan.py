@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkb import compare, explore, export, fmt, slides
+from kkb import compare, explore, export, fmt, regions, slides
 from kkb.classification import CLASSES
 from kkb.errors import KkbError
 from kkb.i18n import attainment_text, method_text, projection_text, t
 from kkb.metrics import RegionMetrics
-from kkb.regions import NATION
 from kkb.slides import Data, View
 
 Progress = Callable[[float, str], None]
@@ -125,10 +124,8 @@ def build(d: Data, v: View, peer: str | None = None, progress: Progress = _noop)
 
 
 def parent_of(code: str) -> str:
-    """The region one level up (the nation for a province; Banten for the nation itself)."""
-    if code == NATION:
-        return "36"
-    return {2: NATION, 5: code[:2], 8: code[:5]}.get(len(code), code[:5])
+    """The default peer: the region one level up (Banten for the nation itself)."""
+    return regions.parent_of(code) or "36"
 
 
 def _cover(pack: Pack, m: RegionMetrics) -> Slide:
@@ -259,13 +256,19 @@ def _sources(pack: Pack, m: RegionMetrics, source: str) -> Slide:
 # --- layout ---------------------------------------------------------------------------------------
 
 
+def check_out(out: Path) -> Path:
+    """``out`` if a pack can be written there (a .pptx or .pdf in an existing folder), else KkbError."""
+    if out.suffix.lower() not in (".pptx", ".pdf"):
+        raise KkbError(f"berkas keluaran {out}: akhiri dengan .pptx atau .pdf")
+    if not out.parent.exists():
+        raise KkbError(f"folder {out.parent} tidak ada")
+    return out
+
+
 def write(pack: Pack, out: Path) -> Path:
     """Write ``pack`` to ``out`` as PPTX or PDF, chosen by the file's suffix."""
-    writers = {".pptx": pptx_bytes, ".pdf": pdf_bytes}
-    suffix = out.suffix.lower()
-    if suffix not in writers:
-        raise KkbError(t("pack_bad_suffix", pack.view.lang, path=out))
-    out.write_bytes(writers[suffix](pack))
+    render = pptx_bytes if check_out(out).suffix.lower() == ".pptx" else pdf_bytes
+    out.write_bytes(render(pack))
     return out
 
 

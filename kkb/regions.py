@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkb.errors import DataFileError
+from kkb.errors import DataFileError, KkbError
 
 NATION = "ID"
 LEVELS = ("nasional", "provinsi", "kabkota", "kecamatan", "desa")
@@ -302,6 +302,12 @@ class Regions:
 
     def __contains__(self, code: object) -> bool:
         return code == NATION or code in self.table.index
+
+    def require(self, code: str) -> str:
+        """Return ``code`` if it names a known region, else raise KkbError saying what is accepted."""
+        if not is_valid_code(code) or code not in self:
+            raise KkbError(f"kode wilayah {code!r} tidak dikenal (contoh: ID, 36, 36.04, 36.04.01)")
+        return code
 
     def name(self, code: str) -> str:
         """Return the official name of ``code`` (``Indonesia`` for the nation)."""

@@ -10,6 +10,7 @@ import pandas as pd
 
 from kkb import db
 from kkb.classification import DEFAULT_METHOD
+from kkb.errors import KkbError
 from kkb.regions import NATION, level_of
 
 #: how many leading characters of a kecamatan code name a region of each level
@@ -34,6 +35,18 @@ def targets(con: db.Connection) -> pd.DataFrame:
 def periods(con: db.Connection) -> list[str]:
     """The months the registry covers, oldest first."""
     return [str(p) for p in db.query(con, "periods")["periode"]]
+
+
+def require_periode(con: db.Connection, periode: str | None) -> str:
+    """``periode`` if the registry covers it (the latest when None), else KkbError with the range."""
+    known = periods(con)
+    if periode is None:
+        return known[-1]
+    if periode not in known:
+        raise KkbError(
+            f"periode {periode!r} tidak ada (tersedia {known[0]} s.d. {known[-1]}, format YYYY-MM)"
+        )
+    return periode
 
 
 def counts(

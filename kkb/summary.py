@@ -6,7 +6,7 @@ from kkb import db, fmt, overview, store
 from kkb.classification import CLASSES
 from kkb.i18n import attainment_text, projection_text, t
 from kkb.metrics import RegionMetrics
-from kkb.regions import Regions, is_valid_code
+from kkb.regions import Regions
 
 
 def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id") -> str:
@@ -77,15 +77,9 @@ def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id") -> st
 
 
 def summary_text(con: db.Connection, code: str, periode: str | None, metode: str, lang: str = "id") -> str:
-    """Compute and render the metrics of ``code``; raise ``ValueError`` on an unknown code or periode."""
+    """Compute and render the metrics of ``code``; raise ``KkbError`` on an unknown code or periode."""
     wilayah = store.wilayah(con)
     regions = Regions(wilayah)
-    if not is_valid_code(code) or code not in regions:
-        raise KeyError(f"kode wilayah {code!r} tidak dikenal (contoh: ID, 36, 36.04, 36.04.01)")
-    known = store.periods(con)
-    if periode is not None and periode not in known:
-        raise KeyError(
-            f"periode {periode!r} tidak ada (tersedia {known[0]} s.d. {known[-1]}, format YYYY-MM)"
-        )
-    m = overview.region(con, code, periode, metode, wilayah=wilayah)
+    regions.require(code)
+    m = overview.region(con, code, store.require_periode(con, periode), metode, wilayah=wilayah)
     return render(m, regions.label(code), m.sintetis > 0, lang)

@@ -306,6 +306,12 @@ def share_link(language: str) -> None:
         st.caption(t("copy_link_hint", language))
 
 
+def comparable_regions() -> list[str]:
+    """Every province and kab/kota, each province followed by its kab/kota (for peer pickers)."""
+    names = regions()
+    return [code for p in names.children(NATION) for code in (p, *names.children(p))]
+
+
 def go_to(code: str) -> None:
     """Select ``code`` in the sidebar (a drill-down); call from a widget callback."""
     level = level_of(code)
@@ -356,19 +362,15 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return fmt.spreadsheet_safe(frame).to_csv(index=False).encode("utf-8-sig")
 
 
-def xlsx_bytes(frame: pd.DataFrame, v: View, sheet: str = "data", title: str = "") -> bytes:
-    """An Excel workbook of ``frame`` with headers in the view's language and number formats.
-
-    A second sheet says what the table is: title, region, periode, method and source.
-    """
-    about = {
+def about(v: View, title: str) -> dict[str, str]:
+    """What a downloaded table is: title, region, periode, method and source."""
+    return {
         t("excel_title", v.lang): title,
         t("region_label", v.lang): region_name(v.code),
         t("periode_label", v.lang): v.periode,
         t("method_label", v.lang): v.metode,
         t("excel_source", v.lang): t("source_demo" if shows_synthetic(v) else "source_registry", v.lang),
     }
-    return export.excel(frame, v.lang, sheet=sheet, about=about)
 
 
 def stem(v: View, what: str, region: str | None = None) -> str:
@@ -387,9 +389,10 @@ def table_downloads(frame: pd.DataFrame, v: View, name: str, *, key: str, title:
         key=f"{key}_csv",
         on_click="ignore",
     )
+    described = about(v, title)  # read now: the download runs outside the script
     row.download_button(
         t("download_xlsx", v.lang),
-        lambda: xlsx_bytes(frame, v, title=title),
+        lambda: export.excel(frame, v.lang, about=described),
         file_name=f"{name}.xlsx",
         mime=XLSX,
         key=f"{key}_xlsx",

@@ -7,7 +7,6 @@ import streamlit as st
 from kkb import export, paparan
 from kkb.errors import KkbError
 from kkb.i18n import t
-from kkb.regions import NATION
 from pages import _common as ui
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -19,7 +18,7 @@ region = ui.region_name(v.code)
 ui.page_header(v, f"{t('page_paparan', v.lang)}: {region}")
 st.markdown(t("pack_intro", v.lang))
 
-options = [code for p in names.children(NATION) for code in (p, *names.children(p))]
+options = ui.comparable_regions()
 default_peer = paparan.parent_of(v.code)
 default_label = t("pack_peer_default", v.lang, region=names.label(default_peer))
 peer = st.selectbox(

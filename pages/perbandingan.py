@@ -7,7 +7,6 @@ import streamlit as st
 
 from kkb import charts, compare, slides
 from kkb.i18n import t
-from kkb.regions import NATION
 from pages import _common as ui
 
 DEFAULT = ["36", "14"]
@@ -16,8 +15,7 @@ v = ui.view()
 names = ui.regions()
 ui.page_header(v, t("page_perbandingan", v.lang))
 
-provinces = names.children(NATION)
-options = [code for p in provinces for code in (p, *names.children(p))]
+options = ui.comparable_regions()
 
 
 def _label(code: str) -> str:

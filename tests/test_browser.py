@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -70,6 +71,28 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 9
     raise RuntimeError(f"streamlit did not answer on {url} within {seconds} s")
 
 
+def _start_streamlit(env: dict[str, str], log: Any) -> tuple[str, subprocess.Popen[bytes]]:
+    """Start `streamlit run app.py` headless on a free port with ``env`` added; return its URL."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless=true",
+            f"--server.port={port}",
+            "--server.fileWatcherType=none",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    return f"http://localhost:{port}", process
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
@@ -83,25 +106,8 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def server(small_db: Path, browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A fresh `streamlit run app.py` on the small database; its very first request is a deep link."""
-    port = _free_port()
-    url = f"http://localhost:{port}"
     log = (tmp_path_factory.mktemp("streamlit") / "streamlit.log").open("wb")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.fileWatcherType=none",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "KKB_DB": str(small_db)},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    url, process = _start_streamlit({"KKB_DB": str(small_db)}, log)
     try:
         _wait_healthy(url, process)
         con = db.connect(small_db)
@@ -291,24 +297,8 @@ def admin_server(small_db: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
     live = tmp_path / "kkb.duckdb"
     shutil.copyfile(small_db, live)
-    port = _free_port()
-    url = f"http://localhost:{port}"
-    env = {**os.environ, "KKB_DB": str(live), auth.ENV: auth.make_hash("rahasia", iterations=1000)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    env = {"KKB_DB": str(live), auth.ENV: auth.make_hash("rahasia", iterations=1000)}
+    url, process = _start_streamlit(env, subprocess.DEVNULL)
     try:
         _wait_healthy(url, process)
         yield url, live
