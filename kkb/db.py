@@ -30,6 +30,27 @@ Connection = duckdb.DuckDBPyConnection
 _INSERT_BY_NAME = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM _incoming" for t in TABLES}
 
 
+#: DuckDB's working memory per connection (its default is 80 % of the machine). Beyond it, joins and
+#: aggregates spill to a temporary directory, so a rebuild of the monthly summary during a web import
+#: keeps the dashboard process small (1.6 GB peak at national scale without it). ``$KKB_DUCKDB_MEMORY``
+#: sets another value ("1GB").
+MEMORY_LIMIT = "512MB"
+
+
+def _limit(con: Connection) -> Connection:
+    # a setting cannot be a bound parameter; the value is checked by ``_memory_limit``
+    con.execute(f"SET memory_limit = '{_memory_limit()}'")
+    return con
+
+
+def _memory_limit() -> str:
+    value = os.environ.get("KKB_DUCKDB_MEMORY", MEMORY_LIMIT).strip()
+    number = value.rstrip("KMGTiBkmgtib ")
+    if not number.replace(".", "", 1).isdigit():
+        raise DatabaseError(f"KKB_DUCKDB_MEMORY={value!r}: tulis ukuran seperti 512MB atau 1GB")
+    return value
+
+
 def default_db_path() -> Path:
     """Return the database path: ``$KKB_DB`` when set, else ``data/kkb.duckdb``."""
     env = os.environ.get("KKB_DB")
@@ -50,7 +71,7 @@ def connect(path: Path | str, read_only: bool = True) -> Connection:
             f"{path}: berkas basis data belum ada — buat dengan `python -m kkb build --db {path}`"
         )
     try:
-        con = _attach(path) if read_only else duckdb.connect(str(path))
+        con = _limit(_attach(path) if read_only else duckdb.connect(str(path)))
     except duckdb.Error as exc:
         raise DatabaseError(
             f"{path}: tidak dapat dibuka sebagai basis data DuckDB ({exc}) — "
@@ -91,7 +112,7 @@ def _attach(path: Path) -> Connection:
 
 def create(path: Path | str) -> Connection:
     """Create a new, empty database file with the current schema (the file must not exist)."""
-    con = duckdb.connect(str(path))
+    con = _limit(duckdb.connect(str(path)))
     con.execute(sql("schema"))
     con.execute("INSERT INTO meta VALUES ('schema_version', $v)", {"v": str(SCHEMA_VERSION)})
     return con

@@ -595,7 +595,7 @@ def _clear(con: db.Connection, import_id: int, region: str, say: Progress) -> _C
         kabs = [str(k) for k in _q(con, "import_kabs_of", {"prefix": prefix})["kode"]]
     removed = _drop_synthetic(con, kabs)
     say(0.6, "menghitung ringkasan bulanan")
-    store.rebuild_rekap(con)
+    store.rebuild_rekap(con, kabs)
     result = Result(import_id, 0, 0, 0, removed, Path())
     return _Change(result, f"(hapus data sintetis {region})", "", f"{removed} Kampung KB sintetis dihapus")
 
@@ -638,7 +638,8 @@ def history(con: db.Connection) -> pd.DataFrame:
 
 def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) -> _Change:
     rows = checked.rows
-    removed = _drop_synthetic(con, sorted({code[:5] for code in rows["kode_desa"]}))
+    kabs = sorted({code[:5] for code in rows["kode_desa"]})
+    removed = _drop_synthetic(con, kabs)
     say(0.3, "mencocokkan Kampung KB")
     existing = _q(con, "import_existing_kampung", {"desa": sorted(set(rows["kode_desa"]))})
     ids = {(r.kode_desa, str(r.nama).casefold()): str(r.id) for r in existing.itertuples()}
@@ -706,7 +707,7 @@ def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) 
     if not with_class.empty:
         _classify_into(con, with_class.reset_index(drop=True), "impor")
     say(0.7, "menghitung ringkasan bulanan")
-    store.rebuild_rekap(con)
+    store.rebuild_rekap(con, kabs)
     last = _q(con, "import_last_periode")["periode"].iloc[0]
     db.set_meta(con, {"data_as_of": str(last), "last_import": str(import_id)})
     result = Result(import_id, len(snaps) - changed, changed, len(new_kampung), removed, Path())

@@ -6,6 +6,8 @@ scans the snapshot history; Kampung KB lists and profiles read the base tables.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from kkb import db
@@ -78,11 +80,28 @@ def trend_children(con: db.Connection, code: str, metode: str = DEFAULT_METHOD) 
     return db.query(con, "rekap_trend_children", {"prefix": prefix_of(code), "n": length, "metode": metode})
 
 
-def rebuild_rekap(con: db.Connection) -> None:
-    """Recompute the ``rekap`` table from the registry (after a build or an import)."""
-    con.execute(db.sql("rekap_clear"))
+def rebuild_rekap(con: db.Connection, kabs: Sequence[str] | None = None) -> None:
+    """Recompute the ``rekap`` table from the registry (after a build or an import).
+
+    With ``kabs``, only those kab/kota are recomputed, which is what an import touches; the whole
+    table is still rebuilt when the months or the methods it covers have changed, since then every
+    kecamatan needs new rows.
+    """
     row = con.execute(db.sql("rekap_range")).fetchone()
     if not row or row[0] is None:
+        con.execute(db.sql("rekap_clear"), {"kabs": None})
         return
     first, last = str(row[0]), str(row[1] or row[0])
-    con.execute(db.sql("rekap_rebuild"), {"awal": min(first, last), "akhir": last})
+    span = (min(first, last), last)
+    if kabs is not None and not _same_grid(con, span):
+        kabs = None
+    params = {"kabs": None if kabs is None else sorted(kabs)}
+    con.execute(db.sql("rekap_clear"), params)
+    con.execute(db.sql("rekap_rebuild"), {"awal": span[0], "akhir": span[1], **params})
+
+
+def _same_grid(con: db.Connection, span: tuple[str, str]) -> bool:
+    """Whether ``rekap`` already spans these months and holds every method that ``klasifikasi`` has."""
+    now = con.execute(db.sql("rekap_span")).fetchone()
+    methods = con.execute(db.sql("rekap_methods")).fetchone()
+    return bool(now and tuple(map(str, now)) == span and methods and methods[0])

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kkb import auth, db, explore, importer, info
+from kkb import auth, db, explore, importer, info, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.errors import DataFileError, KkbError
 
@@ -548,3 +548,58 @@ def test_the_example_row_of_the_template_imports(live: Path, tmp_path: Path) -> 
     path = importer.write_template(tmp_path / "templat.xlsx")
     _, result = importer.import_file(path, live, "uji", today=TODAY)
     assert result.added == 1
+
+
+# --- the monthly summary after an import ---------------------------------------------------------
+
+
+def _rekap(con: db.Connection) -> pd.DataFrame:
+    frame = con.execute("SELECT * FROM rekap ORDER BY periode, kode_kec, metode").df()
+    return frame.reset_index(drop=True)
+
+
+def test_an_import_recomputes_the_summary_of_its_kab_kota_only_and_matches_a_full_rebuild(
+    live: Path, tmp_path: Path
+) -> None:
+    lebak = (
+        "kode_desa,nama_kampung,tanggal_pencanangan,cakupan_wilayah,periode,pokja,pus,kb_suntik\n"
+        "36.02.01.2002,Kampung KB Kenanga,2022-05-10,Desa,2024-03,1,200,70\n"
+    )
+    # the first file brings a new method ('impor'): every kecamatan gets rows for it (full rebuild);
+    # the second stays inside the months and methods the summary has (only Kab. Lebak is redone)
+    importer.import_file(good_file(tmp_path), live, "analis", today=TODAY)
+    importer.import_file(good_file(tmp_path, lebak, "lebak.csv"), live, "analis", today=TODAY)
+    importer.clear_synthetic(live, "14.71", "analis")
+    con = db.connect(live, read_only=False)
+    try:
+        after_imports = _rekap(con)
+        assert set(after_imports["metode"]) == {DEFAULT_METHOD, "impor"}
+        store.rebuild_rekap(con)
+        pd.testing.assert_frame_equal(after_imports, _rekap(con))
+    finally:
+        con.close()
+
+
+def test_a_partial_rebuild_leaves_other_kab_kota_alone_unless_the_months_change(live: Path) -> None:
+    con = db.connect(live, read_only=False)
+    try:
+        whole = _rekap(con)
+        # a marker in Riau's rows shows which rows a rebuild touched
+        con.execute("UPDATE rekap SET baru = -1 WHERE kode_kec LIKE '14.%'")
+        con.execute("UPDATE rekap SET baru = -1 WHERE kode_kec LIKE '36.04.%'")
+        store.rebuild_rekap(con, ["36.04"])
+        now = _rekap(con)
+        serang = now["kode_kec"].str.startswith("36.04.")
+        assert (now.loc[serang, "baru"] >= 0).all()
+        assert (now.loc[now["kode_kec"].str.startswith("14."), "baru"] == -1).all()
+        # a snapshot after the last month: every kecamatan needs the new month, so all is rebuilt
+        con.execute(
+            "INSERT INTO snapshot (kampung_id, periode, sumber) "
+            "SELECT kampung_id, '2026-01', sumber FROM snapshot WHERE periode = '2025-12' LIMIT 1"
+        )
+        store.rebuild_rekap(con, ["36.04"])
+        rebuilt = _rekap(con)
+        assert (rebuilt["baru"] >= 0).all()
+        assert rebuilt["periode"].max() == "2026-01" and len(rebuilt) > len(whole)
+    finally:
+        con.close()

@@ -1,5 +1,5 @@
 -- Recompute the monthly per-kecamatan summary from kampung_kb and klasifikasi.
--- $awal / $akhir: first and last month (YYYY-MM) of the grid.
+-- $awal / $akhir: first and last month (YYYY-MM) of the grid; $kabs: only these kab/kota, or NULL for all.
 INSERT INTO rekap
 WITH months AS (
     SELECT strftime(m, '%Y-%m') AS periode
@@ -10,7 +10,7 @@ grid AS (
            strftime(k.tanggal_pencanangan, '%Y-%m') = m.periode AS baru
     FROM kampung_kb k
     JOIN months m ON m.periode >= strftime(k.tanggal_pencanangan, '%Y-%m')
-    WHERE k.is_active
+    WHERE k.is_active AND ($kabs IS NULL OR list_contains($kabs, k.kode_kab))
 ),
 methods AS (SELECT DISTINCT metode FROM klasifikasi),
 status AS (
