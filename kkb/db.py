@@ -7,6 +7,7 @@ bound parameters (``$name``); nothing is formatted into SQL text.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -45,8 +46,7 @@ def _limit(con: Connection) -> Connection:
 
 def _memory_limit() -> str:
     value = os.environ.get("KKB_DUCKDB_MEMORY", MEMORY_LIMIT).strip()
-    number = value.rstrip("KMGTiBkmgtib ")
-    if not number.replace(".", "", 1).isdigit():
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", value, flags=re.IGNORECASE):
         raise DatabaseError(f"KKB_DUCKDB_MEMORY={value!r}: tulis ukuran seperti 512MB atau 1GB")
     return value
 

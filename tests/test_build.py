@@ -149,3 +149,18 @@ def test_cli_info_prints_counts_and_the_synthetic_notice(small_db: Path) -> None
     assert "38 provinsi, 514 kab/kota, 7.285 kecamatan, 83.762 desa/kelurahan" in result.stdout
     assert "DATA SINTETIS" in result.stdout
     assert f"Versi skema       : {db.SCHEMA_VERSION}" in result.stdout
+
+
+def test_the_duckdb_memory_cap_is_set_and_a_bad_value_is_refused(
+    small_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KKB_DUCKDB_MEMORY", "300MB")
+    con = db.connect(small_db)
+    try:
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()
+        assert limit is not None and str(limit[0]).startswith("286")  # DuckDB shows 300 MB in MiB
+    finally:
+        con.close()
+    monkeypatch.setenv("KKB_DUCKDB_MEMORY", "'; DROP TABLE x; --")
+    with pytest.raises(DatabaseError, match="KKB_DUCKDB_MEMORY"):
+        db.connect(small_db)
