@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint build clean
+.PHONY: run test lint build bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ run: $(VENV)/.runtime
 
 build: $(VENV)/.runtime
 	$(BIN)/python -m kkb build
+
+# the national-scale speed benchmark (about 40 minutes; results in bench/out/, see bench/README.md)
+bench: $(VENV)/.dev
+	PYTHONPATH=. $(BIN)/python bench/run.py $(ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -200,6 +200,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} dari {of} Kampung KB di {region} ditampilkan.",
         "Showing {n} of {of} Kampung KB in {region}.",
     ),
+    "jelajah_first_rows": (
+        "Tabel memuat {n} baris pertama (urut kode desa) dari {of} yang cocok, agar halaman tetap cepat; "
+        "pengurutan berlaku pada baris itu saja. Persempit dengan wilayah atau filter, atau unduh CSV "
+        "untuk semuanya.",
+        "The table holds the first {n} rows (by village code) of the {of} that match, so the page stays "
+        "fast; sorting applies to those rows only. Narrow it by region or filters, or download the CSV "
+        "for all of them.",
+    ),
     "jelajah_hint": (
         "Klik judul kolom untuk mengurutkan; pilih satu baris untuk membuka profilnya.",
         "Click a column header to sort; select a row to open its profile.",

@@ -289,6 +289,7 @@ class Regions:
         for parent, group in self.table.groupby("kode_induk", sort=False):
             self._children[str(parent)] = sorted(group["kode"].tolist())
         self._by_name: dict[tuple[int, str], list[str]] = {}
+        self._labels: dict[str, str] = {NATION: "Indonesia"}
         for code, level, name, short in zip(
             self.table["kode"],
             self.table["tingkat"],
@@ -296,6 +297,8 @@ class Regions:
             self.table["nama_singkat"],
             strict=True,
         ):
+            kind = ("Kota" if is_kota(str(code)) else "Kab.") if int(level) == 2 else ""
+            self._labels[str(code)] = f"{kind} {short}" if kind else str(name)
             keys = {normalise_name(name), split_name(name)[1], normalise_name(short)}
             for key in keys:
                 self._by_name.setdefault((int(level), key), []).append(str(code))
@@ -317,13 +320,7 @@ class Regions:
 
     def label(self, code: str) -> str:
         """Return a short display label: ``Kab. Serang``, ``Kota Serang``, ``Banten``."""
-        if code == NATION:
-            return "Indonesia"
-        row = self.table.loc[code]
-        if int(str(row["tingkat"])) == 2:
-            prefix = "Kota" if is_kota(code) else "Kab."
-            return f"{prefix} {row['nama_singkat']}"
-        return str(row["nama"])
+        return self._labels[code]
 
     def children(self, code: str) -> list[str]:
         """Return the codes one level below ``code``, sorted."""

@@ -90,8 +90,12 @@ for ind, column in zip(INDICATORS, SCORE_COLUMNS, strict=True):
     config[column] = st.column_config.NumberColumn(
         t(f"short_{ind.key}", v.lang), help=t(f"ind_{ind.key}", v.lang), format="%d"
     )
+if len(shown) > explore.TABLE_ROWS:
+    st.caption(
+        t("jelajah_first_rows", v.lang, n=ui.number(explore.TABLE_ROWS, v), of=ui.number(len(shown), v))
+    )
 event = st.dataframe(
-    shown[columns],
+    shown[columns].head(explore.TABLE_ROWS),
     hide_index=True,
     column_config=config,
     on_select="rerun",

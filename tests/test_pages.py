@@ -238,6 +238,20 @@ def test_jelajah_filters_by_class_and_text(app_db: Path, con: db.Connection, lan
     assert at.info[0].value == t("no_rows", lang)
 
 
+def test_jelajah_shows_the_first_rows_of_a_long_list_and_downloads_all(
+    app_db: Path, con: db.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(explore, "TABLE_ROWS", 1000)
+    every = explore.kampung_list(con, "ID", periode(con), "portal-2021")
+    at = open_page("jelajah", "en")
+    table = at.dataframe[0].value
+    assert list(table["id"]) == list(every["id"].head(1000))
+    note = f"The table holds the first 1,000 rows (by village code) of the {len(every):,} that match"
+    assert any(c.value.startswith(note) for c in at.caption)
+    # the count still tells every match, and the downloads still hold them (Excel stops at 20,000)
+    assert any(m.value.startswith(f"Showing {len(every):,} of {len(every):,}") for m in at.markdown)
+
+
 # --- Profil --------------------------------------------------------------------------------------
 
 
