@@ -8,8 +8,8 @@ small hand-made registry.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from collections.abc import Hashable
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
