@@ -144,8 +144,8 @@ def step_stress(source: str, db_path: str) -> Result:
     with timed() as took:
         for table, key in (("kampung_kb", "id"), ("snapshot", "kampung_id"), ("klasifikasi", "kampung_id")):
             con.execute(
-                f"INSERT INTO {table} SELECT * REPLACE ({key} || '-' || c::VARCHAR AS {key}) "
-                f"FROM {table}, range(2, 4) t(c) WHERE {key} NOT LIKE '%-%'"
+                f"INSERT INTO {table} SELECT x.* REPLACE ({key} || '-' || c::VARCHAR AS {key}) "
+                f"FROM {table} x, range(2, 4) r(c) WHERE {key} NOT LIKE '%-%'"
             )
         store.rebuild_rekap(con)
         con.execute("CHECKPOINT")
