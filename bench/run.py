@@ -275,9 +275,9 @@ DRAWN = """(n) => {
 WATCH_RUNS = """() => {
   window.kkbRuns = 0;
   const app = document.querySelector('[data-testid="stApp"]');
-  new MutationObserver(() => {
-    if (app.dataset.testScriptState === 'running') window.kkbRuns += 1;
-  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  // any change of the run state means a run started (a short run can be over before this is called)
+  new MutationObserver((changes) => { window.kkbRuns += changes.length; })
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 }"""
 CHARTS = {"": 3, "peta": 1, "perbandingan": 3, "target": 2, "profil": 3}
 
