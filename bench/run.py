@@ -271,13 +271,26 @@ DRAWN = """(n) => {
     return !sub || (sub.map && sub.map.loaded() && sub.map.areTilesLoaded());
   });
 }"""
-#: counts the script runs that start from now on
+#: counts the finished script runs from the page's start (added before the page loads)
+WATCH_FROM_START = """
+window.kkbRuns = 0;
+const kkbWatch = () => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app) { requestAnimationFrame(kkbWatch); return; }
+  new MutationObserver((changes) => {
+    window.kkbRuns += changes.filter((c) => c.oldValue === 'running').length;
+  }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
+};
+kkbWatch();
+"""
+#: counts the script runs that finish from now on
 WATCH_RUNS = """() => {
   window.kkbRuns = 0;
   const app = document.querySelector('[data-testid="stApp"]');
-  // any change of the run state means a run started (a short run can be over before this is called)
-  new MutationObserver((changes) => { window.kkbRuns += changes.length; })
-    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  // counts finished runs: a change away from "running" (a short run can be over before a check)
+  new MutationObserver((changes) => {
+    window.kkbRuns += changes.filter((c) => c.oldValue === 'running').length;
+  }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
 }"""
 CHARTS = {"": 3, "peta": 1, "perbandingan": 3, "target": 2, "profil": 3}
 
@@ -356,6 +369,7 @@ def _visit(page: Any, address: str, charts: int, changes: int = 0) -> Result:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     page.set_default_timeout(300_000)
+    page.add_init_script(WATCH_FROM_START)  # a page without charts is "drawn" only after its run
     misses: list[str] = []
     sent = [0]
     page.on("websocket", lambda ws: ws.on("framereceived", lambda m: sent.__setitem__(0, sent[0] + len(m))))
