@@ -38,17 +38,12 @@ _INSERT_BY_NAME = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM _incoming" fo
 MEMORY_LIMIT = "512MB"
 
 
-def _limit(con: Connection) -> Connection:
-    # a setting cannot be a bound parameter; the value is checked by ``_memory_limit``
-    con.execute(f"SET memory_limit = '{_memory_limit()}'")
-    return con
-
-
-def _memory_limit() -> str:
+def _config() -> dict[str, str | bool | int | float | list[str]]:
+    """The settings every connection opens with (no SQL: DuckDB takes them at connect)."""
     value = os.environ.get("KKB_DUCKDB_MEMORY", MEMORY_LIMIT).strip()
     if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", value, flags=re.IGNORECASE):
         raise DatabaseError(f"KKB_DUCKDB_MEMORY={value!r}: tulis ukuran seperti 512MB atau 1GB")
-    return value
+    return {"memory_limit": value}
 
 
 def default_db_path() -> Path:
@@ -71,7 +66,7 @@ def connect(path: Path | str, read_only: bool = True) -> Connection:
             f"{path}: berkas basis data belum ada — buat dengan `python -m kkb build --db {path}`"
         )
     try:
-        con = _limit(_attach(path) if read_only else duckdb.connect(str(path)))
+        con = _attach(path) if read_only else duckdb.connect(str(path), config=_config())
     except duckdb.Error as exc:
         raise DatabaseError(
             f"{path}: tidak dapat dibuka sebagai basis data DuckDB ({exc}) — "
@@ -104,7 +99,7 @@ def _attach(path: Path) -> Connection:
     path, so after an import has replaced the file, new connections would keep reading the old one.
     Attaching the file to a fresh in-memory instance always opens the file the path names now.
     """
-    con = duckdb.connect(":memory:")
+    con = duckdb.connect(":memory:", config=_config())
     con.execute("ATTACH $path AS kkb_baca (READ_ONLY)", {"path": str(path.resolve())})
     con.execute(_USE_READER)
     return con
@@ -112,7 +107,7 @@ def _attach(path: Path) -> Connection:
 
 def create(path: Path | str) -> Connection:
     """Create a new, empty database file with the current schema (the file must not exist)."""
-    con = _limit(duckdb.connect(str(path)))
+    con = duckdb.connect(str(path), config=_config())
     con.execute(sql("schema"))
     con.execute("INSERT INTO meta VALUES ('schema_version', $v)", {"v": str(SCHEMA_VERSION)})
     return con
