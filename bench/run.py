@@ -92,20 +92,25 @@ def child(step: str, **kwargs: object) -> Result:
 
 
 def step_build(db_path: str) -> Result:
-    from kkb import build, db
+    from kkb import build
 
     Path(db_path).unlink(missing_ok=True)
     with timed() as took:
         build.build(db_path, progress=lambda f, m: print(f"  {f:4.0%} {m}", file=sys.stderr))
+    return _registry(db_path, took[0])
+
+
+def _registry(db_path: str, seconds: float) -> Result:
+    """What a build step reports: its time, the registry's size, its peak memory, the file size."""
+    from kkb import db, info
+
     con = db.connect(db_path)
-    rows = con.execute("SELECT count(*) FROM snapshot").fetchone()
-    kampung = con.execute("SELECT count(*) FROM kampung_kb").fetchone()
+    size = info.summary(con)
     con.close()
-    assert rows and kampung
     return {
-        "seconds": took[0],
-        "snapshots": int(rows[0]),
-        "kampung": int(kampung[0]),
+        "seconds": seconds,
+        "snapshots": int(size["snapshot"]),
+        "kampung": int(size["kampung_kb"]),
         "peak_mb": peak_memory_mb(),
         "file_mb": Path(db_path).stat().st_size / 1e6,
     }
@@ -149,17 +154,8 @@ def step_stress(source: str, db_path: str) -> Result:
             )
         store.rebuild_rekap(con)
         con.execute("CHECKPOINT")
-    rows = con.execute("SELECT count(*) FROM snapshot").fetchone()
-    kampung = con.execute("SELECT count(*) FROM kampung_kb").fetchone()
     con.close()
-    assert rows and kampung
-    return {
-        "seconds": took[0],
-        "snapshots": int(rows[0]),
-        "kampung": int(kampung[0]),
-        "peak_mb": peak_memory_mb(),
-        "file_mb": Path(db_path).stat().st_size / 1e6,
-    }
+    return _registry(db_path, took[0])
 
 
 # --- 4: pages headless -------------------------------------------------------------------------
@@ -246,16 +242,6 @@ def pages(db_path: str, processes: int, reps: int, changes: int) -> list[Result]
 
 # --- 5: the browser ----------------------------------------------------------------------------
 
-CHROMIUM = os.environ.get("KKB_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 #: true once the app's script run is over (Streamlit marks it on the stApp element), at least one
 #: run has started since ``window.kkbRuns`` was set up, every plotly chart is drawn and every
 #: MapLibre map has loaded its sources
@@ -316,25 +302,15 @@ def step_browser(db_path: str, changes: int) -> Result:
 
     from kkb import auth
 
-    sys.path.insert(0, str(ROOT))
-    from tests.test_browser import _free_port, _wait_healthy  # the tests' own server helpers
+    # the browser tests' own Chromium settings and server start
+    from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _start_streamlit, _wait_healthy
 
     live = OUT / "browser-live.duckdb"
     shutil.copyfile(db_path, live)
     shutil.rmtree(live.with_name(live.name + ".backups"), ignore_errors=True)
-    port = _free_port()
-    env = {
-        **os.environ,
-        "KKB_DB": str(live),
-        auth.ENV: auth.make_hash("bench", iterations=1000),
-    }
+    env = {"KKB_DB": str(live), auth.ENV: auth.make_hash("bench", iterations=1000)}
     log = (OUT / "browser-streamlit.log").open("wb")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
-         f"--server.port={port}", "--server.fileWatcherType=none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://localhost:{port}"
+    url, server = _start_streamlit(env, log)
     rows: list[Result] = []
     try:
         _wait_healthy(url, server)
@@ -495,6 +471,8 @@ def machine() -> str:
     import duckdb
     import pandas as pd
     import streamlit
+
+    from tests.test_browser import CHROMIUM
 
     memory = int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
