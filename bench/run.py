@@ -184,6 +184,10 @@ def step_page(db_path: str, page: str, reps: int, changes: int) -> Result:
     def sent(at: Any) -> int:
         return sum(len(chart.proto.spec) for chart in at.get("plotly_chart"))
 
+    # what serve.py does when the server starts, before any visitor
+    from kkb import preload
+
+    preloaded = preload.load()
     at = fresh("")
     start = run(at)
     nation_bytes = sent(at)
@@ -207,6 +211,7 @@ def step_page(db_path: str, page: str, reps: int, changes: int) -> Result:
         at.session_state["prov"] = prov
         again.append(run(at))
     return {
+        "preload": preloaded,
         "start": start,
         "cold": cold,
         "change": change,
@@ -226,6 +231,7 @@ def pages(db_path: str, processes: int, reps: int, changes: int) -> list[Result]
         rows.append(
             {
                 "page": page,
+                "preload": statistics.median(r["preload"] for r in runs),
                 "start": statistics.median(r["start"] for r in runs),
                 "cold": statistics.median(x for r in runs for x in r["cold"]),
                 "change": statistics.median(x for r in runs for x in r["change"]),
@@ -243,12 +249,14 @@ def pages(db_path: str, processes: int, reps: int, changes: int) -> list[Result]
 # --- 5: the browser ----------------------------------------------------------------------------
 
 #: true once the app's script run is over (Streamlit marks it on the stApp element), at least one
-#: run has started since ``window.kkbRuns`` was set up, every plotly chart is drawn and every
+#: run has finished since ``window.kkbRuns`` was set up, the page's own content is on screen
+#: (``ready``: an element only its content run draws), every plotly chart is drawn and every
 #: MapLibre map has loaded its sources
-DRAWN = """(n) => {
+DRAWN = """([n, ready]) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.dataset.testScriptState !== 'notRunning') return false;
   if (window.kkbRuns !== undefined && window.kkbRuns < 1) return false;
+  if (ready && !document.querySelector(ready)) return false;
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
   if (plots.length < n) return false;
   return plots.every(gd => {
@@ -279,6 +287,14 @@ WATCH_RUNS = """() => {
   }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
 }"""
 CHARTS = {"": 3, "peta": 1, "perbandingan": 3, "target": 2, "profil": 3}
+#: what only a chart-less page's content run draws: a finished run alone can be an earlier one
+#: (the first finished run in a new tab is not always the page's own)
+READY = {
+    "jelajah": '[data-testid="stMain"] [data-testid="stDataFrame"] canvas',
+    "paparan": '[data-testid="stMain"] [data-testid="stButton"] button',
+    "metodologi": '[data-testid="stMain"] [data-testid="stDataFrame"] canvas',
+    "kelola": '[data-testid="stMain"] [data-testid="stDownloadButton"]',
+}
 
 
 def _import_file(db_path: str, target: Path) -> int:
@@ -318,19 +334,22 @@ def step_browser(db_path: str, changes: int) -> Result:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             # the first visit after the server starts: the app's JS downloaded, imports, empty caches
             context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="id-ID")
-            rows.append({"page": "first visit", **_visit(context.new_page(), f"{url}/", 3)})
+            rows.append({"page": "first visit", **_visit(context.new_page(), f"{url}/", (3, None))})
             # then each page opened in that browser (its JS cached, as for anyone coming back)
             for page, path in PAGES:
                 address = f"{url}/{path}" + (f"?kampung={PROFILE_ID}" if page == "profil" else "")
-                visit = _visit(context.new_page(), address, CHARTS.get(path, 0), changes)
+                visit = _visit(context.new_page(), address, (CHARTS.get(path, 0), READY.get(path)), changes)
                 rows.append({"page": page, **visit})
                 print(f"  {page}: {visit}", file=sys.stderr)
+            # and each page reached from the sidebar menu of an open tab, as people move around
+            menu = _menu_tour(context.new_page(), url)
             context.close()
             before_import = peak_memory_mb(server.pid)
             imported = _browser_import(browser, url, db_path)
             browser.close()
         return {
             "pages": rows,
+            "menu": menu,
             "peak_mb_browsing": before_import,
             "peak_mb": peak_memory_mb(server.pid),
             "import": imported,
@@ -341,7 +360,7 @@ def step_browser(db_path: str, changes: int) -> Result:
         log.close()
 
 
-def _visit(page: Any, address: str, charts: int, changes: int = 0) -> Result:
+def _visit(page: Any, address: str, drawn_when: tuple[int, str | None], changes: int = 0) -> Result:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     page.set_default_timeout(300_000)
@@ -351,7 +370,7 @@ def _visit(page: Any, address: str, charts: int, changes: int = 0) -> Result:
     page.on("websocket", lambda ws: ws.on("framereceived", lambda m: sent.__setitem__(0, sent[0] + len(m))))
     start = time.perf_counter()
     page.goto(address)
-    page.wait_for_function(DRAWN, arg=charts)
+    page.wait_for_function(DRAWN, arg=list(drawn_when))
     drawn = time.perf_counter() - start
     page.wait_for_timeout(300)
     first_kb = sent[0] / 1024
@@ -371,7 +390,7 @@ def _visit(page: Any, address: str, charts: int, changes: int = 0) -> Result:
         start = time.perf_counter()
         option.click()
         try:
-            page.wait_for_function(DRAWN, arg=charts, timeout=60_000)
+            page.wait_for_function(DRAWN, arg=list(drawn_when), timeout=60_000)
         except PlaywrightTimeout:  # noted and shown, not hidden: the report counts the misses
             page.screenshot(path=str(OUT / f"timeout-{prov}-{int(start)}.png"))
             misses.append(prov)
@@ -387,6 +406,29 @@ def _visit(page: Any, address: str, charts: int, changes: int = 0) -> Result:
         "change_kb": statistics.median(change_kb) if change_kb else None,
         "missed": misses,
     }
+
+
+def _menu_tour(page: Any, url: str) -> dict[str, float]:
+    """Seconds from a click on each page's link in the sidebar menu until that page is drawn.
+
+    One tab, at the nation, the pages in menu order and then back to the first. Profil is left
+    out: it is opened from a Jelajah row, not from the menu.
+    """
+    page.set_default_timeout(300_000)
+    page.goto(f"{url}/")
+    page.wait_for_function(DRAWN, arg=[CHARTS[""], None])
+    order = [(name, path) for name, path in PAGES[1:] if name != "profil"] + [PAGES[0]]
+    seconds = {}
+    for name, path in order:
+        link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first
+        page.evaluate(WATCH_RUNS)
+        start = time.perf_counter()
+        link.click()
+        page.wait_for_function(DRAWN, arg=[CHARTS.get(path, 0), READY.get(path)])
+        seconds[name] = time.perf_counter() - start
+        page.wait_for_timeout(300)
+    page.close()
+    return seconds
 
 
 def _browser_import(browser: Any, url: str, db_path: str) -> Result:
@@ -505,7 +547,9 @@ def report(results: Result) -> str:
             continue
         lines += [
             "",
-            f"Pages headless, {name} (medians; seconds; chart JSON = plotly figures sent):",
+            f"Pages headless, {name} (medians; seconds; chart JSON = plotly figures sent; first load "
+            "after server start = after serve.py's start-up step, which loaded the pages' modules in "
+            f"{statistics.median(p['preload'] for p in r['pages']):.2f} s):",
             "",
             "| page | first load after server start | first load, caches empty | province change | "
             "same province again | slowest change | chart JSON nation | chart JSON province | peak memory |",
@@ -524,18 +568,24 @@ def report(results: Result) -> str:
         br = r["browser"]
         lines += [
             "",
-            f"Browser, {name} (`streamlit run` + Chromium; drawn = from navigation until every chart "
-            "is drawn and maps loaded; KB = websocket messages from the app):",
+            f"Browser, {name} (`streamlit run` + Chromium; drawn = from navigation until the page's "
+            "content is on screen, every chart drawn and maps loaded; new tab = the page opened in a "
+            "new tab; from the menu = its link clicked in an open tab; KB = websocket messages from "
+            "the app):",
             "",
-            "| page | drawn | sent | province change, drawn | sent per change |",
-            "|---|---:|---:|---:|---:|",
+            "| page | drawn, new tab | sent | drawn, from the menu | province change, drawn "
+            "| sent per change |",
+            "|---|---:|---:|---:|---:|---:|",
         ]
+        menu = br.get("menu", {})
         for p in br["pages"]:
+            via_menu = f"{menu[p['page']]:.2f} s" if p["page"] in menu else "–"
             change = f"{p['change']:.2f} s" if p["change"] is not None else "–"
             change_kb = f"{p['change_kb']:,.0f} KB" if p["change_kb"] is not None else "–"
             missed = f" ({len(p['missed'])} not drawn within 60 s)" if p.get("missed") else ""
             lines.append(
-                f"| {p['page']} | {p['drawn']:.2f} s | {p['kb']:,.0f} KB | {change}{missed} | {change_kb} |"
+                f"| {p['page']} | {p['drawn']:.2f} s | {p['kb']:,.0f} KB | {via_menu} "
+                f"| {change}{missed} | {change_kb} |"
             )
         imp = br["import"]
         lines += [

@@ -72,7 +72,8 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 9
 
 
 def _start_streamlit(env: dict[str, str], log: Any) -> tuple[str, subprocess.Popen[bytes]]:
-    """Start `streamlit run app.py` headless on a free port with ``env`` added; return its URL."""
+    """Start `streamlit run serve.py` (as `make run` does) headless on a free port with ``env`` added;
+    return its URL."""
     port = _free_port()
     process = subprocess.Popen(
         [
@@ -80,7 +81,7 @@ def _start_streamlit(env: dict[str, str], log: Any) -> tuple[str, subprocess.Pop
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "serve.py",
             "--server.headless=true",
             f"--server.port={port}",
             "--server.fileWatcherType=none",
