@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,10 @@ import pandas as pd
 
 from kkb.errors import DatabaseError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: what brings a file of an older version up to the next one: statements of ``kkb/sql``, run in one
+#: transaction. A new file gets ``schema`` (version 1) and then every step, so both paths agree.
+MIGRATIONS: dict[int, tuple[str, ...]] = {2: ("schema_2", "rekap_wilayah_rebuild")}
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -72,12 +76,15 @@ def connect(path: Path | str, read_only: bool = True) -> Connection:
             f"{path}: tidak dapat dibuka sebagai basis data DuckDB ({exc}) — "
             f"hapus berkas itu dan buat ulang dengan `python -m kkb build --db {path}`"
         ) from exc
-    try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    except duckdb.Error:
-        row = None
-    version = row[0] if row else None
-    if version != str(SCHEMA_VERSION):
+    version = _version(con)
+    if version in _UPGRADABLE:
+        if read_only:
+            con.close()
+            _upgrade_file(path, version)
+            con = _attach(path)
+        else:
+            _upgrade(con, version, path)
+    elif version != str(SCHEMA_VERSION):
         con.close()
         raise DatabaseError(
             f"{path}: versi skema {version or 'tidak dikenal'}, sedangkan aplikasi ini memakai versi "
@@ -85,6 +92,54 @@ def connect(path: Path | str, read_only: bool = True) -> Connection:
             "(data impor dapat diimpor ulang dari berkas aslinya)"
         )
     return con
+
+
+#: versions an older file may have and still be brought up to date in place
+_UPGRADABLE = {str(v - 1) for v in MIGRATIONS}
+
+
+def _version(con: Connection) -> str | None:
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except duckdb.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def _upgrade(con: Connection, version: str, path: Path) -> None:
+    """Run the migrations after ``version`` in one transaction: all of them land, or none."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for step in range(int(version) + 1, SCHEMA_VERSION + 1):
+            for name in MIGRATIONS[step]:
+                con.execute(sql(name))
+        con.execute("UPDATE meta SET value = $v WHERE key = 'schema_version'", {"v": str(SCHEMA_VERSION)})
+        con.execute("COMMIT")
+    except BaseException as exc:
+        con.execute("ROLLBACK")
+        if isinstance(exc, duckdb.Error):
+            raise DatabaseError(
+                f"{path}: pembaruan versi skema {version} ke {SCHEMA_VERSION} gagal ({exc}); berkas tidak "
+                f"diubah — buat ulang dengan `python -m kkb build --db {path}` bila terus gagal"
+            ) from exc
+        raise
+    con.execute("CHECKPOINT")
+
+
+def _upgrade_file(path: Path, version: str) -> None:
+    """Upgrade a file that is about to be opened read-only (the derived tables are added once)."""
+    try:
+        con = duckdb.connect(str(path), config=_config())
+    except duckdb.Error as exc:
+        raise DatabaseError(
+            f"{path}: versi skema {version} perlu diperbarui ke {SCHEMA_VERSION}, tetapi berkas itu tidak "
+            f"dapat ditulis ({exc}) — tutup program lain yang membukanya, lalu coba lagi"
+        ) from exc
+    try:
+        if _version(con) == version:  # another process may have upgraded it meanwhile
+            _upgrade(con, version, path)
+    finally:
+        con.close()
 
 
 #: the catalog name of a read-only database (see ``_attach``); the statements spell it out
@@ -102,14 +157,25 @@ def _attach(path: Path) -> Connection:
     con = duckdb.connect(":memory:", config=_config())
     con.execute("ATTACH $path AS kkb_baca (READ_ONLY)", {"path": str(path.resolve())})
     con.execute(_USE_READER)
+    _READERS.add(con)
     return con
+
+
+#: connections made by ``_attach``: their cursors must be pointed at the attached file
+_READERS: weakref.WeakSet[Connection] = weakref.WeakSet()
+
+
+def is_read_only(con: Connection) -> bool:
+    """Whether ``con`` was opened by ``connect(read_only=True)``, so what it reads never changes."""
+    return con in _READERS
 
 
 def create(path: Path | str) -> Connection:
     """Create a new, empty database file with the current schema (the file must not exist)."""
     con = duckdb.connect(str(path), config=_config())
     con.execute(sql("schema"))
-    con.execute("INSERT INTO meta VALUES ('schema_version', $v)", {"v": str(SCHEMA_VERSION)})
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    _upgrade(con, "1", Path(path))
     return con
 
 
@@ -136,24 +202,13 @@ def insert_frame(con: Connection, table: str, frame: pd.DataFrame) -> None:
 
 def query(con: Connection, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Run the named statement of ``kkb/sql`` with bound parameters and return a DataFrame."""
-    cursor = con.cursor()
+    cursor = con.cursor()  # the caller's own: the shared connection is never used from two threads
     try:
-        if _is_reader(cursor):
+        if con in _READERS:
             cursor.execute(_USE_READER)  # a cursor starts in the in-memory catalog
         return cursor.execute(sql(name), dict(params or {})).df()
     finally:
         cursor.close()
-
-
-def _is_reader(cursor: Connection) -> bool:
-    """Whether the cursor's instance holds a read-only attached database.
-
-    Asked of the cursor, which is the caller's own: the shared connection is never used from two threads.
-    """
-    row = cursor.execute(
-        "SELECT count(*) FROM duckdb_databases() WHERE database_name = $n", {"n": READER}
-    ).fetchone()
-    return bool(row and row[0])
 
 
 def fingerprint(con: Connection) -> dict[str, tuple[int, int]]:

@@ -17,7 +17,7 @@ import pandas as pd
 from kkb.classification import CLASSES
 from kkb.regions import NATION, ancestors_of
 
-#: the counts of a region as ``kkb.store`` returns them (from the ``rekap`` table)
+#: the counts of a region as ``kkb.store`` returns them (from ``rekap_wilayah`` or ``rekap``)
 COUNT_COLUMNS = (
     "pembentukan",
     "desa_terbentuk",

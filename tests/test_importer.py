@@ -558,6 +558,11 @@ def _rekap(con: db.Connection) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def _rekap_wilayah(con: db.Connection) -> pd.DataFrame:
+    frame = con.execute("SELECT * FROM rekap_wilayah ORDER BY kode, metode, periode").df()
+    return frame.reset_index(drop=True)
+
+
 def test_an_import_recomputes_the_summary_of_its_kab_kota_only_and_matches_a_full_rebuild(
     live: Path, tmp_path: Path
 ) -> None:
@@ -572,10 +577,12 @@ def test_an_import_recomputes_the_summary_of_its_kab_kota_only_and_matches_a_ful
     importer.clear_synthetic(live, "14.71", "analis")
     con = db.connect(live, read_only=False)
     try:
-        after_imports = _rekap(con)
+        after_imports, regions_after = _rekap(con), _rekap_wilayah(con)
         assert set(after_imports["metode"]) == {DEFAULT_METHOD, "impor"}
+        assert set(regions_after["metode"]) == {DEFAULT_METHOD, "impor"}
         store.rebuild_rekap(con)
         pd.testing.assert_frame_equal(after_imports, _rekap(con))
+        pd.testing.assert_frame_equal(regions_after, _rekap_wilayah(con))
     finally:
         con.close()
 

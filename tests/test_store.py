@@ -1,0 +1,157 @@
+"""The region summaries: ``rekap_wilayah`` agrees with the kecamatan grid, and older files are upgraded."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from kkb import db, store
+from kkb.classification import DEFAULT_METHOD
+from kkb.regions import NATION, level_of
+
+
+def _same(ours: pd.DataFrame, theirs: pd.DataFrame, what: str) -> None:
+    """Equal frames; of an empty result only the columns count (DuckDB types no rows as object)."""
+    if theirs.empty:
+        assert ours.empty and list(ours.columns) == list(theirs.columns), what
+    else:
+        pd.testing.assert_frame_equal(ours, theirs, obj=what)
+
+
+def _from_kecamatan(con: db.Connection, name: str, **params: object) -> pd.DataFrame:
+    """The same figures summed from ``rekap`` (per kecamatan) by the kecamatan-level statements."""
+    return db.query(con, name, {"metode": DEFAULT_METHOD, **params})
+
+
+@pytest.fixture(scope="module")
+def regions(small_db: Path) -> list[str]:
+    con = db.connect(small_db)
+    try:
+        kabs = [r[0] for r in con.execute("SELECT DISTINCT kode_kab FROM kampung_kb ORDER BY 1").fetchall()]
+    finally:
+        con.close()
+    return [NATION, "14", "36", "51", "11", *kabs]  # Aceh (11) has no Kampung KB in the small build
+
+
+def test_region_trends_equal_the_sum_of_their_kecamatan(small_con: db.Connection, regions: list[str]) -> None:
+    for code in regions:
+        ours = store.trend(small_con, code)
+        theirs = _from_kecamatan(small_con, "rekap_trend", prefix=store.prefix_of(code))
+        _same(ours, theirs, code)
+    assert len(store.trend(small_con, "36")) > 100 and store.trend(small_con, "11").empty
+
+
+def test_counts_of_a_region_and_its_children_equal_the_sum_of_their_kecamatan(
+    small_con: db.Connection, regions: list[str]
+) -> None:
+    periods = store.periods(small_con)
+    for periode in (periods[0], periods[len(periods) // 2], periods[-1]):
+        for code in regions:
+            level = level_of(code)
+            for by in (None, level + 1):
+                n = store.CODE_LENGTH[level if by is None else by]
+                ours = store.counts(small_con, code, periode, by=by)
+                theirs = _from_kecamatan(
+                    small_con, "rekap_children", prefix=store.prefix_of(code), n=n, periode=periode
+                )
+                if code == NATION and by is None:
+                    theirs["kode"] = NATION
+                _same(ours, theirs, f"{code} {periode} by {by}")
+    kabs = store.counts(small_con, "36", periods[-1], by=2)
+    assert list(kabs["kode"]) == sorted(kabs["kode"]) and len(kabs) == 8  # Banten's 8 kab/kota
+
+
+def test_children_trends_equal_the_sum_of_their_kecamatan(
+    small_con: db.Connection, regions: list[str]
+) -> None:
+    for code in regions:
+        level = level_of(code)
+        ours = store.trend_children(small_con, code)
+        theirs = _from_kecamatan(
+            small_con, "rekap_trend_children", prefix=store.prefix_of(code), n=store.CODE_LENGTH[level + 1]
+        )
+        _same(ours, theirs, code)
+
+
+def _make_version_1(path: Path) -> None:
+    """Turn a current file into what version 1 wrote: no ``rekap_wilayah``."""
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE rekap_wilayah")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+
+
+@pytest.mark.parametrize("read_only", [True, False])
+def test_a_version_1_file_is_upgraded_when_opened_and_keeps_its_data(
+    small_db: Path, tmp_path: Path, read_only: bool
+) -> None:
+    path = tmp_path / "lama.duckdb"
+    shutil.copy(small_db, path)
+    _make_version_1(path)
+    con = db.connect(small_db)
+    try:
+        content, rollup = db.fingerprint(con), con.execute("SELECT * FROM rekap_wilayah").df()
+    finally:
+        con.close()
+
+    upgraded = db.connect(path, read_only=read_only)
+    try:
+        assert db.meta(upgraded)["schema_version"] == str(db.SCHEMA_VERSION)
+        assert db.fingerprint(upgraded) == content
+        pd.testing.assert_frame_equal(upgraded.execute("SELECT * FROM rekap_wilayah").df(), rollup)
+        assert len(store.trend(upgraded, "36")) > 100
+    finally:
+        upgraded.close()
+
+
+def test_an_upgrade_that_fails_midway_leaves_the_file_as_it_was(
+    small_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "lama.duckdb"
+    shutil.copy(small_db, path)
+    _make_version_1(path)
+    real_sql = db.sql
+    monkeypatch.setitem(db.MIGRATIONS, 2, (*db.MIGRATIONS[2], "rusak"))
+    monkeypatch.setattr(
+        db, "sql", lambda name: "SELECT * FROM tabel_tidak_ada" if name == "rusak" else real_sql(name)
+    )
+    with pytest.raises(
+        db.DatabaseError, match=r"(?s)versi skema 1 ke 2 gagal.*tabel_tidak_ada.*tidak diubah"
+    ):
+        db.connect(path)
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+        tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        assert "rekap" in tables and "rekap_wilayah" not in tables
+    finally:
+        con.close()
+
+
+def test_a_writable_connection_sees_its_own_changes_to_the_summaries(small_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "tulis.duckdb"
+    shutil.copy(small_db, path)
+    con = db.connect(path, read_only=False)
+    try:
+        before = store.trend(con, "36")["pembentukan"]
+        con.execute("UPDATE rekap_wilayah SET pembentukan = pembentukan + 1 WHERE kode = '36'")
+        pd.testing.assert_series_equal(store.trend(con, "36")["pembentukan"], before + 1)
+    finally:
+        con.close()
+
+
+def test_changing_a_returned_frame_does_not_change_what_the_next_caller_gets(
+    small_con: db.Connection,
+) -> None:
+    periode = store.periods(small_con)[-1]
+    first = store.trend(small_con, "36")
+    kabs = store.counts(small_con, "36", periode, by=2)
+    expected_trend, expected_kabs = first.copy(), kabs.copy()
+    first.loc[0, "dasar"] = -5
+    kabs["kode"] = "x"
+    pd.testing.assert_frame_equal(store.trend(small_con, "36"), expected_trend)
+    pd.testing.assert_frame_equal(store.counts(small_con, "36", periode, by=2), expected_kabs)
