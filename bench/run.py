@@ -265,27 +265,42 @@ DRAWN = """([n, ready]) => {
     return !sub || (sub.map && sub.map.loaded() && sub.map.areTilesLoaded());
   });
 }"""
+#: a change of the app's run state that ends a run. Leaving "running" does; so does leaving
+#: "rerunRequested" for "notRunning": React can batch a quick run's "running" and "notRunning"
+#: into one render, so the DOM never shows "running" (a Bahan paparan change was missed that way).
+_FINISHED = """(c) => c.oldValue === 'running' ||
+  (c.oldValue === 'rerunRequested' && c.target.dataset.testScriptState === 'notRunning')"""
 #: counts the finished script runs from the page's start (added before the page loads)
-WATCH_FROM_START = """
+WATCH_FROM_START = (
+    """
+const FINISHED = """
+    + _FINISHED
+    + """;
 window.kkbRuns = 0;
 const kkbWatch = () => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app) { requestAnimationFrame(kkbWatch); return; }
   new MutationObserver((changes) => {
-    window.kkbRuns += changes.filter((c) => c.oldValue === 'running').length;
+    window.kkbRuns += changes.filter(FINISHED).length;
   }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
 };
 kkbWatch();
 """
+)
 #: counts the script runs that finish from now on
-WATCH_RUNS = """() => {
+WATCH_RUNS = (
+    """() => {
+  const FINISHED = """
+    + _FINISHED
+    + """;
   window.kkbRuns = 0;
   const app = document.querySelector('[data-testid="stApp"]');
-  // counts finished runs: a change away from "running" (a short run can be over before a check)
+  // counts finished runs (a short run can be over before a check)
   new MutationObserver((changes) => {
-    window.kkbRuns += changes.filter((c) => c.oldValue === 'running').length;
+    window.kkbRuns += changes.filter(FINISHED).length;
   }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
 }"""
+)
 CHARTS = {"": 3, "peta": 1, "perbandingan": 3, "target": 2, "profil": 3}
 #: what only a chart-less page's content run draws: a finished run alone can be an earlier one
 #: (the first finished run in a new tab is not always the page's own)
