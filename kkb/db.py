@@ -142,8 +142,7 @@ def _upgrade_file(path: Path, version: str) -> None:
         con.close()
 
 
-#: the catalog name of a read-only database (see ``_attach``); the statements spell it out
-READER = "kkb_baca"
+#: points a cursor of a read-only connection at its attached file, catalog ``kkb_baca`` (see ``_attach``)
 _USE_READER = "USE kkb_baca"
 
 
