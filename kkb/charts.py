@@ -9,6 +9,7 @@ also carries its name or value as text, so colour is never the only cue.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -325,6 +326,33 @@ def projection(
     return _layout(fig, title, lang)
 
 
+# --- headline figures ------------------------------------------------------------------------------
+
+
+def figures(cards: Sequence[tuple[str, float, bool, str]], title: str, lang: str) -> go.Figure:
+    """Large headline numbers side by side: (label, value, is a percentage, a line of detail) each.
+
+    Counts are shown whole, percentages with two decimals, in the language's number format.
+    """
+    fig = go.Figure()
+    for i, (label, figure, percent, detail) in enumerate(cards):
+        fig.add_trace(
+            go.Indicator(
+                mode="number",
+                value=figure,
+                number={
+                    "valueformat": ",.2f" if percent else ",.0f",
+                    "suffix": percent_suffix(lang) if percent else "",
+                    "font": {"size": 54, "color": ACCENT},
+                },
+                title={"text": f"{label}<br><span style='font-size:0.75em;color:#555555'>{detail}</span>"},
+                domain={"row": 0, "column": i},
+            )
+        )
+    fig.update_layout(grid={"rows": 1, "columns": max(len(cards), 1), "pattern": "independent"})
+    return _layout(fig, title, lang, height=360)
+
+
 # --- one Kampung KB ------------------------------------------------------------------------------
 
 
@@ -401,17 +429,6 @@ def _bounds(geojson: Mapping[str, Any]) -> tuple[float, float, float, float]:
     return min(lons), min(lats), max(lons), max(lats)
 
 
-def view_of(geojson: Mapping[str, Any], width_px: int = 900, height_px: int = 560) -> dict[str, Any]:
-    """A MapLibre centre and zoom that fit every feature of ``geojson``."""
-    west, south, east, north = _bounds(geojson)
-    span_lon = max(east - west, 0.01)
-    span_lat = max(north - south, 0.01)
-    zoom_lon = math.log2(360 * width_px / 512 / span_lon)
-    zoom_lat = math.log2(360 * height_px / 512 / span_lat)  # near the equator a degree is as long either way
-    zoom = max(min(zoom_lon, zoom_lat) - 0.35, 2.5)
-    return {"center": {"lon": (west + east) / 2, "lat": (south + north) / 2}, "zoom": round(zoom, 2)}
-
-
 def colour_range(values: pd.Series, percent: bool) -> tuple[float, float]:
     """The colour scale's ends: the data's own range widened to round numbers.
 
@@ -433,6 +450,106 @@ def colour_range(values: pd.Series, percent: bool) -> tuple[float, float]:
     return float(max(lower, 0.0)), float(upper)
 
 
+#: the size of names on maps, and the width a map is laid out for when deciding which names fit
+LABEL_SIZE = 11
+MAP_WIDTH_PX, MAP_HEIGHT_PX = 900, 460
+_CHAR_PX = 0.6 * LABEL_SIZE
+
+
+def _ring_area_centroid(ring: Sequence[Sequence[float]]) -> tuple[float, float, float]:
+    """The signed area and the centroid of a closed ring (shoelace), in degrees."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if area == 0:
+        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+        return 0.0, (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    return area / 2, cx / (3 * area), cy / (3 * area)
+
+
+def label_points(geojson: Mapping[str, Any]) -> dict[str, tuple[float, float, float, float]]:
+    """Where each feature's name goes: the centroid of its largest part, and that part's width and height.
+
+    Keyed by the feature's ``id``; lon, lat, width and height in degrees.
+    """
+    out: dict[str, tuple[float, float, float, float]] = {}
+    for feature in geojson["features"]:
+        geometry = feature["geometry"]
+        parts = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        best = max(parts, key=lambda part: abs(_ring_area_centroid(part[0])[0]))
+        _, lon, lat = _ring_area_centroid(best[0])
+        xs, ys = [p[0] for p in best[0]], [p[1] for p in best[0]]
+        out[str(feature["id"])] = (lon, lat, max(xs) - min(xs), max(ys) - min(ys))
+    return out
+
+
+def pixels_per_degree(geojson: Mapping[str, Any]) -> float:
+    """About how many pixels a degree takes when the features fill a map of ``MAP_WIDTH_PX``."""
+    west, south, east, north = _bounds(geojson)
+    return min(MAP_WIDTH_PX / max(east - west, 0.01), MAP_HEIGHT_PX / max(north - south, 0.01))
+
+
+def fitted_name(name: str, width_deg: float, height_deg: float, scale: float) -> str | None:
+    """``name`` as it fits inside a shape ``width_deg`` × ``height_deg`` at ``scale`` px per degree.
+
+    One line if it fits, else two lines split at the space nearest the middle; None when neither fits.
+    """
+    width_px, height_px = 0.9 * width_deg * scale, height_deg * scale
+    if len(name) * _CHAR_PX <= width_px and height_px >= 1.4 * LABEL_SIZE:
+        return name
+    spaces = [i for i, c in enumerate(name) if c == " "]
+    if not spaces:
+        return None
+    cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
+    first, second = name[:cut], name[cut + 1 :]
+    if max(len(first), len(second)) * _CHAR_PX <= width_px and height_px >= 2.6 * LABEL_SIZE:
+        return f"{first}<br>{second}"
+    return None
+
+
+def _names(
+    lon: Sequence[float], lat: Sequence[float], names: Sequence[str], size: int = LABEL_SIZE
+) -> go.Scattergeo:
+    """Names as map text. A map's first trace: plotly.js then fetches no world outline from the internet.
+
+    (plotly.js looks only at the first trace of a map to decide whether it needs its topojson base
+    layer; a choropleth with its own GeoJSON first would make it ask a CDN, which fails offline.)
+    """
+    return go.Scattergeo(
+        lon=list(lon),
+        lat=list(lat),
+        text=list(names),
+        mode="text",
+        textfont={"size": size, "color": "#1A1A1A", "family": FONT, "shadow": "0 0 3px #FFFFFF"},
+        hoverinfo="skip",
+        showlegend=False,
+        name="",
+    )
+
+
+def _geo_layout(fig: go.Figure, bounds: tuple[float, float, float, float]) -> go.Figure:
+    """A map of ``bounds`` (west, south, east, north) with no base layer (nothing fetched), clickable.
+
+    The map keeps its aspect and shrinks to fit the width it gets, so a phone shows all of it.
+    (plotly's ``fitbounds`` leaves a Mercator map at a third of the width it could have.)
+    """
+    west, south, east, north = bounds
+    pad_x, pad_y = max((east - west) * 0.02, 0.01), max((north - south) * 0.03, 0.01)
+    fig.update_geos(
+        visible=False,
+        projection_type="mercator",
+        lonaxis_range=[west - pad_x, east + pad_x],
+        lataxis_range=[south - pad_y, north + pad_y],
+        center={"lon": (west + east) / 2, "lat": (south + north) / 2},
+        bgcolor="rgba(0,0,0,0)",
+    )
+    fig.update_layout(clickmode="event+select", dragmode=False)
+    return fig
+
+
 def choropleth(
     frame: pd.DataFrame,
     geojson: Mapping[str, Any],
@@ -443,18 +560,26 @@ def choropleth(
     percent: bool,
     colour: str = ACCENT,
 ) -> go.Figure:
-    """Regions of ``frame`` (``kode``, ``nama``, ``column``) filled by ``column`` on a tile-free map.
+    """Regions of ``frame`` (``kode``, ``nama``, ``column``) filled by ``column``, named where the name fits.
 
-    ``map_style="white-bg"`` draws no tiles, so the map needs no internet. Regions without a value are
-    drawn grey. The region code travels in ``customdata`` so a click can drill down.
+    The map is plotly's SVG ``geo`` with no base layer, so it needs no internet and fits itself to
+    the width of any screen. Regions without a value are drawn grey. Every region says its name and
+    value on hover; the region code travels in ``customdata`` so a click can drill down.
     """
     values = frame[column].astype(float)
     texts = [fmt.percent(v, lang, 1) if percent else fmt.number(v, lang, 1) for v in values]
     has = values.notna()
-    fig = go.Figure()
+    where = label_points(geojson)
+    scale = pixels_per_degree(geojson)
+    named = [
+        (where[code], text)
+        for code, name in zip(frame["kode"], frame["nama"], strict=True)
+        if code in where and (text := fitted_name(str(name), where[code][2], where[code][3], scale))
+    ]
+    fig = go.Figure(_names([w[0] for w, _ in named], [w[1] for w, _ in named], [n for _, n in named]))
     if (~has).any():
         fig.add_trace(
-            go.Choroplethmap(
+            go.Choropleth(
                 geojson=geojson,
                 locations=frame.loc[~has, "kode"],
                 z=[0] * int((~has).sum()),
@@ -468,7 +593,7 @@ def choropleth(
         )
     lower, upper = colour_range(values[has], percent)
     fig.add_trace(
-        go.Choroplethmap(
+        go.Choropleth(
             geojson=geojson,
             locations=frame.loc[has, "kode"],
             z=values[has],
@@ -477,7 +602,12 @@ def choropleth(
             colorscale=[[0, "#F7FBFF"], [1, colour]],
             marker_line_color="#FFFFFF",
             marker_line_width=0.8,
-            colorbar={"title": {"text": unit_title}, "ticksuffix": percent_suffix(lang) if percent else ""},
+            colorbar={
+                "title": {"text": unit_title},
+                "ticksuffix": percent_suffix(lang) if percent else "",
+                "thickness": 14,
+                "len": 0.8,
+            },
             customdata=list(
                 zip(
                     frame.loc[has, "kode"],
@@ -489,7 +619,7 @@ def choropleth(
             hovertemplate="%{customdata[1]}: %{customdata[2]}<extra></extra>",
         )
     )
-    fig.update_layout(map={"style": "white-bg", **view_of(geojson)}, clickmode="event+select")
+    _geo_layout(fig, _bounds(geojson))
     return _layout(fig, title, lang, height=560)
 
 
@@ -499,11 +629,42 @@ def points(
     title: str,
     lang: str,
 ) -> go.Figure:
-    """Kampung KB as points coloured by class (``lat``, ``lng``, ``nama``, ``klasifikasi``) in an outline."""
-    fig = go.Figure()
+    """Kampung KB as points coloured by class (``lat``, ``lng``, ``id``, ``nama``, ``klasifikasi``).
+
+    The kab/kota ``outline`` is drawn beneath them.
+
+    Kecamatan names (where ``frame`` has ``kecamatan``) are written at the middle of their points,
+    where they fit, to give the map its bearings. The Kampung KB ``id`` travels in ``customdata``, so
+    a click can open its profile.
+    """
+    located = frame.dropna(subset=["lat", "lng"])
+    lon: list[float] = []
+    lat: list[float] = []
+    names: list[str] = []
+    span = {
+        "features": [{"geometry": {"coordinates": list(zip(located["lng"], located["lat"], strict=True))}}]
+    }
+    if "kecamatan" in located and len(located):
+        scale = pixels_per_degree(outline if outline is not None and outline["features"] else span)
+        for name, part in located.groupby("kecamatan", sort=True):
+            width = float(part["lng"].max() - part["lng"].min())
+            height = float(part["lat"].max() - part["lat"].min())
+            text = fitted_name(str(name), max(width, 0.02), max(height, 0.02), scale)
+            if text:
+                lon.append(float(part["lng"].mean()))
+                lat.append(float(part["lat"].mean()))
+                names.append(text)
+    if outline is not None and outline["features"]:
+        bounds = _bounds(outline)
+    elif len(located):
+        bounds = _bounds(span)
+    else:
+        bounds = (95.0, -11.0, 141.0, 6.0)  # Indonesia
+    # the first trace is never a choropleth (see ``_names``): an empty name at the middle
+    fig = go.Figure(_names([(bounds[0] + bounds[2]) / 2], [(bounds[1] + bounds[3]) / 2], [""]))
     if outline is not None and outline["features"]:
         fig.add_trace(
-            go.Choroplethmap(
+            go.Choropleth(
                 geojson=outline,
                 locations=[f["id"] for f in outline["features"]],
                 z=[0] * len(outline["features"]),
@@ -514,7 +675,6 @@ def points(
                 hoverinfo="skip",
             )
         )
-    located = frame.dropna(subset=["lat", "lng"])
     for klass, colour in [*CLASS_COLOURS.items(), (None, UNCLASSIFIED_COLOUR)]:
         part = (
             located[located["klasifikasi"].isna()]
@@ -525,27 +685,20 @@ def points(
             continue
         name = klass or t("belum_terklasifikasi", lang)
         fig.add_trace(
-            go.Scattermap(
+            go.Scattergeo(
                 name=name,
                 lat=part["lat"],
                 lon=part["lng"],
                 mode="markers",
-                marker={"size": 9, "color": colour},
+                marker={"size": 9, "color": colour, "line": {"width": 0.5, "color": "#FFFFFF"}},
                 customdata=part[["id", "nama"]].to_numpy(),
                 hovertemplate=f"%{{customdata[1]}}<br>{name}<extra>%{{customdata[0]}}</extra>",
             )
         )
-    if outline is not None and outline["features"]:
-        view = view_of(outline)
-    elif len(located):
-        view = view_of(
-            {
-                "features": [
-                    {"geometry": {"coordinates": list(zip(located["lng"], located["lat"], strict=True))}}
-                ]
-            }
-        )
-    else:
-        view = {"center": {"lon": 118.0, "lat": -2.5}, "zoom": 3.5}
-    fig.update_layout(map={"style": "white-bg", **view}, legend={"itemsizing": "constant"})
+    if names:
+        kecamatan = _names(lon, lat, names, size=LABEL_SIZE - 1)
+        kecamatan.textfont.color = "#444444"
+        fig.add_trace(kecamatan)
+    _geo_layout(fig, bounds)
+    fig.update_layout(legend={"itemsizing": "constant"})
     return _layout(fig, title, lang, height=560)

@@ -24,11 +24,16 @@ HEADLINE = (
 )
 
 
-def _value(m: RegionMetrics, key: str) -> float:
+#: the class-share rows and the class each reads (``mandiri_plus_persen`` is not one: it is a group)
+_CLASS_SHARES = {f"{c.lower()}_persen": c for c in CLASSES}
+
+
+def value(m: RegionMetrics, key: str) -> float:
+    """The headline figure ``key`` of ``m``, read from the one place ``RegionMetrics`` holds it."""
     if key == "per_100_desa":
         return m.pembentukan / m.jml_desa_kel * 100 if m.jml_desa_kel else float("nan")
-    if key.endswith("_persen") and key.split("_")[0].capitalize() in CLASSES:
-        return m.kelas_persen[key.split("_")[0].capitalize()]
+    if key in _CLASS_SHARES:
+        return m.kelas_persen[_CLASS_SHARES[key]]
     return float(getattr(m, key))
 
 
@@ -42,11 +47,11 @@ def headline(found: Mapping[str, RegionMetrics], labels: Mapping[str, str], lang
     rows = []
     for key, unit in HEADLINE:
         row: dict[str, object] = {"metrik": key, "label": t(key, lang), "satuan": unit}
-        values = [_value(found[c], key) for c in codes]
-        for code, value in zip(codes, values, strict=True):
-            row[labels[code]] = value
-        for code, value in zip(codes[1:], values[1:], strict=True):
-            row[f"{t('selisih', lang)}: {labels[code]}"] = value - values[0]
+        values = [value(found[c], key) for c in codes]
+        for code, figure in zip(codes, values, strict=True):
+            row[labels[code]] = figure
+        for code, figure in zip(codes[1:], values[1:], strict=True):
+            row[f"{t('selisih', lang)}: {labels[code]}"] = figure - values[0]
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -57,14 +62,14 @@ def formatted(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     diff_prefix = f"{t('selisih', lang)}: "
     for column in table.columns[3:]:
         cells = []
-        for value, unit in zip(table[column], table["satuan"], strict=True):
-            decimals = 2 if unit == "%" else (1 if not float(value).is_integer() else 0)
+        for figure, unit in zip(table[column], table["satuan"], strict=True):
+            decimals = 2 if unit == "%" else (1 if not float(figure).is_integer() else 0)
             if column.startswith(diff_prefix):
-                cells.append(fmt.signed(value, lang, decimals, "pp" if unit == "%" else ""))
+                cells.append(fmt.signed(figure, lang, decimals, "pp" if unit == "%" else ""))
             elif unit == "%":
-                cells.append(fmt.percent(value, lang, decimals))
+                cells.append(fmt.percent(figure, lang, decimals))
             else:
-                cells.append(fmt.number(value, lang, decimals))
+                cells.append(fmt.number(figure, lang, decimals))
         out[column] = cells
     return out
 

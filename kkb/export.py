@@ -18,6 +18,7 @@ import io
 import os
 import re
 import shutil
+import threading
 import unicodedata
 import warnings
 from collections.abc import Iterator, Mapping
@@ -110,22 +111,51 @@ def image(fig: go.Figure, caption: str, kind: ImageFormat = "png", scale: int = 
     if not available():
         raise RuntimeError(t("export_unavailable", "id"))
     framed = with_caption(fig, caption)
-    with warnings.catch_warnings():
-        # plotly warns that kaleido options are ignored while a shared renderer (``renderer()``) runs
+    with _RENDERING, warnings.catch_warnings():
+        # plotly warns that kaleido options are ignored while a shared renderer runs
         warnings.simplefilter("ignore", UserWarning)
+        if _kept or _open_renderers:
+            import kaleido
+
+            kaleido.start_sync_server(silence_warnings=True)  # nothing to do while it runs
         return pio.to_image(framed, format=kind, scale=scale if kind == "png" else 1)
+
+
+#: one drawing at a time: kaleido's shared Chromium takes one task at a time and its queue is not
+#: safe for callers on several threads (a download, a briefing pack and another session at once)
+_RENDERING = threading.RLock()
+_kept = False
+_open_renderers = 0
+
+
+def keep_renderer() -> None:
+    """Keep one Chromium running for the life of the process (a server: every download is quicker).
+
+    A fresh Chromium per chart costs 2–3 s; a kept one draws a chart in a fraction of that.
+    """
+    global _kept
+    _kept = True
 
 
 @contextlib.contextmanager
 def renderer() -> Iterator[None]:
-    """Keep one Chromium running for many ``image`` calls (a briefing pack), then close it."""
+    """Keep one Chromium running for many ``image`` calls (a briefing pack), then close it.
+
+    Nested and concurrent uses share it; it is closed when the last one ends, unless
+    ``keep_renderer`` asked to keep it.
+    """
     import kaleido
 
-    kaleido.start_sync_server(silence_warnings=True)
+    global _open_renderers
+    with _RENDERING:
+        _open_renderers += 1
     try:
         yield
     finally:
-        kaleido.stop_sync_server(silence_warnings=True)
+        with _RENDERING:
+            _open_renderers -= 1
+            if not _open_renderers and not _kept:
+                kaleido.stop_sync_server(silence_warnings=True)
 
 
 # --- Excel -----------------------------------------------------------------------------------------

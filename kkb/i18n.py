@@ -155,16 +155,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(including the national 100% by 2024 goal, Inpres 3/2022).",
     ),
     "map_click_hint": (
-        "Klik wilayah pada peta (atau pilih di daftar) untuk membukanya.",
-        "Click a region on the map (or choose it in the list) to open it.",
+        "Klik wilayah pada peta untuk membukanya; wilayah kecil lebih mudah dipilih di daftar di atas. "
+        "Arahkan kursor ke wilayah untuk melihat nama dan nilainya.",
+        "Click a region on the map to open it; small regions are easier to pick in the list above. "
+        "Hover over a region for its name and value.",
     ),
     "points_title": (
         "{n} Kampung KB menurut klasifikasi, {region}, {periode}",
         "{n} Kampung KB by class, {region}, {periode}",
     ),
     "points_note": (
-        "Titik: pusat desa/kelurahan tiap Kampung KB (batas kecamatan tidak tersedia).",
-        "Points: the centre of each Kampung KB's village (district boundaries are not available).",
+        "Titik: pusat desa/kelurahan tiap Kampung KB; nama kecamatan di tengah titik-titiknya "
+        "(batas kecamatan tidak tersedia). Klik sebuah titik untuk membuka profilnya.",
+        "Points: the centre of each Kampung KB's village; district names sit amid their points (district "
+        "boundaries are not available). Click a point to open its profile.",
     ),
     "compare_pick": ("Wilayah yang dibandingkan (2–4)", "Regions to compare (2–4)"),
     "compare_need_two": ("Pilih dua sampai empat wilayah.", "Choose two to four regions."),
@@ -370,6 +374,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This link opens the same view (language, region, periode, page choices) in another browser.",
     ),
     "present_start": ("Mode presentasi", "Presentation mode"),
+    "present_keys": (
+        "Tombol: → / PageDown / Spasi berikutnya, ← / PageUp sebelumnya, Esc keluar.",
+        "Keys: → / PageDown / Space next, ← / PageUp previous, Esc exit.",
+    ),
+    "pack_waiting": ("Menunggu giliran…", "Waiting for its turn…"),
+    "pack_writing": ("Menulis PPTX dan PDF…", "Writing the PPTX and the PDF…"),
+    "pack_failed": (
+        "Bahan paparan gagal dibuat ({error}). Coba lagi.",
+        "The pack could not be made ({error}). Try again.",
+    ),
+    "pack_running": (
+        "Bahan paparan sedang dibuat; menekan tombol lagi tidak memulai yang kedua.",
+        "The pack is being made; pressing the button again does not start a second one.",
+    ),
+    "pembentukan_help_short": ("aktif, dicanangkan s.d. periode ini", "active, declared by this periode"),
+    "share_axis": ("Persentase", "Percentage"),
     "present_prev": ("Sebelumnya", "Previous"),
     "present_next": ("Berikutnya", "Next"),
     "present_exit": ("Keluar", "Exit"),

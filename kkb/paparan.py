@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkb import compare, explore, export, fmt, regions, slides
+from kkb import compare, explore, export, fmt, slides
 from kkb.classification import CLASSES
 from kkb.errors import KkbError
 from kkb.i18n import attainment_text, method_text, projection_text, t
@@ -125,7 +125,7 @@ def build(d: Data, v: View, peer: str | None = None, progress: Progress = _noop)
 
 def parent_of(code: str) -> str:
     """The default peer: the region one level up (Banten for the nation itself)."""
-    return regions.parent_of(code) or "36"
+    return slides.default_peer(code)
 
 
 def _cover(pack: Pack, m: RegionMetrics) -> Slide:

@@ -20,7 +20,7 @@ from kkb import charts, compare, db, explore, fmt, geo, overview, store
 from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
-from kkb.regions import Regions, level_of
+from kkb.regions import Regions, level_of, parent_of
 
 
 @dataclass(frozen=True)
@@ -265,8 +265,88 @@ def peer_mix(d: Data, v: View, peer: str) -> go.Figure | None:
     return charts.class_mix(frame, "wilayah", t("compare_mix_title", v.lang, periode=v.periode), v.lang)
 
 
-#: presentation mode's slides, in order
+def headline(d: Data, v: View) -> go.Figure | None:
+    """The region's headline figures as large numbers: formed, coverage, mandiri plus, classified."""
+    m = d.region_metrics(v.code, v.periode, v.metode)
+    if m.pembentukan == 0:
+        return None
+    lang = v.lang
+    cards = (
+        (t("pembentukan", lang), float(m.pembentukan), False, t("pembentukan_help_short", lang)),
+        (
+            t("cakupan_desa_persen", lang),
+            m.cakupan_desa_persen,
+            True,
+            t(
+                "pack_of_desa",
+                lang,
+                n=fmt.number(m.desa_terbentuk, lang),
+                of=fmt.number(m.jml_desa_kel, lang),
+            ),
+        ),
+        (
+            t("mandiri_plus_persen", lang),
+            m.mandiri_plus_persen,
+            True,
+            t(
+                "pack_of_classified",
+                lang,
+                n=fmt.number(m.mandiri_plus, lang),
+                of=fmt.number(m.terklasifikasi, lang),
+            ),
+        ),
+        (
+            t("terklasifikasi", lang),
+            float(m.terklasifikasi),
+            False,
+            t("belum_terklasifikasi_n", lang, n=fmt.number(m.pembentukan - m.terklasifikasi, lang)),
+        ),
+    )
+    title = t("pack_headline", lang, region=d.label(v.code)) + f", {v.periode}"
+    return charts.figures(cards, title, lang)
+
+
+#: the headline rows a comparison slide draws (percentages, so regions of any size compare)
+COMPARED = ("cakupan_desa_persen", "mandiri_plus_persen", "dasar_persen", "berkelanjutan_persen")
+
+
+def comparison(d: Data, v: View, regions: tuple[str, ...]) -> go.Figure | None:
+    """The view's region beside the others of ``regions``: the Perbandingan headline shares as bars.
+
+    The figures are ``compare.headline``'s, so the slide, the Perbandingan table and its downloads
+    agree. None when fewer than two regions are given or none has a Kampung KB.
+    """
+    codes = tuple(dict.fromkeys((v.code, *regions)))[:4]
+    if len(codes) < 2:
+        return None
+    found = {code: d.region_metrics(code, v.periode, v.metode) for code in codes}
+    if all(m.pembentukan == 0 for m in found.values()):
+        return None
+    labels = {code: d.label(code) for code in codes}
+    table = compare.headline(found, labels, v.lang).set_index("metrik").loc[list(COMPARED)]
+    frame = pd.DataFrame(
+        [{"wilayah": labels[code], **{k: table.loc[k, labels[code]] for k in COMPARED}} for code in codes]
+    )
+    title = t("pack_peer_title", v.lang, region=labels[v.code], peer=", ".join(labels[c] for c in codes[1:]))
+    return charts.grouped(
+        frame,
+        "wilayah",
+        {k: t(k, v.lang) for k in COMPARED},
+        f"{title}, {v.periode}",
+        t("share_axis", v.lang),
+        v.lang,
+        True,
+    )
+
+
+def default_peer(code: str) -> str:
+    """The region a region is compared with by default: the one a level up (Banten for the nation)."""
+    return parent_of(code) or "36"
+
+
+#: presentation mode's slides, in order (the comparison slide is added by the caller, with its regions)
 PRESENTATION: tuple[tuple[str, Builder], ...] = (
+    ("headline", headline),
     ("trend", trend),
     ("map", map_),
     ("mix", mix),

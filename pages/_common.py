@@ -9,6 +9,7 @@ the file is replaced, every cache entry of the old file stops being used.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -18,8 +19,9 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from kkb import build, db, explore, export, fmt, geo, info, overview, slides, store
+from kkb import build, db, explore, export, fmt, geo, info, overview, paparan, slides, store
 from kkb.classification import DEFAULT_METHOD
+from kkb.errors import KkbError
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
 from kkb.regions import NATION, Regions, level_of
@@ -29,6 +31,8 @@ LANG, PROV, KAB, KEC, PERIODE, METODE = "lang", "prov", "kab", "kec", "periode",
 LANG_NAMES = {"id": "Indonesia", "en": "English"}
 
 _BUILD_LOCK = threading.Lock()
+# a server keeps one Chromium for chart downloads and briefing packs (a fresh one costs 2–3 s a chart)
+export.keep_renderer()
 
 
 # --- the database --------------------------------------------------------------------------------
@@ -306,6 +310,23 @@ def share_link(language: str) -> None:
         st.caption(t("copy_link_hint", language))
 
 
+def compare_label(code: str) -> str:
+    """A region's label in a list of provinces and kab/kota: ``Kab. Serang (Banten)``."""
+    names = regions()
+    if level_of(code) <= 1:
+        return names.label(code)
+    return f"{names.label(code)} ({names.label(code[:2])})"
+
+
+def compared_regions() -> list[str]:
+    """The regions Perbandingan compares in this link (``banding``), as codes, in their order."""
+    chosen = st.session_state.get("banding")
+    if isinstance(chosen, list) and chosen:
+        return [str(c) for c in chosen]
+    by_label = {compare_label(code): code for code in comparable_regions()}
+    return [by_label[x] for x in st.query_params.get_all("banding") if x in by_label]
+
+
 def comparable_regions() -> list[str]:
     """Every province and kab/kota, each province followed by its kab/kota (for peer pickers)."""
     names = regions()
@@ -493,3 +514,73 @@ def _schedule(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
 def schedule(code: str, periode: str, metode: str) -> pd.DataFrame:
     """The regions below ``code`` against their primary targets, behind schedule first."""
     return _schedule(database_key(), code, periode, metode)
+
+
+# --- briefing packs ------------------------------------------------------------------------------
+
+
+@dataclass
+class PackJob:
+    """A briefing pack being made on a worker thread: its progress, then its files or its error.
+
+    The work runs outside the script, so pressing the button again, or a rerun of the page, neither
+    stops it nor starts a second one: the page only watches it.
+    """
+
+    fraction: float = 0.0
+    message: str = ""
+    pack: paparan.Pack | None = None
+    pptx: bytes = b""
+    pdf: bytes = b""
+    error: str | None = None
+    done: threading.Event = field(default_factory=threading.Event)
+
+
+#: packs made or being made, by (database file, view, peer); the same request from several
+#: sessions shares one (a workshop of forty pressing the same button makes one pack)
+_PACK_JOBS: dict[tuple[str, View, str], PackJob] = {}
+_PACK_JOBS_LOCK = threading.Lock()
+#: one pack is drawn at a time (they share the one Chromium); others wait their turn
+_PACK_TURN = threading.Lock()
+_PACKS_KEPT = 8
+
+
+def pack_job(wanted: tuple[str, View, str], start: bool = False) -> PackJob | None:
+    """The pack job of ``wanted``; with ``start``, begin it unless it runs or is done.
+
+    A job that failed is started afresh.
+    """
+    with _PACK_JOBS_LOCK:
+        job = _PACK_JOBS.get(wanted)
+        if start and (job is None or job.error is not None):
+            job = PackJob(message=t("pack_waiting", wanted[1].lang))
+            _PACK_JOBS[wanted] = job
+            threading.Thread(target=_make_pack, args=(wanted, job), daemon=True, name="paparan").start()
+            finished = [k for k, j in _PACK_JOBS.items() if j.done.is_set()]
+            for key in finished[: max(len(finished) - _PACKS_KEPT, 0)]:
+                del _PACK_JOBS[key]
+        return job
+
+
+def _make_pack(wanted: tuple[str, View, str], job: PackJob) -> None:
+    key, v, peer = wanted
+
+    def progress(fraction: float, message: str) -> None:
+        job.fraction, job.message = min(max(fraction, 0.0), 1.0), message
+
+    try:
+        with _PACK_TURN:
+            con = db.connect(key.split("|")[0])
+            try:
+                pack = paparan.build(slides.Database(con), v, peer, progress)
+                progress(1.0, t("pack_writing", v.lang))
+                job.pptx, job.pdf = paparan.pptx_bytes(pack), paparan.pdf_bytes(pack)
+                job.pack = pack
+            finally:
+                con.close()
+    except (KkbError, RuntimeError) as exc:
+        job.error = str(exc)
+    except Exception as exc:  # the page shows it; the thread must not die silently
+        job.error = t("pack_failed", v.lang, error=f"{type(exc).__name__}: {exc}")
+    finally:
+        job.done.set()

@@ -17,7 +17,8 @@ from pages import _common as ui
 HIDE_CHROME = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] {
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+.st-key-slide_keys {
   display: none !important;
 }
 [data-testid="stMainBlockContainer"] {padding-top: 1rem; padding-bottom: 0; max-width: 100%;}
@@ -62,34 +63,63 @@ def _big(fig: go.Figure) -> go.Figure:
     return fig
 
 
+def slides_of(v: ui.View) -> list[tuple[str, slides.Builder]]:
+    """The slides of the view: the shared ones, with the comparison after the headline figures.
+
+    The comparison shows the regions of Perbandingan's link (``banding``) when it names any, else
+    the region beside its default peer.
+    """
+    others = tuple(c for c in ui.compared_regions() if c != v.code) or (slides.default_peer(v.code),)
+    shared = list(slides.PRESENTATION)
+    shared.insert(1, ("comparison", lambda d, view: slides.comparison(d, view, others)))
+    return shared
+
+
 def render(v: ui.View) -> None:
-    """Draw the current slide of the view's region, with previous/next and exit."""
+    """Draw the current slide of the view's region, with previous/next and exit, and keys for a clicker."""
     st.markdown(HIDE_CHROME, unsafe_allow_html=True)
     d = ui.data()
-    figures = [(name, fig) for name, build in slides.PRESENTATION if (fig := build(d, v)) is not None]
+    figures = [(name, fig) for name, build in slides_of(v) if (fig := build(d, v)) is not None]
     if not figures:
         st.title(ui.region_name(v.code))
         st.info(t("no_data", v.lang, region=ui.region_name(v.code), periode=v.periode))
-        st.button(t("present_exit", v.lang), on_click=_stop)
+        st.button(t("present_exit", v.lang), on_click=_stop, shortcut="Esc")
         return
     try:
         n = min(max(int(st.query_params.get("slide", "1")), 1), len(figures))
     except ValueError:
         n = 1
     name, fig = figures[n - 1]
+    first, last = n == 1, n == len(figures)
     left, middle, right, leave = st.columns([1, 3, 1, 1])
     left.button(
-        "◀ " + t("present_prev", v.lang), on_click=_go, args=(n - 1,), disabled=n == 1, key="slide_prev"
+        "◀ " + t("present_prev", v.lang),
+        on_click=_go,
+        args=(n - 1,),
+        disabled=first,
+        key="slide_prev",
+        shortcut="Left",
     )
-    middle.markdown(f"<div style='text-align:center'>{n} / {len(figures)}</div>", unsafe_allow_html=True)
+    middle.markdown(
+        f"<div style='text-align:center'>{n} / {len(figures)}<br>"
+        f"<span style='font-size:0.8rem;color:#777'>{t('present_keys', v.lang)}</span></div>",
+        unsafe_allow_html=True,
+    )
     right.button(
         t("present_next", v.lang) + " ▶",
         on_click=_go,
         args=(n + 1,),
-        disabled=n == len(figures),
+        disabled=last,
         key="slide_next",
+        shortcut="Right",
     )
-    leave.button(t("present_exit", v.lang), on_click=_stop, key="slide_exit")
+    leave.button(t("present_exit", v.lang), on_click=_stop, key="slide_exit", shortcut="Esc")
+    # a presenter's clicker sends PageDown/PageUp; a keyboard may use Space (hidden, one key per button)
+    with st.container(key="slide_keys"):
+        for key, step, disabled in (("PageDown", 1, last), ("Space", 1, last), ("PageUp", -1, first)):
+            st.button(
+                key, on_click=_go, args=(n + step,), disabled=disabled, key=f"slide_{key}", shortcut=key
+            )
     st.plotly_chart(_big(fig), key=f"slide_{name}", config={"displaylogo": False, "displayModeBar": False})
     st.markdown(
         f"<div style='font-size:1.25rem;color:#555'>{ui.source_caption(v)}</div>", unsafe_allow_html=True

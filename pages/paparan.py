@@ -5,12 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from kkb import export, paparan
-from kkb.errors import KkbError
 from kkb.i18n import t
 from pages import _common as ui
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-READY = "paparan_siap"
 
 v = ui.view()
 names = ui.regions()
@@ -34,8 +32,13 @@ peer = peer or default_peer
 wanted = (ui.database_key(), v, peer)
 
 
+ASKED = "paparan_minta"
+
+
 def _ask() -> None:
-    st.session_state["paparan_minta"] = True
+    # idempotent: a job that runs or is done for this request is reused, never started twice
+    ui.pack_job(wanted, start=True)
+    st.session_state[ASKED] = wanted
 
 
 st.button(t("pack_make", v.lang), type="primary", on_click=_ask, disabled=not export.available())
@@ -43,20 +46,18 @@ if not export.available():
     st.warning(t("export_unavailable", v.lang))
 st.caption(t("pack_cli_hint", v.lang, code=v.code, periode=v.periode))
 
-if st.session_state.pop("paparan_minta", False):
-    bar = st.progress(0.0, text=t("pack_make", v.lang))
-    try:
-        pack = paparan.build(ui.data(), v, peer, lambda f, m: bar.progress(min(max(f, 0.0), 1.0), text=m))
-    except (KkbError, RuntimeError) as exc:
-        bar.empty()
-        st.error(str(exc))
-        st.stop()
-    st.session_state[READY] = (wanted, pack, paparan.pptx_bytes(pack), paparan.pdf_bytes(pack))
+job = ui.pack_job(wanted) if st.session_state.get(ASKED) == wanted else None
+if job is not None and not job.done.is_set():
+    st.caption(t("pack_running", v.lang))
+    bar = st.progress(job.fraction, text=job.message)
+    # watch the worker; a rerun (another click) leaves this loop, never the work
+    while not job.done.wait(0.25):
+        bar.progress(job.fraction, text=job.message)
     bar.empty()
-
-ready = st.session_state.get(READY)
-if ready is not None and ready[0] == wanted:
-    _, pack, pptx, pdf = ready
+if job is not None and job.error is not None:
+    st.error(job.error)
+elif job is not None and job.pack is not None:
+    pack, pptx, pdf = job.pack, job.pptx, job.pdf
     st.success(t("pack_ready", v.lang, n=len(pack.slides)))
     stem = ui.stem(v, "bahan-paparan")
     left, right, _ = st.columns([1, 1, 3])

@@ -12,23 +12,16 @@ from pages import _common as ui
 DEFAULT = ["36", "14"]
 
 v = ui.view()
-names = ui.regions()
 ui.page_header(v, t("page_perbandingan", v.lang))
 
 options = ui.comparable_regions()
-
-
-def _label(code: str) -> str:
-    if len(code) == 2:
-        return names.label(code)
-    return f"{names.label(code)} ({names.label(code[:2])})"
 
 
 chosen = st.multiselect(
     t("compare_pick", v.lang),
     options,
     default=DEFAULT,
-    format_func=_label,
+    format_func=ui.compare_label,
     max_selections=4,
     key="banding",
     bind="query-params",
@@ -38,7 +31,7 @@ if len(chosen) < 2:
     st.stop()
 
 found = {code: ui.region_metrics(code, v.periode, v.metode) for code in chosen}
-labels = {code: _label(code) for code in chosen}
+labels = {code: ui.compare_label(code) for code in chosen}
 table = compare.headline(found, labels, v.lang)
 
 st.subheader(t("compare_headline", v.lang))

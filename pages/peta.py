@@ -20,6 +20,9 @@ METRICS = {
     "berkelanjutan_persen": (True, charts.CLASS_COLOURS["Berkelanjutan"]),
 }
 
+#: a Kampung KB whose point was clicked: its profile opens on the next run
+OPEN_PROFILE = "peta_buka_profil"
+
 v = ui.view()
 name = ui.region_name(v.code)
 ui.page_header(v, t("peta_title", v.lang, region=name))
@@ -32,6 +35,16 @@ def _drill_from_map() -> None:
         data = point.get("customdata")
         if data:
             ui.go_to(str(data[0]))
+            return
+
+
+def _open_from_points() -> None:
+    event = st.session_state.get("peta_titik")
+    points = event.selection.points if event is not None else []
+    for point in points:
+        data = point.get("customdata")
+        if data:
+            st.session_state[OPEN_PROFILE] = str(data[0])
             return
 
 
@@ -102,6 +115,9 @@ if shapes is not None:
             on_select=_drill_from_map,
         )
 else:
+    opened = st.session_state.pop(OPEN_PROFILE, None)
+    if opened:
+        st.switch_page("pages/profil.py", query_params={**st.query_params.to_dict(), "kampung": opened})
     points = ui.kampung(v.code, v.periode, v.metode)
     if points.empty:
         st.info(t("no_data", v.lang, region=name, periode=v.periode))
@@ -113,4 +129,5 @@ else:
             key="peta_titik",
             v=v,
             name="titik-kampung-kb",
+            on_select=_open_from_points,
         )

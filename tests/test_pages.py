@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 from kkb import db, explore, fmt, metrics, overview, store
 from kkb.classification import INDICATORS
 from kkb.i18n import t
+from pages import _common as ui
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("id", "en")
@@ -140,7 +141,7 @@ def test_peta_colours_each_province_by_the_chosen_metric(app_db: Path, con: db.C
     at.selectbox(key="metrik").set_value("mandiri_plus_persen").run()
     assert not at.exception
     fig = figures(at)[0]
-    assert fig["layout"]["map"]["style"] == "white-bg"  # no tiles: works offline
+    assert fig["layout"]["geo"]["visible"] is False and "map" not in fig["layout"]  # no tiles: offline
     kids = overview.children(con, "ID", periode(con), "portal-2021", store.wilayah(con, max_level=3))
     expected = kids.dropna(subset=["mandiri_plus_persen"]).set_index("kode")["mandiri_plus_persen"]
     coloured = fig["data"][-1]
@@ -160,7 +161,9 @@ def test_peta_drills_down_from_the_list_and_back_up(app_db: Path, con: db.Connec
     # within a kab/kota: its Kampung KB as points, one trace per class, counted as in the registry
     points = figures(at)[0]
     listed = explore.kampung_list(con, SERANG, periode(con), "portal-2021")
-    drawn = sum(len(tr["lat"]) for tr in points["data"] if tr["type"] == "scattermap" and tr.get("name"))
+    drawn = sum(
+        len(tr["lat"]) for tr in points["data"] if tr["type"] == "scattergeo" and tr.get("mode") == "markers"
+    )
     assert drawn == int(listed[["lat", "lng"]].notna().all(axis=1).sum())
     at.button[0].click().run()  # "Naik ke Banten"
     assert at.title[0].value == "Peta · Banten"
@@ -334,9 +337,15 @@ def test_paparan_makes_the_pack_of_the_sidebar_region(app_db: Path, con: db.Conn
     at = open_page("paparan", lang, prov=BANTEN, banding_paparan=RIAU)
     assert at.title[0].value == f"{t('page_paparan', lang)}: Banten"
     assert not at.success  # nothing is made until asked
-    next(b for b in at.button if b.label == t("pack_make", lang)).click().run()
+    button = next(b for b in at.button if b.label == t("pack_make", lang))
+    button.click().run()
     assert not at.exception, [e.value for e in at.exception]
-    _, pack, pptx, pdf = at.session_state["paparan_siap"]
+    job = ui.pack_job(at.session_state["paparan_minta"])
+    assert job is not None and job.pack is not None
+    pack, pptx, pdf = job.pack, job.pptx, job.pdf
+    # pressing again reuses the pack made, it does not start a second one
+    next(b for b in at.button if b.label == t("pack_make", lang)).click().run()
+    assert ui.pack_job(at.session_state["paparan_minta"]) is job
     assert at.success[0].value == t("pack_ready", lang, n=len(pack.slides))
     assert pack.peer == "Riau" and pptx[:2] == b"PK" and pdf[:5] == b"%PDF-"
     m = overview.region(con, BANTEN, store.periods(con)[-1], "portal-2021")
