@@ -33,7 +33,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from kkb import fmt
-from kkb.i18n import STRINGS, t
+from kkb.i18n import COLUMNS, STRINGS, t
 
 ImageFormat = Literal["png", "svg"]
 
@@ -167,9 +167,55 @@ _FORMATS = {"int": "#,##0", "float": "#,##0.00", "percent": '#,##0.00" %"'}
 
 def column_label(column: str, lang: str) -> str:
     """A column's header in ``lang``: the UI's own name for it, else the name with spaces."""
+    if column in COLUMNS:
+        return COLUMNS[column][1 if lang == "en" else 0]
     if column in STRINGS:
         return t(column, lang)
     return column.replace("_", " ").strip().capitalize()
+
+
+#: CSV for the language's spreadsheets: an Indonesian Excel reads ``;`` and decimal commas
+CSV_DIALECT = {"id": (";", ","), "en": (",", ".")}
+#: decimals a float column keeps in a CSV or on screen (coordinates keep more)
+_DECIMALS = {"lat": 6, "lng": 6}
+
+
+def _decimals(column: str) -> int:
+    return _DECIMALS.get(column, 2)
+
+
+def csv(frame: pd.DataFrame, lang: str = "id", labels: Mapping[str, str] | None = None) -> bytes:
+    """CSV of ``frame`` as a spreadsheet in ``lang`` reads it: headers in ``lang``, its separators.
+
+    Indonesian: ``;`` between fields and ``24,28``; English: ``,`` and ``24.28``. Floats are rounded
+    (two decimals, coordinates six), so no 15-digit tails. A byte-order mark lets spreadsheet
+    programs read the names' accents right; text that would run as a formula is neutralised.
+    """
+    sep, decimal = CSV_DIALECT.get(lang, CSV_DIALECT["id"])
+    out = fmt.spreadsheet_safe(frame)
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].round(_decimals(str(column)))
+    out.columns = [(labels or {}).get(str(c)) or column_label(str(c), lang) for c in out.columns]
+    return out.to_csv(index=False, sep=sep, decimal=decimal).encode("utf-8-sig")
+
+
+def display(frame: pd.DataFrame, lang: str = "id", labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """``frame`` for reading on screen: headers in ``lang``, numbers as text in its format (1.161; 24,28)."""
+    out = pd.DataFrame(index=frame.index)
+    for column in frame.columns:
+        series = frame[column]
+        kind = _kind(str(column), series)
+        header = (labels or {}).get(str(column)) or column_label(str(column), lang)
+        if kind is None:
+            out[header] = series
+            continue
+        decimals = 0 if kind == "int" else _decimals(str(column))
+        texts = [fmt.number(None if pd.isna(x) else float(x), lang, decimals) for x in series]
+        if kind == "percent":
+            texts = [fmt.percent(None if pd.isna(x) else float(x), lang, 2) for x in series]
+        out[header] = texts
+    return out
 
 
 def _kind(column: str, series: pd.Series) -> str | None:

@@ -94,6 +94,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "**Leading:** {leading}. **Lagging:** {lagging}.",
     ),
     "tied_at": ("{n} wilayah sama-sama {value}", "{n} regions tied at {value}"),
+    "all_close": (
+        "Semua wilayah berdekatan: {low}–{high} (selisih di bawah 1 poin); tidak ada yang disebut terdepan "
+        "atau tertinggal.",
+        "Every region is close: {low}–{high} (less than 1 point apart); none is called leading or lagging.",
+    ),
+    "spread": ("Rentang: {low}–{high} ({width}).", "Range: {low}–{high} ({width})."),
+    "points": ("poin", "points"),
+    "class_table_title": (
+        "Jumlah Kampung KB menurut klasifikasi per {level}, {region}, {periode}",
+        "Kampung KB by class per {level}, {region}, {periode}",
+    ),
+    "class_table_note": (
+        "Seperti tabel statistik portal: jumlah dan persentase tiap kelas (dari yang terklasifikasi), "
+        "baris Total adalah angka wilayah itu sendiri dan sama dengan jumlah baris di atasnya.",
+        "As the portal's statistics table: each class's count and share (of those classified); the Total "
+        "row is the region's own figure and equals the sum of the rows above.",
+    ),
+    "total": ("Total", "Total"),
+    "class_count": ("{klass} · jumlah", "{klass} · count"),
+    "class_share": ("{klass} · %", "{klass} · %"),
     "all_equal": ("Semua wilayah bernilai sama: {value}.", "Every region has the same value: {value}."),
     "share_of_classified": ("% dari Kampung KB terklasifikasi", "% of classified Kampung KB"),
     "unit_kampung": ("Jumlah Kampung KB", "Number of Kampung KB"),
@@ -595,6 +615,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "laju_value": ("{value} per bulan (12 bulan terakhir)", "{value} per month (last 12 months)"),
     "proyeksi": ("Proyeksi", "Projection"),
     "proyeksi_reached": ("sudah tercapai", "already reached"),
+    "proyeksi_missed": (
+        "target {deadline} tidak tercapai; pada {periode}: {actual} dari {target}",
+        "the {deadline} target was missed; at {periode}: {actual} of {target}",
+    ),
+    "proyeksi_pace_zero": ("laju 0, tidak akan tercapai", "pace 0, it will not be reached"),
+    "attainment_words": (
+        "{actual} dari target {target} ({year}) — capaian {percent}",
+        "{actual} of the {target} target ({year}) — {percent} attained",
+    ),
+    "target_other_year": (
+        "target tahun {year}, bukan tahun {now}",
+        "the target is for {year}, not {now}",
+    ),
+    "capaian_of": ("Capaian target · {metric}", "Target attainment · {metric}"),
     "proyeksi_month": ("tercapai {month} pada laju ini", "reached {month} at this pace"),
     "proyeksi_never": (
         "tidak tercapai sebelum {deadline} (laju 0)",
@@ -681,6 +715,63 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+#: headers of data columns in tables and downloads (``kkb.export.column_label`` reads these first)
+COLUMNS: dict[str, tuple[str, str]] = {
+    "kode": ("Kode", "Code"),
+    "nama": ("Nama", "Name"),
+    "wilayah": ("Wilayah", "Region"),
+    "periode": ("Periode", "Period"),
+    "kec_terbentuk": ("Kecamatan ber-Kampung KB", "Districts with a Kampung KB"),
+    "baru": ("Baru bulan ini", "New this month"),
+    "dasar": ("Dasar", "Dasar"),
+    "berkembang": ("Berkembang", "Berkembang"),
+    "mandiri": ("Mandiri", "Mandiri"),
+    "berkelanjutan": ("Berkelanjutan", "Berkelanjutan"),
+    "dasar_persen": ("Dasar (%)", "Dasar (%)"),
+    "berkembang_persen": ("Berkembang (%)", "Berkembang (%)"),
+    "mandiri_persen": ("Mandiri (%)", "Mandiri (%)"),
+    "berkelanjutan_persen": ("Berkelanjutan (%)", "Berkelanjutan (%)"),
+    "mandiri_plus_persen": ("Mandiri plus (%)", "Mandiri plus (%)"),
+    "cakupan_desa_persen": ("Cakupan desa/kelurahan (%)", "Village coverage (%)"),
+    "cakupan_kec_persen": ("Cakupan kecamatan (%)", "District coverage (%)"),
+    "capaian_persen": ("Capaian (% dari target)", "Attainment (% of target)"),
+    "dq_kampung": ("Kampung KB dengan catatan mutu data", "Kampung KB with data-quality flags"),
+    "sintetis": ("Kampung KB sintetis", "Synthetic Kampung KB"),
+    "jml_desa_kel": ("Jumlah desa/kelurahan", "Villages"),
+    "jml_kecamatan": ("Jumlah kecamatan", "Districts"),
+    "target_metrik": ("Target untuk", "Target of"),
+    "target_tahun": ("Tahun target", "Target year"),
+    "target_nilai": ("Nilai target", "Target value"),
+    "target_sumber": ("Sumber target", "Target source"),
+    "target_dari": ("Target ditetapkan oleh", "Target set by"),
+    "tenggat": ("Tenggat", "Deadline"),
+    "tepat_waktu": ("Tepat waktu", "On schedule"),
+    "id": ("ID Kampung KB", "Kampung KB ID"),
+    "klasifikasi": ("Klasifikasi", "Class"),
+    "tahun_pencanangan": ("Tahun pencanangan", "Year declared"),
+    "lat": ("Lintang", "Latitude"),
+    "lng": ("Bujur", "Longitude"),
+    "metrik": ("Metrik", "Metric"),
+    "label": ("Label", "Label"),
+    "tahun": ("Tahun", "Year"),
+    "target": ("Target", "Target"),
+    "penyebut": ("Penyebut", "Denominator"),
+    "sumber": ("Sumber", "Source"),
+    "diwarisi_dari": ("Target dari wilayah", "Target from region"),
+    "sejak": ("Sejak", "Since"),
+    "skor_1": ("Skor 1", "Score 1"),
+    "skor_2": ("Skor 2", "Score 2"),
+    "skor_3": ("Skor 3", "Score 3"),
+    "skor_4": ("Skor 4", "Score 4"),
+    "kode_wilayah": ("Kode wilayah", "Region code"),
+    "nilai": ("Nilai", "Value"),
+    "jenis": ("Jenis", "Kind"),
+    "sumber_url": ("Tautan sumber", "Source link"),
+    "sumber_tanggal": ("Tanggal sumber", "Source date"),
+    "catatan": ("Catatan", "Note"),
+}
+
+
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     """Return the UI string ``key`` in ``lang`` with ``values`` filled in (the key itself if unknown)."""
     pair = STRINGS.get(key)
@@ -725,25 +816,55 @@ def path_text(path: Path, lang: str = DEFAULT_LANG) -> list[str]:
     return [head, *(step_text(s, lang) for s in path.steps)]
 
 
-def attainment_text(a: Attainment, lang: str = DEFAULT_LANG) -> str:
-    """Describe an attainment: ``target 2023: 1.161 → 78,0 %`` (or that there is no target)."""
+def attainment_text(a: Attainment, lang: str = DEFAULT_LANG, periode: str | None = None) -> str:
+    """The value, the target and the attainment in words.
+
+    ``35,00 % dari target 40,00 % (2023) — capaian 87,5 %``. With ``periode``, a target of another
+    year than the periode's says so. Without a target: that there is none on record.
+    """
     if a.target is None:
         return t("no_target", lang)
-    unit = "%" if a.metric.endswith("_persen") else "n"
-    value = fmt.percent(a.target.value, lang, 2) if unit == "%" else fmt.number(a.target.value, lang)
-    text = f"{t('target_of', lang, year=a.target.year, value=value)} → {fmt.percent(a.percent, lang, 1)}"
+    percent = a.metric.endswith("_persen")
+    shown = fmt.percent if percent else fmt.number
+    value = fmt.percent(a.target.value, lang, 2) if percent else fmt.number(a.target.value, lang)
+    text = t(
+        "attainment_words",
+        lang,
+        actual=shown(a.actual, lang),
+        target=value,
+        year=a.target.year,
+        percent=fmt.percent(a.percent, lang, 1),
+    )
+    if periode is not None and int(periode[:4]) != a.target.year:
+        text += "; " + t("target_other_year", lang, year=a.target.year, now=periode[:4])
     if a.target.inherited_from:
         text += " " + t("target_inherited", lang)
     return text
 
 
 def projection_text(m: RegionMetrics, lang: str = DEFAULT_LANG) -> str:
-    """Describe when the region's count target is reached at its current pace."""
+    """Describe when the region's count target is reached at its current pace.
+
+    A deadline already past says the target was missed, and where the region stands now.
+    """
     p = m.proyeksi
     if p is None:
         return t("no_target", lang)
     if p.already_reached:
         return t("proyeksi_reached", lang)
+    if m.periode > p.deadline:
+        current = m.pembentukan if m.proyeksi_metrik == "pembentukan" else m.desa_terbentuk
+        text = t(
+            "proyeksi_missed",
+            lang,
+            deadline=p.deadline,
+            periode=m.periode,
+            actual=fmt.number(current, lang),
+            target=fmt.number(p.target_value, lang),
+        )
+        if p.reached_in is None:
+            return text + "; " + t("proyeksi_pace_zero", lang)
+        return text + "; " + t("proyeksi_month", lang, month=p.reached_in)
     if p.reached_in is None:
         return t("proyeksi_never", lang, deadline=p.deadline)
     if p.reached_in > p.deadline:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kkb import db, metrics, store
-from kkb.classification import DEFAULT_METHOD
+from kkb.classification import CLASSES, DEFAULT_METHOD
+from kkb.metrics import RegionMetrics
 from kkb.regions import NATION, level_of, parent_of
 
 
@@ -97,11 +98,14 @@ def schedule(
 
 @dataclass(frozen=True)
 class Standing:
-    """The regions at the top and the bottom of a ranking, ties kept together.
+    """The regions at the top and the bottom of a ranking, ties kept together, near-equals not split.
 
     ``leading`` and ``lagging`` are labels, best first and worst first. When more regions than asked
     share the top (or bottom) value, none is singled out: the list is empty and ``tied_top``
-    (``tied_bottom``) counts them. When every region has the same value, both lists are empty.
+    (``tied_bottom``) counts them. A region is named lagging only when it is at least ``gap`` below
+    every region named leading (and the other way round), so 96,3 % is never "lagging" behind
+    96,5 %. When the whole spread is under ``gap``, or every region has the same value, both lists
+    are empty.
     """
 
     leading: list[str]
@@ -110,23 +114,43 @@ class Standing:
     tied_bottom: int
     top: float | None
     bottom: float | None
+    gap: float = 0.0
+
+    @property
+    def spread(self) -> float | None:
+        """The distance from the bottom to the top of the ranking (None without values)."""
+        return None if self.top is None or self.bottom is None else self.top - self.bottom
+
+    @property
+    def close(self) -> bool:
+        """Whether every region is within ``gap`` of every other (nobody is singled out)."""
+        return self.spread is not None and self.spread < self.gap
 
 
-def standing(frame: pd.DataFrame, label: str, column: str, n: int = 5) -> Standing:
-    """The ``n`` leading and lagging rows of ``frame`` by ``column`` (rows without a value ignored)."""
+def standing(frame: pd.DataFrame, label: str, column: str, n: int = 5, gap: float = 0.0) -> Standing:
+    """The ``n`` leading and lagging rows of ``frame`` by ``column`` (rows without a value ignored).
+
+    ``gap`` is the smallest difference worth naming, in the column's unit (1 point for percentages
+    on Ringkasan).
+    """
     data = frame.dropna(subset=[column]).sort_values([column, label], ascending=[False, True])
     if data.empty:
-        return Standing([], [], 0, 0, None, None)
+        return Standing([], [], 0, 0, None, None, gap)
     values = data[column].astype(float)
     top, bottom = float(values.max()), float(values.min())
-    if top == bottom:
-        return Standing([], [], len(data), len(data), top, bottom)
+    if top == bottom or top - bottom < gap:
+        return Standing([], [], len(data), len(data), top, bottom, gap)
     k = max(min(n, len(data) // 2), 1)
     tied_top = int((values == top).sum())
     tied_bottom = int((values == bottom).sum())
     leading = [] if tied_top > k else _group(data, values, k, label)
     lagging = [] if tied_bottom > k else _group(data.iloc[::-1], values.iloc[::-1], k, label)
-    return Standing(leading, lagging, tied_top, tied_bottom, top, bottom)
+    value_of = dict(zip(data[label].astype(str), values, strict=True))
+    lowest_leader = min((value_of[x] for x in leading), default=top)
+    lagging = [x for x in lagging if value_of[x] <= lowest_leader - gap]
+    highest_laggard = max((value_of[x] for x in lagging), default=bottom)
+    leading = [x for x in leading if value_of[x] >= highest_laggard + gap]
+    return Standing(leading, lagging, tied_top, tied_bottom, top, bottom, gap)
 
 
 def _group(data: pd.DataFrame, values: pd.Series, k: int, label: str) -> list[str]:
@@ -135,3 +159,35 @@ def _group(data: pd.DataFrame, values: pd.Series, k: int, label: str) -> list[st
     while cut > 0 and cut < len(values) and values.iloc[cut] == values.iloc[cut - 1]:
         cut -= 1
     return [str(x) for x in data[label].iloc[:cut]]
+
+
+#: the columns of the class table, as the portal's statistics table has them (then the unclassified)
+CLASS_TABLE_COLUMNS = (
+    "wilayah",
+    *(column for c in CLASSES for column in (c.lower(), f"{c.lower()}_persen")),
+    "belum_terklasifikasi",
+    "pembentukan",
+)
+
+
+def class_table(children: pd.DataFrame, total: RegionMetrics, total_label: str) -> pd.DataFrame:
+    """The portal's own view: one row per region (``wilayah``) with each class's count and share, and a total.
+
+    ``children`` holds rated rows (``add_rates``) with a ``wilayah`` label, sorted by name as the
+    portal sorts them. Shares are of the classified Kampung KB. The last row is ``total`` itself, the
+    region's own figures; the rows above add up to it (a checksum, as on the portal).
+    """
+    rows = children.sort_values("wilayah").assign(
+        belum_terklasifikasi=lambda f: f["pembentukan"] - f["terklasifikasi"]
+    )
+    last = {
+        "wilayah": total_label,
+        **{c.lower(): total.kelas[c] for c in CLASSES},
+        **{f"{c.lower()}_persen": total.kelas_persen[c] for c in CLASSES},
+        "belum_terklasifikasi": total.pembentukan - total.terklasifikasi,
+        "pembentukan": total.pembentukan,
+    }
+    table = pd.concat([rows[list(CLASS_TABLE_COLUMNS)], pd.DataFrame([last])], ignore_index=True)
+    for c in CLASSES:
+        table[c.lower()] = table[c.lower()].astype("int64")
+    return table

@@ -184,7 +184,7 @@ def _headline(pack: Pack, m: RegionMetrics) -> Slide:
     ]
     for metric, a in m.capaian.items():
         if a.target is not None:
-            lines.append(f"{t(metric, lang)}: {attainment_text(a, lang)}")
+            lines.append(f"{t(metric, lang)}: {attainment_text(a, lang, m.periode)}")
     return Slide("headline", t("pack_headline", lang, region=pack.region), cards=cards, lines=tuple(lines))
 
 

@@ -36,19 +36,19 @@ def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id") -> st
         (t("mandiri_plus_persen", lang), f"{pct(m.mandiri_plus_persen)} ({n(m.mandiri_plus)})"),
         (
             f"{t('capaian', lang)}: {t('pembentukan', lang).lower()}",
-            attainment_text(m.capaian["pembentukan"], lang),
+            attainment_text(m.capaian["pembentukan"], lang, m.periode),
         ),
         (
             f"{t('capaian', lang)}: {t('cakupan_desa_persen', lang).lower()}",
-            attainment_text(m.capaian["cakupan_desa_persen"], lang),
+            attainment_text(m.capaian["cakupan_desa_persen"], lang, m.periode),
         ),
         (
             f"{t('capaian', lang)}: mandiri plus %",
-            attainment_text(m.capaian["mandiri_plus_persen"], lang),
+            attainment_text(m.capaian["mandiri_plus_persen"], lang, m.periode),
         ),
         (
             f"{t('capaian', lang)}: mandiri plus n",
-            attainment_text(m.capaian["mandiri_plus_jumlah"], lang),
+            attainment_text(m.capaian["mandiri_plus_jumlah"], lang, m.periode),
         ),
         (t("laju", lang), t("laju_value", lang, value=fmt.number(m.laju, lang, 1))),
         (t("proyeksi", lang), projection_text(m, lang)),

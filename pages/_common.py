@@ -375,12 +375,9 @@ def source_caption(v: View) -> str:
     return t("source_caption", v.lang, source=source, periode=v.periode, method=v.metode)
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV with a byte-order mark, so spreadsheet programs read the names' accents right.
-
-    Text cells a spreadsheet would run as a formula are neutralised (``fmt.spreadsheet_safe``).
-    """
-    return fmt.spreadsheet_safe(frame).to_csv(index=False).encode("utf-8-sig")
+def csv_bytes(frame: pd.DataFrame, lang: str) -> bytes:
+    """CSV in the language's spreadsheet dialect, headers in ``lang`` (``kkb.export.csv``)."""
+    return export.csv(frame, lang)
 
 
 def about(v: View, title: str) -> dict[str, str]:
@@ -399,12 +396,20 @@ def stem(v: View, what: str, region: str | None = None) -> str:
     return export.file_stem(region or region_name(v.code), what, v.periode)
 
 
-def table_downloads(frame: pd.DataFrame, v: View, name: str, *, key: str, title: str = "") -> None:
-    """CSV and Excel downloads of ``frame``, built only when clicked."""
+def table_downloads(
+    frame: pd.DataFrame,
+    v: View,
+    name: str,
+    *,
+    key: str,
+    title: str = "",
+    labels: dict[str, str] | None = None,
+) -> None:
+    """CSV and Excel downloads of ``frame`` (headers in the language, or ``labels``), built when clicked."""
     row = st.container(horizontal=True)
     row.download_button(
         t("download_csv", v.lang),
-        lambda: csv_bytes(frame),
+        lambda: export.csv(frame, v.lang, labels),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}_csv",
@@ -413,7 +418,7 @@ def table_downloads(frame: pd.DataFrame, v: View, name: str, *, key: str, title:
     described = about(v, title)  # read now: the download runs outside the script
     row.download_button(
         t("download_xlsx", v.lang),
-        lambda: export.excel(frame, v.lang, about=described),
+        lambda: export.excel(frame, v.lang, about=described, labels=labels),
         file_name=f"{name}.xlsx",
         mime=XLSX,
         key=f"{key}_xlsx",
@@ -477,7 +482,7 @@ def chart(
     st.caption(source_caption(v))
     image_downloads(fig, v, file_name, key=key)
     with st.expander(t("data_table", v.lang)):
-        st.dataframe(data, hide_index=True)
+        st.dataframe(export.display(data, v.lang), hide_index=True)
         table_downloads(data, v, file_name, key=key, title=str(fig.layout.title.text or ""))
     return event
 

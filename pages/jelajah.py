@@ -123,6 +123,10 @@ if len(export) <= XLSX_ROWS:
     ui.table_downloads(export, v, stem, key="jelajah", title=t("page_jelajah", v.lang))
 else:
     st.download_button(
-        t("download_csv", v.lang), lambda: ui.csv_bytes(export), f"{stem}.csv", "text/csv", on_click="ignore"
+        t("download_csv", v.lang),
+        lambda: ui.csv_bytes(export, v.lang),
+        f"{stem}.csv",
+        "text/csv",
+        on_click="ignore",
     )
     st.caption(t("xlsx_too_many", v.lang))

@@ -166,7 +166,10 @@ if upload is not None:
             )
             st.dataframe(table, hide_index=True)
             st.download_button(
-                t("download_problems", v.lang), ui.csv_bytes(table), f"masalah_{upload.name}.csv", "text/csv"
+                t("download_problems", v.lang),
+                ui.csv_bytes(table, v.lang),
+                f"masalah_{upload.name}.csv",
+                "text/csv",
             )
         if checked.ok:
             st.success(t("import_ready", v.lang, rows=len(checked.rows)))

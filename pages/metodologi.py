@@ -57,6 +57,13 @@ st.dataframe(
     },
 )
 st.caption(t("bands_note", v.lang))
+ui.table_downloads(
+    bands.drop(columns="satuan"),
+    v,
+    export.file_stem("indonesia", "pita-skor", v.periode),
+    key="bands",
+    title=t("bands_title", v.lang),
+)
 
 st.subheader(t("decision_title", v.lang))
 decision = explore.decision_table()
@@ -71,6 +78,13 @@ st.dataframe(
     | {"klasifikasi": t("kelas", v.lang)},
 )
 st.caption(t("decision_note", v.lang))
+ui.table_downloads(
+    shown,
+    v,
+    export.file_stem("indonesia", "aturan-kelas", v.periode),
+    key="decision",
+    title=t("decision_title", v.lang),
+)
 
 st.subheader(t("methods_title", v.lang))
 st.markdown("\n".join("- **{}**: {}. {}".format(name, *method_text(name, v.lang)) for name in METHODS))
@@ -96,6 +110,8 @@ st.header(t("sources_title", v.lang))
 st.markdown(t("sources_reference", v.lang))
 targets = ui.targets()
 sources = targets.assign(
+    # as text in the interface's number format (a "localized" column follows the browser, not the page)
+    nilai=[fmt.number(x, v.lang, 0 if float(x).is_integer() else 2) for x in targets["nilai"]],
     wilayah=[ui.region_name(str(c)) for c in targets["kode_wilayah"]],
     metrik_label=[t(str(m), v.lang) for m in targets["metrik"]],
     jenis_label=[t(f"jenis_{j}", v.lang) for j in targets["jenis"]],
@@ -120,7 +136,7 @@ st.dataframe(
         "tahun": t("year", v.lang),
         "metrik_label": t("metric", v.lang),
         "jenis_label": t("kind", v.lang),
-        "nilai": st.column_config.NumberColumn(t("value", v.lang), format="localized"),
+        "nilai": t("value", v.lang),
         "penyebut": t("denominator", v.lang),
         "periode": t("periode_label", v.lang),
         "sumber": t("source", v.lang),

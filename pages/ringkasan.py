@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import charts, fmt, overview
+from kkb import charts, export, fmt, overview
 from kkb.classification import CLASSES
 from kkb.i18n import attainment_text, t
 from pages import _common as ui
@@ -52,7 +52,7 @@ lines = []
 for metric_key in ("pembentukan", "cakupan_desa_persen", "mandiri_plus_persen", "mandiri_plus_jumlah"):
     a = m.capaian[metric_key]
     if a.target is not None:
-        lines.append(f"- {t(metric_key, v.lang)}: {attainment_text(a, v.lang)}")
+        lines.append(f"- {t(metric_key, v.lang)}: {attainment_text(a, v.lang, v.periode)}")
 if lines:
     st.markdown("\n".join(lines))
 else:
@@ -106,9 +106,12 @@ with right:
         ranked = kids.sort_values(metric_key, ascending=False, na_position="last")
         percent = metric_key.endswith("_persen")
         shown = (lambda x: ui.percent(x, v)) if percent else (lambda x: ui.number(x, v, 1))
-        ends = overview.standing(ranked, "wilayah", metric_key)
+        # a difference under one point (percentages, or Kampung KB per 100 desa) is not worth a name
+        ends = overview.standing(ranked, "wilayah", metric_key, gap=1.0)
         if ends.top is not None and ends.top == ends.bottom:
             st.markdown(t("all_equal", v.lang, value=shown(ends.top)))
+        elif ends.close:
+            st.markdown(t("all_close", v.lang, low=shown(ends.bottom), high=shown(ends.top)))
         elif ends.top is not None:
             st.markdown(
                 t(
@@ -118,6 +121,14 @@ with right:
                     or t("tied_at", v.lang, n=ends.tied_top, value=shown(ends.top)),
                     lagging=", ".join(ends.lagging)
                     or t("tied_at", v.lang, n=ends.tied_bottom, value=shown(ends.bottom)),
+                )
+                + " "
+                + t(
+                    "spread",
+                    v.lang,
+                    low=shown(ends.bottom),
+                    high=shown(ends.top),
+                    width=fmt.number(ends.spread, v.lang, 1) + (" " + t("points", v.lang) if percent else ""),
                 )
             )
         leading, lagging = ends.leading, ends.lagging
@@ -139,3 +150,25 @@ with right:
             v=v,
             name=f"peringkat-{metric_key}",
         )
+
+if v.level < 3:
+    level = t(f"level_{v.level + 1}", v.lang)
+    st.subheader(t("class_table_title", v.lang, level=level, region=name, periode=v.periode))
+    kids = ui.children(v.code, v.periode, v.metode)
+    kids = kids.assign(wilayah=[ui.region_name(c) for c in kids["kode"]])
+    table = overview.class_table(kids, m, t("total", v.lang))
+    labels = {"wilayah": t(f"level_{v.level + 1}", v.lang).capitalize()}
+    for klass in CLASSES:
+        labels[klass.lower()] = t("class_count", v.lang, klass=klass)
+        labels[f"{klass.lower()}_persen"] = t("class_share", v.lang, klass=klass)
+    labels["pembentukan"] = t("total", v.lang)
+    st.dataframe(export.display(table, v.lang, labels), hide_index=True)
+    st.caption(t("class_table_note", v.lang) + " " + ui.source_caption(v))
+    ui.table_downloads(
+        table,
+        v,
+        ui.stem(v, "tabel-klasifikasi"),
+        key="tabel_kelas",
+        title=t("class_table_title", v.lang, level=level, region=name, periode=v.periode),
+        labels=labels,
+    )

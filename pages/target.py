@@ -20,16 +20,15 @@ else:
     cols = st.columns(len(with_target))
     for col, a in zip(cols, with_target, strict=True):
         assert a.target is not None
-        percent = a.metric.endswith("_persen")
-        actual = ui.percent(a.actual, v) if percent else ui.number(a.actual, v)
         with col:
+            # the large number is the attainment, and its label says so (not the coverage itself)
             ui.metric(
-                t(a.metric, v.lang),
+                t("capaian_of", v.lang, metric=t(a.metric, v.lang)),
                 fmt.percent(a.percent, v.lang, 1),
                 help_text=t("attainment_help", v.lang),
             )
             st.markdown(
-                t("target_card", v.lang, actual=actual, detail=attainment_text(a, v.lang))
+                attainment_text(a, v.lang, v.periode)
                 + f"  \n[{a.target.source}]({a.target.url}) · {a.target.date}"
                 + (f"  \n_{a.target.denominator}_" if a.target.denominator else "")
             )

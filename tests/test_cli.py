@@ -117,7 +117,8 @@ def test_summary_of_banten(small_db: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Banten (36)" in result.stdout
     assert "24,28 % (220)" in result.stdout
-    assert "target 2023: 1.161" in result.stdout
+    assert "906 dari target 1.161 (2023) — capaian 78,0 %" in result.stdout  # the published Oct 2023 figures
+    assert "24,28 % dari target 40,00 % (2023) — capaian 60,7 %" in result.stdout
     assert "Data sintetis" in result.stdout
 
 

@@ -93,7 +93,7 @@ def test_excel_has_indonesian_headers_number_formats_and_an_about_sheet() -> Non
     assert headers == [
         "Wilayah",
         "Kampung KB terbentuk",
-        "Cakupan desa/kelurahan",
+        "Cakupan desa/kelurahan (%)",
         "Laju pembentukan",
         "Catatan lain",
     ]
@@ -110,5 +110,33 @@ def test_excel_has_indonesian_headers_number_formats_and_an_about_sheet() -> Non
 def test_excel_headers_follow_the_language() -> None:
     frame = pd.DataFrame({"pembentukan": [1], "mandiri_plus_persen": [24.28]})
     book = load_workbook(io.BytesIO(export.excel(frame, "en")))
-    assert [c.value for c in book["data"][1]] == ["Kampung KB formed", "Mandiri plus"]
+    assert [c.value for c in book["data"][1]] == ["Kampung KB formed", "Mandiri plus (%)"]
     assert "about" in book.sheetnames
+
+
+def test_csv_follows_the_language_of_the_spreadsheet() -> None:
+    frame = pd.DataFrame(
+        {
+            "wilayah": ["Banten", "=cmd"],
+            "pembentukan": [1161, 5],
+            "mandiri_plus_persen": [24.2826086956521, 1 / 3],
+        }
+    )
+    indonesian = export.csv(frame, "id").decode("utf-8-sig").splitlines()
+    assert indonesian[0] == "Wilayah;Kampung KB terbentuk;Mandiri plus (%)"
+    assert indonesian[1] == "Banten;1161;24,28"  # a semicolon between fields, a decimal comma, two decimals
+    assert indonesian[2].startswith("'=cmd;")
+    english = export.csv(frame, "en").decode("utf-8-sig").splitlines()
+    assert english[0] == "Region,Kampung KB formed,Mandiri plus (%)" and english[1] == "Banten,1161,24.28"
+
+
+def test_tables_on_screen_show_labels_and_the_languages_numbers() -> None:
+    frame = pd.DataFrame(
+        {"pembentukan": [1875, 906], "nilai": [1875.0, 2.5], "mandiri_plus_persen": [24.28, None]}
+    )
+    shown = export.display(frame, "id")
+    assert list(shown.columns) == ["Kampung KB terbentuk", "Nilai", "Mandiri plus (%)"]
+    assert list(shown["Kampung KB terbentuk"]) == ["1.875", "906"]
+    assert list(shown["Nilai"]) == ["1.875,00", "2,50"]
+    assert list(shown["Mandiri plus (%)"]) == ["24,28 %", "–"]
+    assert list(export.display(frame, "en")["Kampung KB formed"]) == ["1,875", "906"]

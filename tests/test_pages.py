@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from kkb import db, explore, fmt, metrics, overview, store
 from kkb.classification import INDICATORS
-from kkb.i18n import t
+from kkb.i18n import attainment_text, t
 from pages import _common as ui
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -211,7 +211,13 @@ def test_target_shows_attainment_and_the_regions_behind_first(
     shown = metric_values(at)
     a = m.capaian["pembentukan"]
     assert a.percent is not None
-    assert shown[t("pembentukan", lang)] == fmt.percent(a.percent, lang, 1)
+    # the large number is labelled as the attainment, and the words say value, target and attainment
+    assert shown[t("capaian_of", lang, metric=t("pembentukan", lang))] == fmt.percent(a.percent, lang, 1)
+    coverage = m.capaian["cakupan_desa_persen"]
+    assert t("cakupan_desa_persen", lang) not in shown  # never the coverage's own name on its attainment
+    words = " ".join(md.value for md in at.markdown)
+    assert attainment_text(coverage, lang, m.periode) in words
+    assert fmt.percent(coverage.actual, lang) in words  # 87,98 %-like: the coverage itself is said too
     sched = overview.schedule(
         con, BANTEN, periode(con), "portal-2021", store.wilayah(con, max_level=3), store.targets(con)
     )
