@@ -23,6 +23,7 @@ PAGES = (
     ("pages/kelola.py", "page_kelola", "kelola"),
 )
 
+link_problems = ui.check_link()
 lang = ui.language_switch()
 navigation = st.navigation(
     [
@@ -35,6 +36,8 @@ try:
 except KkbError as exc:
     st.error(str(exc))
     st.stop()
+for problem in link_problems:
+    st.warning(problem, icon="🔗")
 st.sidebar.button(t("present_start", lang), on_click=present.start)
 ui.share_link(lang)
 if present.is_on():

@@ -209,15 +209,23 @@ def ranking(
             marker_color=colours,
             text=texts,
             textposition="outside",
+            # plotly shrinks outside labels to a thin bar's thickness: keep them readable instead
+            constraintext="none",
+            textfont={"size": 13},
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    room = float(values.max()) * 1.15 if values.notna().any() and float(values.max()) > 0 else 1.0
+    room = float(values.max()) * 1.18 if values.notna().any() and float(values.max()) > 0 else 1.0
     xaxis: dict[str, Any] = _pct_axis(lang, x_title) if percent else {"title": {"text": x_title}}
     xaxis["range"] = [0, room]  # room for the value labels outside the longest bar
-    fig.update_layout(xaxis=xaxis, yaxis={"autorange": "reversed", "title": None}, showlegend=False)
-    return _layout(fig, title, lang, height=max(260, 80 + 24 * len(data)))
+    fig.update_layout(
+        xaxis=xaxis,
+        yaxis={"autorange": "reversed", "title": None, "tickfont": {"size": 13}},
+        showlegend=False,
+        bargap=0.25,
+    )
+    return _layout(fig, title, lang, height=max(260, 90 + 28 * len(data)))
 
 
 def grouped(
@@ -246,32 +254,63 @@ def grouped(
     return _layout(fig, title, lang)
 
 
+#: the share of an attainment chart's width its bars get; the values stand in a column to their right
+ATTAINMENT_PLOT = 0.84
+
+
 def attainment(frame: pd.DataFrame, label: str, title: str, lang: str) -> go.Figure:
-    """Horizontal bars of attainment (``capaian_persen``) with the 100 % line; short of it in red."""
+    """Horizontal bars of attainment (``capaian_persen``) with the 100 % line; short of it in red.
+
+    The values stand in their own column right of the plot, so the 100 % line never crosses one,
+    and the line's label sits above the plot.
+    """
     data = frame.dropna(subset=["capaian_persen"])
     colours = [
         CLASS_COLOURS["Mandiri"] if v >= 100 else CLASS_COLOURS["Dasar"] for v in data["capaian_persen"]
     ]
+    texts = [fmt.percent(v, lang, 1) for v in data["capaian_persen"]]
     fig = go.Figure(
         go.Bar(
             y=data[label],
             x=data["capaian_persen"],
             orientation="h",
             marker_color=colours,
-            text=[fmt.percent(v, lang, 1) for v in data["capaian_persen"]],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            customdata=texts,
+            hovertemplate="%{y}: %{customdata}<extra></extra>",
         )
     )
-    fig.add_vline(
-        x=100, line_dash="dash", line_color=TARGET_COLOUR, annotation_text=f"100{percent_suffix(lang)}"
-    )
-    upper = max(110.0, float(data["capaian_persen"].max()) * 1.15) if len(data) else 110.0
+    fig.add_vline(x=100, line_dash="dash", line_color=TARGET_COLOUR)
+    annotations = [
+        go.layout.Annotation(
+            x=100,
+            xref="x",
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            text=f"100{percent_suffix(lang)}",
+            showarrow=False,
+            font={"color": TARGET_COLOUR},
+        ),
+        *(
+            go.layout.Annotation(
+                x=1,
+                xref="paper",
+                xanchor="right",
+                y=name,
+                yref="y",
+                text=text,
+                showarrow=False,
+                font={"size": 13},
+            )
+            for name, text in zip(data[label], texts, strict=True)
+        ),
+    ]
+    upper = max(110.0, float(data["capaian_persen"].max()) * 1.05) if len(data) else 110.0
     fig.update_layout(
-        xaxis=_pct_axis(lang, t("capaian_axis", lang), upper),
+        xaxis={**_pct_axis(lang, t("capaian_axis", lang), upper), "domain": [0, ATTAINMENT_PLOT]},
         yaxis={"autorange": "reversed", "title": None},
         showlegend=False,
+        annotations=annotations,
     )
     return _layout(fig, title, lang, height=max(240, 90 + 34 * len(data)))
 
@@ -510,6 +549,42 @@ def fitted_name(name: str, width_deg: float, height_deg: float, scale: float) ->
     return None
 
 
+def place_names(frame: pd.DataFrame, geojson: Mapping[str, Any]) -> list[tuple[float, float, str]]:
+    """Where to write each region's name (lon, lat, text), for the regions whose name fits.
+
+    A region's name sits on its reference label point (``lat``/``lng`` of the Kemendagri table, which
+    lies inside the region even where a city is an enclave at its middle), else on its largest
+    part's centroid. Larger regions are placed first; a name that would overlap one already placed
+    is left to the hover, so no two names are drawn over each other.
+    """
+    where = label_points(geojson)
+    scale = pixels_per_degree(geojson)
+    has_point = {"lat", "lng"} <= set(frame.columns)
+    candidates = []
+    for row in frame.to_dict("records"):
+        code = str(row["kode"])
+        if code not in where:
+            continue
+        lon, lat, width, height = where[code]
+        if has_point and pd.notna(row["lat"]) and pd.notna(row["lng"]):
+            lon, lat = float(row["lng"]), float(row["lat"])
+        text = fitted_name(str(row["nama"]), width, height, scale)
+        if text:
+            candidates.append((width * height, lon, lat, text))
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for _, lon, lat, text in sorted(candidates, key=lambda c: -c[0]):
+        lines = text.split("<br>")
+        half_w = max(len(line) for line in lines) * _CHAR_PX / scale / 2
+        half_h = len(lines) * 1.3 * LABEL_SIZE / scale / 2
+        box = (lon - half_w, lat - half_h, lon + half_w, lat + half_h)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+            continue
+        placed.append(box)
+        out.append((lon, lat, text))
+    return out
+
+
 def _names(
     lon: Sequence[float], lat: Sequence[float], names: Sequence[str], size: int = LABEL_SIZE
 ) -> go.Scattergeo:
@@ -569,14 +644,8 @@ def choropleth(
     values = frame[column].astype(float)
     texts = [fmt.percent(v, lang, 1) if percent else fmt.number(v, lang, 1) for v in values]
     has = values.notna()
-    where = label_points(geojson)
-    scale = pixels_per_degree(geojson)
-    named = [
-        (where[code], text)
-        for code, name in zip(frame["kode"], frame["nama"], strict=True)
-        if code in where and (text := fitted_name(str(name), where[code][2], where[code][3], scale))
-    ]
-    fig = go.Figure(_names([w[0] for w, _ in named], [w[1] for w, _ in named], [n for _, n in named]))
+    named = place_names(frame, geojson)
+    fig = go.Figure(_names([x for x, _, _ in named], [y for _, y, _ in named], [n for _, _, n in named]))
     if (~has).any():
         fig.add_trace(
             go.Choropleth(

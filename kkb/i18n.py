@@ -112,6 +112,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "row is the region's own figure and equals the sum of the rows above.",
     ),
     "total": ("Total", "Total"),
+    "link_bad_lang": (
+        'Tautan meminta bahasa "{value}", yang tidak dikenal (pakai lang=id atau lang=en); ditampilkan '
+        "Bahasa Indonesia.",
+        'The link asks for the language "{value}", which is not known (use lang=id or lang=en); shown in '
+        "Indonesian.",
+    ),
+    "link_bad_region": (
+        'Tautan menyebut {what} "{value}", yang tidak ditemukan (yang mirip: {close}); ditampilkan: {shown}.',
+        'The link names the {what} "{value}", which was not found (similar: {close}); shown: {shown}.',
+    ),
+    "link_bad_periode": (
+        'Tautan menyebut periode "{value}", yang tidak ada dalam data ({first} s.d. {shown}); ditampilkan '
+        "periode terbaru, {shown}.",
+        'The link names the periode "{value}", which the data does not hold ({first} to {shown}); shown: '
+        "the latest, {shown}.",
+    ),
     "class_count": ("{klass} · jumlah", "{klass} · count"),
     "class_share": ("{klass} · %", "{klass} · %"),
     "all_equal": ("Semua wilayah bernilai sama: {value}.", "Every region has the same value: {value}."),

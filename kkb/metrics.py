@@ -84,7 +84,8 @@ def add_rates(counts: pd.DataFrame, wilayah: pd.DataFrame) -> pd.DataFrame:
 
 def rates_for_children(counts: pd.DataFrame, children: pd.DataFrame) -> pd.DataFrame:
     """Like ``add_rates`` but keeps every region of ``children`` (zero where none was formed)."""
-    out = children[["kode", "nama", "jml_desa_kel", "jml_kecamatan"]].merge(counts, on="kode", how="left")
+    keep = [c for c in ("kode", "nama", "jml_desa_kel", "jml_kecamatan", "lat", "lng") if c in children]
+    out = children[keep].merge(counts, on="kode", how="left")
     return _rates(out)
 
 

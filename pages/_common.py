@@ -8,6 +8,7 @@ the file is replaced, every cache entry of the old file stops being used.
 
 from __future__ import annotations
 
+import difflib
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,6 +221,98 @@ def lang() -> str:
     return value if value in LANG_NAMES else "id"
 
 
+#: what a shared link may say for each language (``lang=en`` as well as the radio's own ``English``)
+LANG_ALIASES = {
+    "id": "id",
+    "in": "id",
+    "indonesia": "id",
+    "bahasa": "id",
+    "en": "en",
+    "english": "en",
+    "inggris": "en",
+}
+LINK_CHECKED = "_link_checked"
+
+
+def check_link() -> list[str]:
+    """Read a shared link's values once per session: fix what can be read, say what was not found.
+
+    ``lang=en`` means English; a province, kab/kota, kecamatan or periode written in another case is
+    taken. A value that matches nothing is removed from the link, and the returned messages (in the
+    link's language) say which value was not found and what is shown instead.
+    """
+    if st.session_state.get(LINK_CHECKED):
+        return []
+    st.session_state[LINK_CHECKED] = True
+    params = st.query_params
+    raw_lang = params.get(LANG)
+    language = "id"
+    messages: list[str] = []
+    if raw_lang is not None:
+        found = LANG_ALIASES.get(raw_lang.strip().lower())
+        if found is None:
+            messages.append(t("link_bad_lang", language, value=raw_lang))
+            del params[LANG]
+        else:
+            language = found
+            params[LANG] = LANG_NAMES[found]
+            st.session_state[LANG] = found
+    names = regions()
+    parent, shown = NATION, t("all_provinces", language)
+    for key, label, name_of in (
+        (PROV, "province", names.name),
+        (KAB, "kabkota", names.label),
+        (KEC, "kecamatan", names.name),
+    ):
+        value = params.get(key)
+        if value is None:
+            continue
+        children = names.children(parent) if parent is not None else []
+        by_name = {name_of(c).casefold(): c for c in children}
+        code = by_name.get(value.strip().casefold())
+        if code is None:
+            close = difflib.get_close_matches(value.strip().casefold(), list(by_name), n=3, cutoff=0.6)
+            messages.append(
+                t(
+                    "link_bad_region",
+                    language,
+                    what=t(label, language).lower(),
+                    value=value,
+                    shown=shown,
+                    close=", ".join(name_of(by_name[c]) for c in close) or "–",
+                )
+            )
+            for later in (PROV, KAB, KEC)[(PROV, KAB, KEC).index(key) :]:
+                if later in params:
+                    del params[later]
+            break
+        params[key] = name_of(code)
+        st.session_state[key] = code
+        parent, shown = code, name_of(code)
+    periode = params.get(PERIODE)
+    months = periods()
+    if periode is not None and periode.strip() not in months and months:
+        messages.append(t("link_bad_periode", language, value=periode, shown=months[-1], first=months[0]))
+        del params[PERIODE]
+    return messages
+
+
+#: widgets whose shown values are words in the UI language (the sidebar's and the pages')
+WORDED = (PROV, KAB, KEC, "metrik", "urut", "kelas", "dq", "banding_paparan")
+
+
+def _relabel() -> None:
+    """After a language switch, set every worded widget to its own value again.
+
+    The browser keeps showing (and the link keeps) a choice in the words it was made in, and a link
+    in one language with a choice in the other opens on the default; setting the value anew sends
+    it in the new language's words.
+    """
+    for key in WORDED:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def language_switch() -> str:
     """The language radio at the top of the sidebar; returns ``id`` or ``en``."""
     st.sidebar.radio(
@@ -229,6 +322,7 @@ def language_switch() -> str:
         key=LANG,
         bind="query-params",
         horizontal=True,
+        on_change=_relabel,
     )
     return lang()
 

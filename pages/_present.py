@@ -59,6 +59,7 @@ def _big(fig: go.Figure) -> go.Figure:
         margin={"t": 110},
     )
     fig.update_xaxes(tickfont={"size": 18}, title_font={"size": 18})
+    fig.update_annotations(font_size=18)
     fig.update_yaxes(tickfont={"size": 18}, title_font={"size": 18})
     return fig
 

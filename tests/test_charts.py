@@ -164,3 +164,54 @@ def test_the_ranking_leaves_room_for_its_labels() -> None:
     assert fig.layout.xaxis.range[1] > 100
     assert list(fig.data[0].text) == ["100,0 %", "50,0 %", "–"]
     assert fig.data[0].marker.color[0] == charts.ACCENT and fig.data[0].marker.color[1] == charts.MUTED
+
+
+def test_the_100_percent_line_crosses_no_value_label() -> None:
+    frame = pd.DataFrame({"w": ["a", "b", "c"], "capaian_persen": [95.4, 100.0, 103.0]})
+    fig = charts.attainment(frame, "w", "t", "id")
+    bar = fig.data[0]
+    assert bar.text is None  # no label sits on or beside a bar, where the line runs
+    plot_right = fig.layout.xaxis.domain[1]
+    values = [a for a in fig.layout.annotations if a.xref == "paper"]
+    assert [a.text for a in values] == ["95,4 %", "100,0 %", "103,0 %"]
+    assert all(a.x == 1 and a.xanchor == "right" for a in values) and plot_right <= 0.86
+    (line_label,) = [a for a in fig.layout.annotations if a.xref == "x"]
+    assert line_label.x == 100 and line_label.yref == "paper" and line_label.y >= 1  # above the bars
+
+
+def test_ranking_labels_stay_readable_on_thin_bars() -> None:
+    frame = pd.DataFrame({"w": [f"r{i}" for i in range(34)], "x": [float(i) for i in range(34)]})
+    fig = charts.ranking(frame, "w", "x", "t", "x", "id", True)
+    assert fig.data[0].constraintext == "none" and fig.data[0].textfont.size >= 12
+    assert fig.layout.height >= 28 * 34
+
+
+def test_region_names_sit_on_their_label_points_and_never_overlap(boundaries: dict[int, geo.GeoJson]) -> None:
+    from kkb import db as kkb_db
+    from kkb.regions import read_reference, wilayah_table
+
+    wilayah = wilayah_table(read_reference(kkb_db.DATA_DIR))
+    shapes = geo.children_shapes(boundaries, "36")
+    assert shapes is not None
+    kids = wilayah[wilayah["kode_induk"] == "36"].assign(
+        nama=lambda f: [
+            ("Kota " if j == "Kota" else "Kab. ") + n
+            for n, j in zip(f["nama_singkat"], f["jenis"], strict=True)
+        ]
+    )
+    placed = charts.place_names(kids, shapes)
+    texts = [n for _, _, n in placed]
+    assert "Kab. Serang" in texts
+    serang = next((x, y) for x, y, n in placed if n == "Kab. Serang")
+    ref = kids.set_index("kode").loc["36.04"]
+    assert serang == (pytest.approx(ref["lng"]), pytest.approx(ref["lat"]))  # not on the enclave Kota Serang
+    scale = charts.pixels_per_degree(shapes)
+    boxes = []
+    for x, y, n in placed:
+        lines = n.split("<br>")
+        w = max(map(len, lines)) * 0.6 * charts.LABEL_SIZE / scale / 2
+        h = len(lines) * 1.3 * charts.LABEL_SIZE / scale / 2
+        boxes.append((x - w, y - h, x + w, y + h))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])

@@ -358,3 +358,42 @@ def test_paparan_makes_the_pack_of_the_sidebar_region(app_db: Path, con: db.Conn
     assert pack.slides[1].cards[0].value == fmt.number(m.pembentukan, lang)
     # the preview shows every chart slide's picture
     assert len(at.get("image")) == sum(s.image is not None for s in pack.slides)
+
+
+# --- shared links ---------------------------------------------------------------------------------
+
+
+def open_link(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_link_may_say_lang_en_and_regions_in_any_case(app_db: Path) -> None:
+    at = open_link(lang="en", prov="banten", kab="KAB. SERANG")
+    assert at.title[0].value == "Overview · Kab. Serang"
+    assert at.sidebar.radio(key="lang").value == "en"
+    assert not [w for w in at.warning if "link" in w.value]
+
+
+def test_a_link_with_values_not_found_says_which_and_what_is_shown(app_db: Path) -> None:
+    at = open_link(prov="Bantn", periode="2099-01")
+    said = " ".join(w.value for w in at.warning)
+    assert '"Bantn"' in said and "Banten" in said and t("all_provinces", "id") in said
+    assert '"2099-01"' in said and "2025-12" in said
+    assert at.title[0].value == "Ringkasan · Indonesia"
+    at = open_link(lang="klingon")
+    assert '"klingon"' in " ".join(w.value for w in at.warning)
+    assert at.title[0].value.startswith("Ringkasan")
+
+
+def test_switching_the_language_words_every_choice_anew(app_db: Path) -> None:
+    at = open_page("peta", "id", prov=BANTEN)
+    at.selectbox(key="metrik").set_value("per_100_desa").run()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.selectbox(key="metrik").value == "per_100_desa"  # the choice survives the switch
+    assert at.query_params["metrik"] == t("per_100_desa", "en")  # and the link says it in English
+    assert at.sidebar.selectbox(key="kab").format_func("") == t("all_kabkota", "en")

@@ -196,3 +196,23 @@ def test_cli_refuses_bad_arguments_before_any_work(
     assert done.returncode == 2
     assert message in done.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_the_peer_slide_and_the_headline_slide_say_the_same_mandiri_plus(
+    banten: tuple[paparan.Pack, Path, Path], small_db: Path
+) -> None:
+    pack, _, _ = banten
+    periode = pack.view.periode
+    peer = next(s for s in pack.slides if s.key == "peer")
+    assert peer.table is not None
+    table = peer.table.set_index(t("metrik_col", "id"))
+    headline = next(s for s in pack.slides if s.key == "headline")
+    for code, name in (("36", "Banten"), ("14", "Riau")):
+        m = metrics(small_db, code, periode)
+        share = (m.kelas["Mandiri"] + m.kelas["Berkelanjutan"]) / m.terklasifikasi * 100
+        assert table.loc[t("mandiri_plus_persen", "id"), name] == fmt.percent(share, "id")
+        assert table.loc[t("cakupan_desa_persen", "id"), name] == fmt.percent(m.cakupan_desa_persen, "id")
+        assert table.loc[t("pembentukan", "id"), name] == fmt.number(m.pembentukan, "id")
+        if code == "36":
+            card = next(c for c in headline.cards if c.label == t("mandiri_plus_persen", "id"))
+            assert card.value == fmt.percent(share, "id")  # slide 2 and slide 8 agree
