@@ -571,6 +571,13 @@ def place_names(frame: pd.DataFrame, geojson: Mapping[str, Any]) -> list[tuple[f
         text = fitted_name(str(row["nama"]), width, height, scale)
         if text:
             candidates.append((width * height, lon, lat, text))
+    return _without_overlaps(candidates, scale)
+
+
+def _without_overlaps(
+    candidates: Sequence[tuple[float, float, float, str]], scale: float
+) -> list[tuple[float, float, str]]:
+    """The names (size, lon, lat, text) that can be drawn, largest first, none over another."""
     placed: list[tuple[float, float, float, float]] = []
     out = []
     for _, lon, lat, text in sorted(candidates, key=lambda c: -c[0]):
@@ -671,11 +678,17 @@ def choropleth(
             colorscale=[[0, "#F7FBFF"], [1, colour]],
             marker_line_color="#FFFFFF",
             marker_line_width=0.8,
+            # under the map, so the map has the whole width (a phone is narrow)
             colorbar={
-                "title": {"text": unit_title},
+                "title": {"text": unit_title, "side": "top"},
                 "ticksuffix": percent_suffix(lang) if percent else "",
-                "thickness": 14,
-                "len": 0.8,
+                "orientation": "h",
+                "thickness": 12,
+                "len": 0.6,
+                "x": 0.5,
+                "xanchor": "center",
+                "y": -0.02,
+                "yanchor": "top",
             },
             customdata=list(
                 zip(
@@ -707,22 +720,23 @@ def points(
     a click can open its profile.
     """
     located = frame.dropna(subset=["lat", "lng"])
-    lon: list[float] = []
-    lat: list[float] = []
-    names: list[str] = []
     span = {
         "features": [{"geometry": {"coordinates": list(zip(located["lng"], located["lat"], strict=True))}}]
     }
+    candidates = []
     if "kecamatan" in located and len(located):
         scale = pixels_per_degree(outline if outline is not None and outline["features"] else span)
         for name, part in located.groupby("kecamatan", sort=True):
-            width = float(part["lng"].max() - part["lng"].min())
-            height = float(part["lat"].max() - part["lat"].min())
-            text = fitted_name(str(name), max(width, 0.02), max(height, 0.02), scale)
+            width = max(float(part["lng"].max() - part["lng"].min()), 0.02)
+            height = max(float(part["lat"].max() - part["lat"].min()), 0.02)
+            text = fitted_name(str(name), width, height, scale)
             if text:
-                lon.append(float(part["lng"].mean()))
-                lat.append(float(part["lat"].mean()))
-                names.append(text)
+                candidates.append(
+                    (width * height, float(part["lng"].mean()), float(part["lat"].mean()), text)
+                )
+        kecamatan = _without_overlaps(candidates, scale)
+    else:
+        kecamatan = []
     if outline is not None and outline["features"]:
         bounds = _bounds(outline)
     elif len(located):
@@ -764,10 +778,12 @@ def points(
                 hovertemplate=f"%{{customdata[1]}}<br>{name}<extra>%{{customdata[0]}}</extra>",
             )
         )
-    if names:
-        kecamatan = _names(lon, lat, names, size=LABEL_SIZE - 1)
-        kecamatan.textfont.color = "#444444"
-        fig.add_trace(kecamatan)
+    if kecamatan:
+        names = _names(
+            [x for x, _, _ in kecamatan], [y for _, y, _ in kecamatan], [n for _, _, n in kecamatan]
+        )
+        names.textfont.color = "#444444"
+        fig.add_trace(names)
     _geo_layout(fig, bounds)
     fig.update_layout(legend={"itemsizing": "constant"})
     return _layout(fig, title, lang, height=560)

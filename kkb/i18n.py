@@ -644,7 +644,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "target tahun {year}, bukan tahun {now}",
         "the target is for {year}, not {now}",
     ),
-    "capaian_of": ("Capaian target · {metric}", "Target attainment · {metric}"),
     "proyeksi_month": ("tercapai {month} pada laju ini", "reached {month} at this pace"),
     "proyeksi_never": (
         "tidak tercapai sebelum {deadline} (laju 0)",

@@ -25,7 +25,7 @@ HIDE_CHROME = """
 </style>
 """
 #: a 1280×720 projector: the chart fills the screen below the slide's controls
-HEIGHT = 560
+HEIGHT = 520
 
 
 def is_on() -> bool:
@@ -64,13 +64,20 @@ def _big(fig: go.Figure) -> go.Figure:
     return fig
 
 
+#: Perbandingan's own default pair: each of them is compared with the other
+SEEDS = ("36", "14")
+
+
 def slides_of(v: ui.View) -> list[tuple[str, slides.Builder]]:
     """The slides of the view: the shared ones, with the comparison after the headline figures.
 
-    The comparison shows the regions of Perbandingan's link (``banding``) when it names any, else
-    the region beside its default peer.
+    The comparison shows the regions of Perbandingan's link (``banding``) when it names any; else
+    Banten beside Riau (and Riau beside Banten), the pair Perbandingan opens with; else the region
+    beside the one a level up.
     """
-    others = tuple(c for c in ui.compared_regions() if c != v.code) or (slides.default_peer(v.code),)
+    linked = tuple(c for c in ui.compared_regions() if c != v.code)
+    seeds = tuple(c for c in SEEDS if c != v.code) if v.code in SEEDS else ()
+    others = linked or seeds or (slides.default_peer(v.code),)
     shared = list(slides.PRESENTATION)
     shared.insert(1, ("comparison", lambda d, view: slides.comparison(d, view, others)))
     return shared

@@ -117,7 +117,8 @@ if shapes is not None:
 else:
     opened = st.session_state.pop(OPEN_PROFILE, None)
     if opened:
-        st.switch_page("pages/profil.py", query_params={**st.query_params.to_dict(), "kampung": opened})
+        # only the new parameter: the sidebar's own (bound to its widgets) carry over by themselves
+        st.switch_page("pages/profil.py", query_params={"kampung": opened})
     points = ui.kampung(v.code, v.periode, v.metode)
     if points.empty:
         st.info(t("no_data", v.lang, region=name, periode=v.periode))

@@ -22,8 +22,9 @@ else:
         assert a.target is not None
         with col:
             # the large number is the attainment, and its label says so (not the coverage itself)
+            st.markdown(f"**{t(a.metric, v.lang)}**")
             ui.metric(
-                t("capaian_of", v.lang, metric=t(a.metric, v.lang)),
+                t("capaian", v.lang),
                 fmt.percent(a.percent, v.lang, 1),
                 help_text=t("attainment_help", v.lang),
             )
