@@ -11,7 +11,7 @@ from pages import _present as present
 
 st.set_page_config(page_title="Dasbor Kampung KB", page_icon="🏡", layout="wide")
 # On a phone the map is a few hundred pixels wide: names are left to a tap (hover) and the list.
-st.html("<style>@media (max-width: 700px) {.stPlotlyChart .scattergeo .textpoint {display: none;}}</style>")
+st.html("<style>@media (max-width: 700px) {.stPlotlyChart .scattergeo text {display: none;}}</style>")
 
 PAGES = (
     ("pages/ringkasan.py", "page_ringkasan", "ringkasan"),

@@ -421,3 +421,122 @@ def test_the_briefing_pack_is_one_click_away(server: Server, page: tuple[Page, l
     assert Path(pdf.value.path()).read_bytes()[:5] == b"%PDF-"
     assert tab.locator('[data-testid="stException"]').count() == 0
     assert outside == []
+
+
+def _slide(tab: Page) -> str | None:
+    return tab.evaluate("() => new URL(location.href).searchParams.get('slide')")
+
+
+def test_a_clicker_and_the_arrow_keys_step_presentation_mode(server: Server, browser: Browser) -> None:
+    tab, outside = _new_page(browser, width=1280, height=720)
+    tab.goto(f"{server.url}/?prov=Banten&present=1&slide=1")
+    _wait_charts(tab, 1)
+    _settle(tab)
+    for key, expected in (
+        ("ArrowRight", "2"),
+        ("PageDown", "3"),
+        ("Space", "4"),
+        ("PageUp", "3"),
+        ("ArrowLeft", "2"),
+    ):
+        tab.keyboard.press(key)
+        tab.wait_for_function(f"() => new URL(location.href).searchParams.get('slide') === '{expected}'")
+        _settle(tab)
+        assert _slide(tab) == expected, key
+    tab.keyboard.press("Escape")
+    tab.wait_for_function("() => !new URL(location.href).searchParams.has('present')")
+    assert tab.locator('[data-testid="stSidebar"]').is_visible()
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    assert outside == []
+    tab.context.close()
+
+
+def test_a_click_on_a_kampung_kb_point_opens_its_profile(
+    server: Server, page: tuple[Page, list[str]]
+) -> None:
+    tab, outside = page
+    tab.goto(f"{server.url}/peta?prov=Banten&kab=Kab.+Serang")
+    assert _heading(tab) == "Peta · Kab. Serang"
+    _wait_charts(tab, 1)
+    names = tab.locator(".js-plotly-plot .scattergeo text").all_text_contents()
+    assert "Cikande" in names  # kecamatan names give the map its bearings
+    point = tab.locator(".js-plotly-plot .scattergeo .point").nth(7)
+    box = point.bounding_box()
+    assert box is not None
+    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tab.wait_for_timeout(500)
+    hovered = tab.locator(".hoverlayer").first.text_content() or ""
+    tab.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tab.wait_for_function("() => location.pathname.endsWith('/profil')")
+    assert _heading(tab) == "Profil Kampung KB"
+    kampung = tab.evaluate("() => new URL(location.href).searchParams.get('kampung')")
+    assert kampung and kampung in hovered  # the point's own Kampung KB, the one its hover named
+    name = tab.locator("h2").first.inner_text().strip()
+    assert name in hovered
+    assert "kab=Kab.+Serang" in tab.url  # the sidebar's region is kept
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    assert outside == []
+
+
+def test_three_quick_clicks_on_the_pack_button_end_in_one_finished_pack(
+    server: Server, page: tuple[Page, list[str]]
+) -> None:
+    tab, outside = page
+    tab.goto(f"{server.url}/paparan?prov=Riau")
+    assert _heading(tab) == "Bahan paparan: Riau"
+    button = tab.get_by_role("button", name="Buat bahan paparan")
+    for _ in range(3):
+        button.click()
+        tab.wait_for_timeout(200)
+    tab.get_by_text("Bahan paparan siap").wait_for(timeout=120_000)
+    _settle(tab)
+    assert tab.get_by_text("Bahan paparan siap").count() == 1
+    assert tab.get_by_role("button", name="Unduh PPTX").count() == 1
+    assert tab.locator('[data-testid="stProgress"]').count() == 0  # nothing left hanging
+    button.click()  # once more, when it is done: the same pack, at once
+    _settle(tab)
+    assert tab.get_by_text("Bahan paparan siap").count() == 1
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    assert outside == []
+
+
+def test_maps_name_their_regions_and_fit_a_phone(server: Server, browser: Browser) -> None:
+    tab, outside = _new_page(browser, width=1400, height=1300)
+    tab.goto(f"{server.url}/peta?prov=Banten")
+    _wait_charts(tab, 1)
+    _settle(tab)
+    names = tab.locator(".js-plotly-plot .scattergeo text").all_text_contents()
+    assert {"Kab. Lebak", "Kab. Pandeglang", "Kab. Serang"} <= set(names)
+    SHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SHOTS / "peta_banten_nama.png"))
+    tab.goto(f"{server.url}/peta")
+    _wait_charts(tab, 1)
+    _settle(tab)
+    assert "Riau" in tab.locator(".js-plotly-plot .scattergeo text").all_text_contents()
+    tab.screenshot(path=str(SHOTS / "peta_nasional_nama.png"))
+    tab.context.close()
+    phone, _ = _new_page(browser, width=390, height=1100)
+    phone.goto(f"{server.url}/peta?prov=Banten")
+    _wait_charts(phone, 1)
+    _settle(phone)
+    geo = phone.locator(".js-plotly-plot .geolayer").first.bounding_box()
+    assert geo is not None and geo["x"] >= 0 and geo["x"] + geo["width"] <= 390  # not cropped
+    phone.screenshot(path=str(SHOTS / "peta_ponsel.png"))
+    phone.context.close()
+    assert outside == []
+
+
+def test_switching_the_language_rewords_every_dropdown(server: Server, page: tuple[Page, list[str]]) -> None:
+    tab, _ = page
+    tab.goto(f"{server.url}/peta?prov=Banten&metrik=Kampung+KB+per+100+desa%2Fkel.")
+    assert _heading(tab) == "Peta · Banten"
+    tab.get_by_text("English", exact=True).click()
+    tab.wait_for_function("() => document.querySelector('h1').innerText.startsWith('Map')")
+    _settle(tab)
+    boxes = tab.locator('[data-testid="stSelectbox"]')
+    shown = " ".join(
+        boxes.all_inner_texts() + boxes.locator("input").evaluate_all("els => els.map(e => e.value)")
+    )
+    assert "All regencies/cities" in shown and "Semua" not in shown
+    assert "Kampung KB per 100 villages" in shown  # the map metric kept, in English
+    assert "metrik=Kampung+KB+per+100+villages" in tab.url
