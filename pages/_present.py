@@ -60,6 +60,8 @@ def _big(fig: go.Figure) -> go.Figure:
     )
     fig.update_xaxes(tickfont={"size": 18}, title_font={"size": 18})
     fig.update_annotations(font_size=18)
+    # map names were fitted for a 900 px map; a projector's slide is about 1,200 px wide
+    fig.update_traces(textfont_size=14, selector={"type": "scattergeo", "mode": "text"})
     fig.update_yaxes(tickfont={"size": 18}, title_font={"size": 18})
     return fig
 

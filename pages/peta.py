@@ -28,24 +28,24 @@ name = ui.region_name(v.code)
 ui.page_header(v, t("peta_title", v.lang, region=name))
 
 
-def _drill_from_map() -> None:
-    event = st.session_state.get("peta_map")
-    points = event.selection.points if event is not None else []
-    for point in points:
+def _clicked(key: str) -> str | None:
+    """The code or id a click on chart ``key`` selected (the first point's ``customdata``)."""
+    event = st.session_state.get(key)
+    for point in event.selection.points if event is not None else []:
         data = point.get("customdata")
         if data:
-            ui.go_to(str(data[0]))
-            return
+            return str(data[0])
+    return None
+
+
+def _drill_from_map() -> None:
+    if (code := _clicked("peta_map")) is not None:
+        ui.go_to(code)
 
 
 def _open_from_points() -> None:
-    event = st.session_state.get("peta_titik")
-    points = event.selection.points if event is not None else []
-    for point in points:
-        data = point.get("customdata")
-        if data:
-            st.session_state[OPEN_PROFILE] = str(data[0])
-            return
+    if (kampung := _clicked("peta_titik")) is not None:
+        st.session_state[OPEN_PROFILE] = kampung
 
 
 def _drill_from_list() -> None:

@@ -445,7 +445,8 @@ def test_a_clicker_and_the_arrow_keys_step_presentation_mode(server: Server, bro
         assert _slide(tab) == expected, key
     tab.keyboard.press("Escape")
     tab.wait_for_function("() => !new URL(location.href).searchParams.has('present')")
-    assert tab.locator('[data-testid="stSidebar"]').is_visible()
+    _settle(tab)
+    tab.locator('[data-testid="stSidebar"]').wait_for(state="visible")  # back on the page, controls shown
     assert tab.locator('[data-testid="stException"]').count() == 0
     assert outside == []
     tab.context.close()

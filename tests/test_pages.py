@@ -307,9 +307,17 @@ def test_metodologi_reads_the_rules_from_the_engine(app_db: Path, con: db.Connec
     assert len(decision) == 8
     assert set(decision["klasifikasi"]) == {"Dasar", "Berkembang", "Mandiri", "Berkelanjutan"}
     sources = at.dataframe[2].value
-    assert len(sources) == len(store.targets(con))
+    targets = store.targets(con)
+    assert len(sources) == len(targets)
+    # values in the interface's own format, not the browser's (Riau's 1.875 was shown as "1,875")
+    riau = targets[(targets["kode_wilayah"] == RIAU) & (targets["metrik"] == "pembentukan")]["nilai"].iloc[0]
+    assert fmt.number(riau, lang) in list(sources["nilai"])
     text = " ".join(md.value for md in at.markdown)
     assert periode(con) in text  # the data's as-of date
+    # the bands and the class rule download like every other table
+    downloads = {b.proto.label for b in at.get("download_button")}
+    assert {t("download_csv", lang), t("download_xlsx", lang)} <= downloads
+    assert len(at.get("download_button")) >= 6
 
 
 # --- URL state -----------------------------------------------------------------------------------
