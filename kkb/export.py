@@ -128,6 +128,20 @@ _kept = False
 _open_renderers = 0
 
 
+def warm() -> None:
+    """Start the kept Chromium now with one small drawing, so the first download is quick too.
+
+    A server calls it at start, on a thread of its own; without a Chromium it does nothing.
+    """
+    if not available():
+        return
+    keep_renderer()
+    try:
+        image(go.Figure(), "", "svg")
+    except Exception:  # a first download will try again and say what failed
+        return
+
+
 def keep_renderer() -> None:
     """Keep one Chromium running for the life of the process (a server: every download is quicker).
 

@@ -784,6 +784,12 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "sumber_url": ("Tautan sumber", "Source link"),
     "sumber_tanggal": ("Tanggal sumber", "Source date"),
     "catatan": ("Catatan", "Note"),
+    "waktu": ("Waktu", "Time"),
+    "pengguna": ("Pengguna", "User"),
+    "nama_file": ("Nama berkas", "File name"),
+    "sha256": ("SHA-256", "SHA-256"),
+    "baris_ditambah": ("Baris ditambah", "Rows added"),
+    "baris_diubah": ("Baris diubah", "Rows changed"),
 }
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from kkb import auth, db, importer
+from kkb import auth, db, export, importer
 from kkb.errors import DataFileError, KkbError
 from kkb.i18n import t
 from pages import _common as ui
@@ -40,7 +40,7 @@ log = importer.history(ui.connection())
 if log.empty:
     st.caption(t("kelola_no_imports", v.lang))
 else:
-    st.dataframe(log, hide_index=True)
+    st.dataframe(export.display(log, v.lang), hide_index=True)
 
 
 @st.cache_resource
