@@ -49,9 +49,16 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:
-    from kkb.cli_classify import classify_file
+    from kkb.cli_classify import classify_file, unused_missing
 
     text = classify_file(Path(args.input), args.method)
+    missing = unused_missing(Path(args.input))
+    if missing:
+        print(
+            f"catatan: kolom {', '.join(missing)} tidak ada; dianggap tidak dilaporkan "
+            "(aturan klasifikasi tidak memakainya)",
+            file=sys.stderr,
+        )
     sys.stdout.write(text)
     return 0
 

@@ -93,6 +93,8 @@ INPUT_COLUMNS = (
     *METHODS_KB,
     *NOT_USING,
 )
+#: SPEC §4.1 columns the portal's rules never read: a file without them can still be classified
+UNUSED_BY_RULES = ("pokja_sk", "rkm", "tidak_kb_hamil", "tidak_kb_ingin_anak_segera")
 #: how many items the counted lists have (SPEC §4.1); a larger count is a data-quality flag
 COUNT_LIMITS = {"sumber_dana": 6, "penggunaan_data": 5, "mekanisme_operasional": 5}
 

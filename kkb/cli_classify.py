@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkb.classification import DQ_FLAGS, INDEX_COLUMNS, INPUT_COLUMNS, SCORE_COLUMNS, classify
+from kkb.classification import (
+    DQ_FLAGS,
+    INDEX_COLUMNS,
+    INPUT_COLUMNS,
+    SCORE_COLUMNS,
+    UNUSED_BY_RULES,
+    classify,
+)
 from kkb.errors import InputRowsError, RowProblem
 from kkb.ingest import parse_snapshot_columns, read_text_table
 
@@ -14,10 +21,21 @@ from kkb.ingest import parse_snapshot_columns, read_text_table
 OUTPUT_COLUMNS = (*SCORE_COLUMNS, *INDEX_COLUMNS, "klasifikasi", "mandiri_plus", *DQ_FLAGS)
 
 
+def unused_missing(path: Path) -> list[str]:
+    """The columns the rules never read that ``path`` lacks (treated as not reported)."""
+    header = set(read_text_table(path).columns)
+    return [c for c in UNUSED_BY_RULES if c not in header]
+
+
 def classify_file(path: Path, method: str) -> str:
-    """Classify every row of ``path``; return the CSV text, or raise ``InputRowsError`` (no output)."""
+    """Classify every row of ``path``; return the CSV text, or raise ``InputRowsError`` (no output).
+
+    The columns the rules never read (``UNUSED_BY_RULES``) may be absent: they count as not
+    reported, and ``unused_missing`` names them for the caller to say so once.
+    """
     raw = read_text_table(path)
-    required = INPUT_COLUMNS if method != "impor" else ("klasifikasi",)
+    rules_need = tuple(c for c in INPUT_COLUMNS if c not in UNUSED_BY_RULES)
+    required = rules_need if method != "impor" else ("klasifikasi",)
     parsed, problems = parse_snapshot_columns(raw, path.name, required)
     if method == "impor" and "klasifikasi" in raw.columns:
         from kkb.classification import normalise_class

@@ -54,10 +54,11 @@ def read_text_table(path: Path) -> pd.DataFrame:
 
 
 def parse_flag(value: str) -> float | None:
-    """Parse a yes/no cell: 1.0, 0.0, NaN for empty, None when not understood.
+    """Parse a yes/no cell: 1.0, 0.0, NaN for empty, None when not one of those.
 
-    Other whole numbers (e.g. ``2``) are kept as they are: the classifier counts them as present and
-    raises a data-quality flag.
+    Another number (``bkb`` = 2) is refused like any other text: a file is checked before it is
+    written, and the README says flags are. (The classifier still copes with such a value in data
+    that reaches it another way, and flags it.)
     """
     text = value.strip().lower()
     if text == "":
@@ -66,8 +67,8 @@ def parse_flag(value: str) -> float | None:
         return 1.0
     if text in FLAG_FALSE:
         return 0.0
-    if _INTEGER.match(text):
-        return float(text.replace(",", "."))
+    if _INTEGER.match(text) and float(text.replace(",", ".")) in (0.0, 1.0):
+        return float(text.replace(",", "."))  # "1.0" as a spreadsheet writes a whole number
     return None
 
 

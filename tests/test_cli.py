@@ -127,3 +127,29 @@ def test_summary_refuses_unknown_region_and_periode(small_db: Path) -> None:
     assert result.returncode == 2 and "tidak dikenal" in result.stderr and "Traceback" not in result.stderr
     result = run("summary", "--region", "36", "--periode", "2030-01", db_path=small_db)
     assert result.returncode == 2 and "2016-" in result.stderr
+
+
+def test_a_flag_holding_another_number_is_refused_with_what_is_accepted(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", [GOOD, {**GOOD, "bkb": "2"}])
+    result = run("classify", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    assert "in.csv" in result.stderr and "baris 3" in result.stderr and "bkb" in result.stderr
+    assert "0/1, Ada/Tidak Ada, Ya/Tidak" in result.stderr
+    ok = write_csv(tmp_path / "ok.csv", [{**GOOD, "bkb": "1.0", "bkr": "0"}])  # as a spreadsheet writes 1
+    assert run("classify", str(ok)).returncode == 0
+
+
+def test_classify_takes_a_file_without_the_columns_the_rules_never_read(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", [GOOD])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    unused = ("pokja_sk", "rkm", "tidak_kb_hamil", "tidak_kb_ingin_anak_segera")
+    keep = [i for i, c in enumerate(header) if c not in unused]
+    path.write_text(
+        "\n".join(",".join(line.split(",")[i] for i in keep) for line in lines) + "\n", encoding="utf-8"
+    )
+    result = run("classify", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("catatan:") == 1 and all(c in result.stderr for c in unused)
+    first = next(csv.DictReader(io.StringIO(result.stdout)))
+    assert first["klasifikasi"] == "Berkembang"  # the same class as with the columns present
