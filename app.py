@@ -7,6 +7,7 @@ import streamlit as st
 from kkb.errors import KkbError
 from kkb.i18n import t
 from pages import _common as ui
+from pages import _links as links
 from pages import _present as present
 
 st.set_page_config(page_title="Dasbor Kampung KB", page_icon="🏡", layout="wide")
@@ -25,7 +26,7 @@ PAGES = (
     ("pages/kelola.py", "page_kelola", "kelola"),
 )
 
-link_problems = ui.check_link()
+link_problems = links.check()
 lang = ui.language_switch()
 navigation = st.navigation(
     [

@@ -8,9 +8,7 @@ the file is replaced, every cache entry of the old file stops being used.
 
 from __future__ import annotations
 
-import difflib
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -20,9 +18,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from kkb import build, db, explore, export, fmt, geo, info, overview, paparan, slides, store
+from kkb import build, db, explore, export, fmt, geo, info, overview, slides, store
 from kkb.classification import DEFAULT_METHOD
-from kkb.errors import KkbError
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
 from kkb.regions import NATION, Regions, level_of
@@ -219,82 +216,6 @@ def lang() -> str:
     """The UI language chosen in the sidebar (``id`` until the widget exists)."""
     value = st.session_state.get(LANG)
     return value if value in LANG_NAMES else "id"
-
-
-#: what a shared link may say for each language (``lang=en`` as well as the radio's own ``English``)
-LANG_ALIASES = {
-    "id": "id",
-    "in": "id",
-    "indonesia": "id",
-    "bahasa": "id",
-    "en": "en",
-    "english": "en",
-    "inggris": "en",
-}
-LINK_CHECKED = "_link_checked"
-
-
-def check_link() -> list[str]:
-    """Read a shared link's values once per session: fix what can be read, say what was not found.
-
-    ``lang=en`` means English; a province, kab/kota, kecamatan or periode written in another case is
-    taken. A value that matches nothing is removed from the link, and the returned messages (in the
-    link's language) say which value was not found and what is shown instead.
-    """
-    if st.session_state.get(LINK_CHECKED):
-        return []
-    st.session_state[LINK_CHECKED] = True
-    params = st.query_params
-    raw_lang = params.get(LANG)
-    language = "id"
-    messages: list[str] = []
-    if raw_lang is not None:
-        found = LANG_ALIASES.get(raw_lang.strip().lower())
-        if found is None:
-            messages.append(t("link_bad_lang", language, value=raw_lang))
-            del params[LANG]
-        else:
-            language = found
-            params[LANG] = LANG_NAMES[found]
-            st.session_state[LANG] = found
-    names = regions()
-    parent, shown = NATION, t("all_provinces", language)
-    for key, label, name_of in (
-        (PROV, "province", names.name),
-        (KAB, "kabkota", names.label),
-        (KEC, "kecamatan", names.name),
-    ):
-        value = params.get(key)
-        if value is None:
-            continue
-        children = names.children(parent) if parent is not None else []
-        by_name = {name_of(c).casefold(): c for c in children}
-        code = by_name.get(value.strip().casefold())
-        if code is None:
-            close = difflib.get_close_matches(value.strip().casefold(), list(by_name), n=3, cutoff=0.6)
-            messages.append(
-                t(
-                    "link_bad_region",
-                    language,
-                    what=t(label, language).lower(),
-                    value=value,
-                    shown=shown,
-                    close=", ".join(name_of(by_name[c]) for c in close) or "–",
-                )
-            )
-            for later in (PROV, KAB, KEC)[(PROV, KAB, KEC).index(key) :]:
-                if later in params:
-                    del params[later]
-            break
-        params[key] = name_of(code)
-        st.session_state[key] = code
-        parent, shown = code, name_of(code)
-    periode = params.get(PERIODE)
-    months = periods()
-    if periode is not None and periode.strip() not in months and months:
-        messages.append(t("link_bad_periode", language, value=periode, shown=months[-1], first=months[0]))
-        del params[PERIODE]
-    return messages
 
 
 #: widgets whose shown values are words in the UI language (the sidebar's and the pages')
@@ -613,73 +534,3 @@ def _schedule(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
 def schedule(code: str, periode: str, metode: str) -> pd.DataFrame:
     """The regions below ``code`` against their primary targets, behind schedule first."""
     return _schedule(database_key(), code, periode, metode)
-
-
-# --- briefing packs ------------------------------------------------------------------------------
-
-
-@dataclass
-class PackJob:
-    """A briefing pack being made on a worker thread: its progress, then its files or its error.
-
-    The work runs outside the script, so pressing the button again, or a rerun of the page, neither
-    stops it nor starts a second one: the page only watches it.
-    """
-
-    fraction: float = 0.0
-    message: str = ""
-    pack: paparan.Pack | None = None
-    pptx: bytes = b""
-    pdf: bytes = b""
-    error: str | None = None
-    done: threading.Event = field(default_factory=threading.Event)
-
-
-#: packs made or being made, by (database file, view, peer); the same request from several
-#: sessions shares one (a workshop of forty pressing the same button makes one pack)
-_PACK_JOBS: dict[tuple[str, View, str], PackJob] = {}
-_PACK_JOBS_LOCK = threading.Lock()
-#: one pack is drawn at a time (they share the one Chromium); others wait their turn
-_PACK_TURN = threading.Lock()
-_PACKS_KEPT = 8
-
-
-def pack_job(wanted: tuple[str, View, str], start: bool = False) -> PackJob | None:
-    """The pack job of ``wanted``; with ``start``, begin it unless it runs or is done.
-
-    A job that failed is started afresh.
-    """
-    with _PACK_JOBS_LOCK:
-        job = _PACK_JOBS.get(wanted)
-        if start and (job is None or job.error is not None):
-            job = PackJob(message=t("pack_waiting", wanted[1].lang))
-            _PACK_JOBS[wanted] = job
-            threading.Thread(target=_make_pack, args=(wanted, job), daemon=True, name="paparan").start()
-            finished = [k for k, j in _PACK_JOBS.items() if j.done.is_set()]
-            for key in finished[: max(len(finished) - _PACKS_KEPT, 0)]:
-                del _PACK_JOBS[key]
-        return job
-
-
-def _make_pack(wanted: tuple[str, View, str], job: PackJob) -> None:
-    key, v, peer = wanted
-
-    def progress(fraction: float, message: str) -> None:
-        job.fraction, job.message = min(max(fraction, 0.0), 1.0), message
-
-    try:
-        with _PACK_TURN:
-            con = db.connect(key.split("|")[0])
-            try:
-                pack = paparan.build(slides.Database(con), v, peer, progress)
-                progress(1.0, t("pack_writing", v.lang))
-                job.pptx, job.pdf = paparan.pptx_bytes(pack), paparan.pdf_bytes(pack)
-                job.pack = pack
-            finally:
-                con.close()
-    except (KkbError, RuntimeError) as exc:
-        job.error = str(exc)
-    except Exception as exc:  # the page shows it; the thread must not die silently
-        job.error = t("pack_failed", v.lang, error=f"{type(exc).__name__}: {exc}")
-    finally:
-        job.done.set()

@@ -7,6 +7,7 @@ import streamlit as st
 from kkb import export, paparan
 from kkb.i18n import t
 from pages import _common as ui
+from pages import _packs as packs
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -37,7 +38,7 @@ ASKED = "paparan_minta"
 
 def _ask() -> None:
     # idempotent: a job that runs or is done for this request is reused, never started twice
-    ui.pack_job(wanted, start=True)
+    packs.job(wanted, start=True)
     st.session_state[ASKED] = wanted
 
 
@@ -46,7 +47,7 @@ if not export.available():
     st.warning(t("export_unavailable", v.lang))
 st.caption(t("pack_cli_hint", v.lang, code=v.code, periode=v.periode))
 
-job = ui.pack_job(wanted) if st.session_state.get(ASKED) == wanted else None
+job = packs.job(wanted) if st.session_state.get(ASKED) == wanted else None
 if job is not None and not job.done.is_set():
     st.caption(t("pack_running", v.lang))
     bar = st.progress(job.fraction, text=job.message)

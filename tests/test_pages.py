@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 from kkb import db, explore, fmt, metrics, overview, store
 from kkb.classification import INDICATORS
 from kkb.i18n import attainment_text, t
-from pages import _common as ui
+from pages import _packs as packs
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("id", "en")
@@ -354,12 +354,12 @@ def test_paparan_makes_the_pack_of_the_sidebar_region(app_db: Path, con: db.Conn
     button = next(b for b in at.button if b.label == t("pack_make", lang))
     button.click().run()
     assert not at.exception, [e.value for e in at.exception]
-    job = ui.pack_job(at.session_state["paparan_minta"])
+    job = packs.job(at.session_state["paparan_minta"])
     assert job is not None and job.pack is not None
     pack, pptx, pdf = job.pack, job.pptx, job.pdf
     # pressing again reuses the pack made, it does not start a second one
     next(b for b in at.button if b.label == t("pack_make", lang)).click().run()
-    assert ui.pack_job(at.session_state["paparan_minta"]) is job
+    assert packs.job(at.session_state["paparan_minta"]) is job
     assert at.success[0].value == t("pack_ready", lang, n=len(pack.slides))
     assert pack.peer == "Riau" and pptx[:2] == b"PK" and pdf[:5] == b"%PDF-"
     m = overview.region(con, BANTEN, store.periods(con)[-1], "portal-2021")
