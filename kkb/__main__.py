@@ -104,7 +104,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.db) if args.db else db.default_db_path()
     source = Path(args.file)
     try:
-        checked, result = importer.import_any(source, path, args.user, _progress_printer())  # type: ignore[arg-type]
+        con = db.connect(path)
+        try:
+            checked = importer.check_any(source, con)
+            said = importer.describe(checked, con)
+        finally:
+            con.close()
+        if said:
+            print(said)
+        if not checked.ok:
+            raise importer.ImportRejected(checked)
+        result = importer.apply_any(checked, path, args.user, _progress_printer())  # type: ignore[arg-type]
     except importer.ImportRejected as exc:
         if args.report:
             Path(args.report).write_bytes(

@@ -112,6 +112,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "row is the region's own figure and equals the sum of the rows above.",
     ),
     "total": ("Total", "Total"),
+    "import_number": ("Impor #", "Import #"),
     "link_bad_lang": (
         'Tautan meminta bahasa "{value}", yang tidak dikenal (pakai lang=id atau lang=en); ditampilkan '
         "Bahasa Indonesia.",

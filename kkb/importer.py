@@ -121,6 +121,8 @@ class Checked:
     rows: pd.DataFrame
     mapped: dict[str, str] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
+    #: which kind of file it is: ``kampung`` (our template), ``targets``, ``portal_list`` (FORMATS §E)
+    shape: str = "kampung"
 
     @property
     def errors(self) -> list[RowProblem]:
@@ -912,7 +914,7 @@ def check_targets(path: Path, con: db.Connection, name: str | None = None) -> Ch
     raw = read_table(path, shown)
     renamed = {c: _normal(c) for c in raw.columns}
     frame = raw.rename(columns=renamed)
-    result = Checked(shown, sha256_of(path), frame, {k: v for k, v in renamed.items()})
+    result = Checked(shown, sha256_of(path), frame, {k: v for k, v in renamed.items()}, shape="targets")
     problems = result.problems
     required = ("kode_wilayah", "tahun", "metrik", "jenis", "nilai", "sumber", "sumber_url", "sumber_tanggal")
     for column in required:
@@ -1011,15 +1013,47 @@ def write_targets_template(path: Path) -> Path:
     return path
 
 
+def check_any(path: Path, con: db.Connection, name: str | None = None) -> Checked:
+    """Check a file of any shape this importer knows, told apart by its columns (see ``Checked.shape``)."""
+    from kkb import portal_list
+
+    columns = list(read_table(path, name).columns)
+    if portal_list.is_portal_list(columns):
+        return portal_list.check(path, con, name)
+    if is_targets_file(columns):
+        return check_targets(path, con, name)
+    return check(path, con, name)
+
+
+def apply_any(checked: Checked, live: Path, user: str, progress: Progress | None = None) -> Result:
+    """Write a file checked by ``check_any``, in the way its shape needs."""
+    from kkb import portal_list
+
+    if checked.shape == portal_list.SHAPE:
+        return portal_list.apply(checked, live, user, progress)
+    if checked.shape == "targets":
+        return apply_targets(checked, live, user, progress)
+    return apply(checked, live, user, progress)
+
+
+def describe(checked: Checked, con: db.Connection) -> str:
+    """What importing ``checked`` will do, in a sentence (empty for our own template and targets)."""
+    from kkb import portal_list
+
+    if checked.shape == portal_list.SHAPE:
+        return portal_list.describe(checked, con)
+    return ""
+
+
 def import_any(
     path: Path, live: Path, user: str, progress: Progress | None = None, name: str | None = None
 ) -> tuple[Checked, Result]:
-    """Import a Kampung KB file or a targets file, told apart by their columns."""
-    if is_targets_file(list(read_table(path, name).columns)):
-        con = db.connect(live)
-        try:
-            checked = check_targets(path, con, name)
-        finally:
-            con.close()
-        return checked, apply_targets(checked, live, user, progress)
-    return import_file(path, live, user, progress, name=name)
+    """Import a file of any known shape (our template, targets, the portal's kampung list) in one step."""
+    con = db.connect(live)
+    try:
+        checked = check_any(path, con, name)
+    finally:
+        con.close()
+    if not checked.ok:
+        raise ImportRejected(checked)
+    return checked, apply_any(checked, live, user, progress)

@@ -504,7 +504,8 @@ def chart(
 
 def metric(label: str, value: str, delta: str | None = None, help_text: str | None = None) -> None:
     """A headline figure (``delta`` already formatted)."""
-    unchanged = delta is None or delta.startswith("±")  # fmt.signed writes no change as ±0
+    # fmt.signed writes no change as ±0, and an unknown change as –: neither gets an arrow
+    unchanged = delta is None or delta.startswith(("±", "–"))
     st.metric(
         label,
         value,

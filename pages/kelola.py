@@ -40,7 +40,7 @@ log = importer.history(ui.connection())
 if log.empty:
     st.caption(t("kelola_no_imports", v.lang))
 else:
-    st.dataframe(export.display(log, v.lang), hide_index=True)
+    st.dataframe(export.display(log, v.lang, {"id": t("import_number", v.lang)}), hide_index=True)
 
 
 @st.cache_resource
@@ -98,8 +98,9 @@ def _import(checked: importer.Checked) -> None:
     """Write the checked file, with a progress bar in place, then show the page on the new data."""
     bar = st.progress(0.0, text=t("import_go", v.lang))
     try:
-        write = importer.apply_targets if "kode_wilayah" in checked.rows.columns else importer.apply
-        result = write(checked, live, "web", progress=lambda f, m: bar.progress(min(f, 1.0), text=m))
+        result = importer.apply_any(
+            checked, live, "web", progress=lambda f, m: bar.progress(min(f, 1.0), text=m)
+        )
     except KkbError as exc:
         st.session_state["kelola_message"] = ("error", str(exc))
     else:
@@ -148,14 +149,15 @@ if upload is not None:
         try:
             con = db.connect(live)
             try:
-                targets = importer.is_targets_file(list(importer.read_table(path, upload.name).columns))
-                check = importer.check_targets if targets else importer.check
-                checked = check(path, con, name=upload.name)
+                checked = importer.check_any(path, con, name=upload.name)
+                said = importer.describe(checked, con)
             finally:
                 con.close()
         except DataFileError as exc:
             st.error(str(exc))
             st.stop()
+        if said:
+            st.info(said)
         renamed = {k: c for k, c in checked.mapped.items() if k != c}
         if renamed:
             st.caption(t("import_mapped", v.lang, pairs=", ".join(f"{k} → {c}" for k, c in renamed.items())))

@@ -541,3 +541,32 @@ def test_switching_the_language_rewords_every_dropdown(server: Server, page: tup
     assert "All regencies/cities" in shown and "Semua" not in shown
     assert "Kampung KB per 100 villages" in shown  # the map metric kept, in English
     assert "metrik=Kampung+KB+per+100+villages" in tab.url
+
+
+def test_an_admin_imports_the_portals_kampung_list_and_ringkasan_shows_it(
+    admin_server: tuple[str, Path], page: tuple[Page, list[str]]
+) -> None:
+    url, _ = admin_server
+    tab, outside = page
+    tab.goto(f"{url}/kelola")
+    assert _heading(tab) == "Kelola data"
+    tab.get_by_label("Kata sandi admin").fill("rahasia")
+    tab.get_by_role("button", name="Masuk").click()
+    _settle(tab)
+    listing = Path(__file__).resolve().parent / "data" / "portal_kampung_serang.csv"
+    tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(listing))
+    tab.get_by_text("Dikenali: daftar kampung Portal Kampung KB").wait_for()
+    tab.get_by_text("0 kesalahan, 1 peringatan").wait_for()  # TOYOMERTHO, spelled otherwise
+    tab.get_by_text("6 baris siap diimpor.").wait_for()
+    tab.get_by_role("button", name="Impor sekarang").click()
+    tab.get_by_text("Impor #1 selesai: 6 baris baru").wait_for()
+    SHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SHOTS / "kelola_daftar_portal.png"), full_page=True)
+    tab.goto(f"{url}/?prov=Banten&kab=Kab.+Serang")
+    assert _heading(tab) == "Ringkasan · Kab. Serang"
+    figure = tab.locator('[data-testid="stMetricValue"]').first
+    figure.wait_for()
+    assert figure.inner_text() == "3"  # the three active Kampung KB of the list in Kab. Serang
+    assert tab.get_by_text("Data sintetis").count() == 0
+    tab.screenshot(path=str(SHOTS / "ringkasan_daftar_portal.png"), full_page=True)
+    assert outside == []
