@@ -19,10 +19,10 @@ import pandas as pd
 
 from kkb.errors import DatabaseError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: what brings a file of an older version up to the next one: statements of ``kkb/sql``, run in one
 #: transaction. A new file gets ``schema`` (version 1) and then every step, so both paths agree.
-MIGRATIONS: dict[int, tuple[str, ...]] = {2: ("schema_2", "rekap_wilayah_rebuild")}
+MIGRATIONS: dict[int, tuple[str, ...]] = {2: ("schema_2", "rekap_wilayah_rebuild"), 3: ("schema_3",)}
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 SQL_DIR = Path(__file__).resolve().parent / "sql"

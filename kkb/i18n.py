@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from kkb import fmt
 from kkb.classification import Path, Step
 from kkb.metrics import Attainment, RegionMetrics
+
+if TYPE_CHECKING:
+    from kkb.overview import Source
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
@@ -46,6 +52,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "source_demo": ("registri demo sintetis", "synthetic demo registry"),
     "source_registry": ("registri Kampung KB", "Kampung KB registry"),
+    "source_import": ("{shape} (impor #{id}, {file}, {when})", "{shape} (import #{id}, {file}, {when})"),
+    "source_mixed": ("campuran: {parts}", "mixed: {parts}"),
+    "shape_daftar_portal": ("Portal Kampung KB, daftar kampung", "Kampung KB portal, kampung list"),
+    "shape_templat": ("templat impor", "import template"),
+    "shape_target": ("templat target", "targets template"),
+    "shape_impor": ("impor", "import"),
     "no_data": (
         "Belum ada Kampung KB di {region} pada periode {periode}.",
         "No Kampung KB in {region} in {periode}.",
@@ -113,6 +125,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "total": ("Total", "Total"),
     "import_number": ("Impor #", "Import #"),
+    "import_shape": ("Jenis berkas", "Kind of file"),
+    "imports_title": ("Data yang diimpor", "Imported data"),
+    "imports_none": (
+        "Belum ada impor: semua angka berasal dari registri demo sintetis.",
+        "No imports yet: every figure comes from the synthetic demo registry.",
+    ),
+    "imports_note": (
+        "Setiap impor: berkas, jenisnya, kapan dan oleh siapa, baris yang ditambah dan diganti. Keterangan "
+        "sumber di bawah setiap grafik menyebut impor yang menjadi dasar angkanya.",
+        "Every import: the file, its kind, when and by whom, the rows added and replaced. The source line "
+        "under each chart names the imports its figures come from.",
+    ),
+    "shape_hapus_sintetis": ("hapus data sintetis", "synthetic data removed"),
     "link_bad_lang": (
         'Tautan meminta bahasa "{value}", yang tidak dikenal (pakai lang=id atau lang=en); ditampilkan '
         "Bahasa Indonesia.",
@@ -892,3 +917,25 @@ def projection_text(m: RegionMetrics, lang: str = DEFAULT_LANG) -> str:
     if p.reached_in > p.deadline:
         return t("proyeksi_late", lang, deadline=p.deadline, month=p.reached_in)
     return t("proyeksi_month", lang, month=p.reached_in)
+
+
+def source_text(imports: Sequence[Source], synthetic: bool, lang: str = DEFAULT_LANG) -> str:
+    """Where a region's figures come from: the demo registry, its imports, or a mix of both (said so)."""
+    parts = [
+        t(
+            "source_import",
+            lang,
+            shape=t(f"shape_{s.shape or 'impor'}", lang),
+            id=s.import_id,
+            file=s.file,
+            when=s.when,
+        )
+        for s in imports
+    ]
+    if synthetic:
+        parts.insert(0, t("source_demo", lang))
+    if not parts:
+        return t("source_registry", lang)
+    if len(parts) == 1:
+        return parts[0]
+    return t("source_mixed", lang, parts="; ".join(parts))

@@ -553,6 +553,8 @@ class _Change:
     file: str
     sha256: str
     note: str
+    #: the kind of file (``import_log.bentuk``), for the source line of every figure it gives
+    shape: str = "templat"
 
 
 Writer = Callable[[db.Connection, int, Progress], _Change]
@@ -599,7 +601,13 @@ def _clear(con: db.Connection, import_id: int, region: str, say: Progress) -> _C
     say(0.6, "menghitung ringkasan bulanan")
     store.rebuild_rekap(con, kabs)
     result = Result(import_id, 0, 0, 0, removed, Path())
-    return _Change(result, f"(hapus data sintetis {region})", "", f"{removed} Kampung KB sintetis dihapus")
+    return _Change(
+        result,
+        f"(hapus data sintetis {region})",
+        "",
+        f"{removed} Kampung KB sintetis dihapus",
+        "hapus_sintetis",
+    )
 
 
 def _drop_synthetic(con: db.Connection, kabs: list[str]) -> int:
@@ -624,6 +632,7 @@ def _log(con: db.Connection, import_id: int, user: str, change: _Change, result:
         "baris_ditambah": result.added,
         "baris_diubah": result.changed,
         "catatan": change.note,
+        "bentuk": change.shape,
     }
     db.insert_frame(con, "import_log", pd.DataFrame([row]))
 
@@ -983,7 +992,7 @@ def apply_targets(checked: Checked, live: Path, user: str, progress: Progress | 
         con.unregister("_targets")
         db.insert_frame(con, "target", checked.rows)
         result = Result(import_id, len(checked.rows) - changed, changed, 0, 0, Path())
-        return _Change(result, checked.file, checked.sha256, "target dan angka terbitan")
+        return _Change(result, checked.file, checked.sha256, "target dan angka terbitan", "target")
 
     return _replace(live, write, user, progress, KEEP_BACKUPS)
 

@@ -191,3 +191,22 @@ def class_table(children: pd.DataFrame, total: RegionMetrics, total_label: str) 
     for c in CLASSES:
         table[c.lower()] = table[c.lower()].astype("int64")
     return table
+
+
+@dataclass(frozen=True)
+class Source:
+    """An import that a region's figures come from."""
+
+    import_id: int
+    file: str
+    shape: str | None  # ``import_log.bentuk``; None for imports made before schema 3
+    when: str  # YYYY-MM-DD
+
+
+def sources(con: db.Connection, code: str) -> list[Source]:
+    """The imports behind the active Kampung KB of ``code``, newest first (none: all synthetic or none)."""
+    frame = db.query(con, "sources_of_region", {"prefix": store.prefix_of(code)})
+    return [
+        Source(int(str(i)), str(f), str(b) if isinstance(b, str) else None, str(w)[:10])
+        for i, f, b, w in zip(frame["id"], frame["nama_file"], frame["bentuk"], frame["waktu"], strict=True)
+    ]

@@ -89,7 +89,7 @@ def build(d: Data, v: View, peer: str | None = None, progress: Progress = _noop)
     peer = peer or parent_of(v.code)
     peer_m = d.region_metrics(peer, v.periode, v.metode)
     synthetic = m.sintetis > 0 or peer_m.sintetis > 0
-    source = t("source_demo" if synthetic else "source_registry", lang)
+    source = slides.source_of(d, v, (peer,))
     caption = t("source_caption", lang, source=source, periode=v.periode, method=v.metode)
     pack = Pack(v, region, d.label(peer), synthetic, date.today())
     out = pack.slides

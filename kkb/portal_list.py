@@ -40,6 +40,8 @@ HEADER = (
     "desa",
 )
 SHAPE = "portal_list"
+#: how the import log names this kind of file (``import_log.bentuk``)
+LOGGED = "daftar_portal"
 #: how many digits each code part may have: provinsi 2, kab/kota 2, kecamatan 2, desa/kelurahan 4
 PARTS = (("provinsi_id", 2), ("kabupaten_id", 2), ("kecamatan_id", 2), ("desa_id", 4))
 ACTIVE = {"1", "aktif", "ya", "y", "active", "true"}
@@ -247,4 +249,4 @@ def _write(
         f"daftar kampung portal: {len(kampung)} Kampung KB ({added} baru, {replaced} diganti); "
         f"{removed} Kampung KB sintetis dihapus"
     )
-    return importer._Change(result, checked.file, checked.sha256, note)
+    return importer._Change(result, checked.file, checked.sha256, note, LOGGED)

@@ -18,7 +18,7 @@ from typing_extensions import override
 
 from kkb import charts, compare, db, explore, fmt, geo, overview, store
 from kkb.classification import CLASSES
-from kkb.i18n import t
+from kkb.i18n import source_text, t
 from kkb.metrics import RegionMetrics
 from kkb.regions import Regions, level_of, parent_of
 
@@ -73,6 +73,10 @@ class Data(Protocol):
         """One Kampung KB's identity and history (None when unknown)."""
         ...
 
+    def sources(self, code: str) -> list[overview.Source]:
+        """The imports a region's figures come from."""
+        ...
+
 
 class Database(Data):
     """``Data`` read straight from a connection (the command line; no caching)."""
@@ -117,6 +121,21 @@ class Database(Data):
     @override
     def profile(self, kampung_id: str, metode: str) -> explore.Profile | None:
         return explore.profile(self.con, kampung_id, metode)
+
+    @override
+    def sources(self, code: str) -> list[overview.Source]:
+        return overview.sources(self.con, code)
+
+
+def source_of(d: Data, v: View, codes: tuple[str, ...] = ()) -> str:
+    """Where the figures of the view's region (and of ``codes`` beside it) come from, in a phrase."""
+    regions = (v.code, *codes)
+    imports: dict[int, overview.Source] = {}
+    synthetic = False
+    for code in regions:
+        imports |= {s.import_id: s for s in d.sources(code)}
+        synthetic = synthetic or d.region_metrics(code, v.periode, v.metode).sintetis > 0
+    return source_text(sorted(imports.values(), key=lambda s: -s.import_id), synthetic, v.lang)
 
 
 Builder = Callable[[Data, View], go.Figure | None]

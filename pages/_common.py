@@ -203,6 +203,19 @@ class CachedData:
     def profile(self, kampung_id: str, metode: str) -> explore.Profile | None:
         return profile(kampung_id, metode)
 
+    def sources(self, code: str) -> list[overview.Source]:
+        return sources(code)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _sources(key: str, code: str) -> list[overview.Source]:
+    return overview.sources(_connection(key), code)
+
+
+def sources(code: str) -> list[overview.Source]:
+    """The imports behind the figures of ``code`` (none: synthetic only, or nothing)."""
+    return _sources(database_key(), code)
+
 
 def data() -> slides.Data:
     """The dashboard's cached data for ``kkb.slides``."""
@@ -384,10 +397,14 @@ def synthetic_notice(v: View) -> None:
         st.warning(t("synthetic_notice", v.lang), icon="⚠️")
 
 
-def source_caption(v: View) -> str:
+def source(v: View, codes: tuple[str, ...] = ()) -> str:
+    """Where the view's figures (and those of ``codes``) come from: demo data, imports, or a mix."""
+    return slides.source_of(data(), v, codes)
+
+
+def source_caption(v: View, codes: tuple[str, ...] = ()) -> str:
     """The caption under a chart: source, as-of periode and method."""
-    source = t("source_demo" if shows_synthetic(v) else "source_registry", v.lang)
-    return t("source_caption", v.lang, source=source, periode=v.periode, method=v.metode)
+    return t("source_caption", v.lang, source=source(v, codes), periode=v.periode, method=v.metode)
 
 
 def csv_bytes(frame: pd.DataFrame, lang: str) -> bytes:
@@ -402,7 +419,7 @@ def about(v: View, title: str) -> dict[str, str]:
         t("region_label", v.lang): region_name(v.code),
         t("periode_label", v.lang): v.periode,
         t("method_label", v.lang): v.metode,
-        t("excel_source", v.lang): t("source_demo" if shows_synthetic(v) else "source_registry", v.lang),
+        t("excel_source", v.lang): source(v),
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import explore, export, fmt
+from kkb import explore, export, fmt, importer
 from kkb.classification import DIMENSION_INDICATORS, DIMENSIONS, METHODS, PASS_INDEX
 from kkb.i18n import method_text, t
 from pages import _common as ui
@@ -147,3 +147,15 @@ st.dataframe(
 ui.table_downloads(
     targets, v, export.file_stem("indonesia", "target-dan-angka-terbitan", v.periode), key="targets"
 )
+
+st.subheader(t("imports_title", v.lang))
+log = importer.history(ui.connection())
+if log.empty:
+    st.caption(t("imports_none", v.lang))
+else:
+    log = log.assign(
+        bentuk=[t(f"shape_{b}" if isinstance(b, str) else "shape_impor", v.lang) for b in log["bentuk"]]
+    )
+    labels = {"id": t("import_number", v.lang), "bentuk": t("import_shape", v.lang)}
+    st.dataframe(export.display(log.drop(columns="sha256"), v.lang, labels), hide_index=True)
+    st.caption(t("imports_note", v.lang))

@@ -568,5 +568,12 @@ def test_an_admin_imports_the_portals_kampung_list_and_ringkasan_shows_it(
     figure.wait_for()
     assert figure.inner_text() == "3"  # the three active Kampung KB of the list in Kab. Serang
     assert tab.get_by_text("Data sintetis").count() == 0
+    # the charts say where their figures came from
+    assert (
+        tab.get_by_text(
+            "Sumber: Portal Kampung KB, daftar kampung (impor #1, portal_kampung_serang.csv"
+        ).count()
+        >= 1
+    )
     tab.screenshot(path=str(SHOTS / "ringkasan_daftar_portal.png"), full_page=True)
     assert outside == []

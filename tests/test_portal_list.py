@@ -12,6 +12,7 @@ import pytest
 
 from kkb import db, importer, overview, portal_list, store
 from kkb.classification import DEFAULT_METHOD
+from kkb.i18n import source_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -95,6 +96,15 @@ def test_imported_kampung_kb_replace_the_synthetic_ones_unclassified_and_undo_br
         assert trend[trend.index < "2017-03"].sum() == 0  # formed from its own date, not before
         assert trend["2017-03"] == 1 and trend["2019-08"] == 2
         assert overview.region(con, "36.01", periode, DEFAULT_METHOD).sintetis > 0  # elsewhere: untouched
+        # every figure of Kab. Serang now says where it came from; Banten's say they are a mix
+        (source,) = overview.sources(con, "36.04")
+        assert (source.import_id, source.file, source.shape) == (1, GOOD.name, portal_list.LOGGED)
+        said = source_text(overview.sources(con, "36.04"), serang.sintetis > 0, "id")
+        assert said == f"Portal Kampung KB, daftar kampung (impor #1, {GOOD.name}, {source.when})"
+        banten = overview.region(con, "36", periode, DEFAULT_METHOD)
+        mixed = source_text(overview.sources(con, "36"), banten.sintetis > 0, "en")
+        assert mixed.startswith("mixed: synthetic demo registry; Kampung KB portal, kampung list (import #1")
+        assert overview.sources(con, "14") == []  # Riau: synthetic only
     finally:
         con.close()
     _, again = importer.import_any(GOOD, live, "uji")  # the same list again: the same Kampung KB

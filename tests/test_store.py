@@ -78,9 +78,10 @@ def test_children_trends_equal_the_sum_of_their_kecamatan(
 
 
 def _make_version_1(path: Path) -> None:
-    """Turn a current file into what version 1 wrote: no ``rekap_wilayah``."""
+    """Turn a current file into what version 1 wrote: no ``rekap_wilayah``, no ``import_log.bentuk``."""
     con = duckdb.connect(str(path))
     con.execute("DROP TABLE rekap_wilayah")
+    con.execute("ALTER TABLE import_log DROP COLUMN bentuk")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
 
@@ -120,7 +121,8 @@ def test_an_upgrade_that_fails_midway_leaves_the_file_as_it_was(
         db, "sql", lambda name: "SELECT * FROM tabel_tidak_ada" if name == "rusak" else real_sql(name)
     )
     with pytest.raises(
-        db.DatabaseError, match=r"(?s)versi skema 1 ke 2 gagal.*tabel_tidak_ada.*tidak diubah"
+        db.DatabaseError,
+        match=rf"(?s)versi skema 1 ke {db.SCHEMA_VERSION} gagal.*tabel_tidak_ada.*tidak diubah",
     ):
         db.connect(path)
     con = duckdb.connect(str(path), read_only=True)
