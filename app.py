@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kkb import fmt
 from kkb.errors import KkbError
 from kkb.i18n import t
 from pages import _common as ui
@@ -37,7 +38,7 @@ navigation = st.navigation(
 try:
     st.session_state["_view"] = ui.region_filters(lang)
 except KkbError as exc:
-    st.error(str(exc))
+    st.error(fmt.plain_lines(exc))
     st.stop()
 for problem in link_problems:
     st.warning(problem, icon="🔗")

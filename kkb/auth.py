@@ -52,35 +52,73 @@ def configured_hash(secrets_value: object = None) -> str | None:
     return value.strip() or None
 
 
+#: the longest a sign-in stays locked, however often it is tried (a stranger must not keep the admin
+#: out for hours); the owner's way in during a lock is a new hash (``python -m kkb hash-password``)
+MAX_LOCKOUT = 15 * 60.0
+
+
+@dataclass
+class _Client:
+    failures: int = 0
+    in_flight: int = 0
+    until: float = 0.0
+    lockouts: int = 0
+    generation: int = 0
+
+
 @dataclass
 class Limiter:
-    """At most ``attempts`` failures, then a wait of ``lockout`` seconds (doubling while it goes on)."""
+    """At most ``attempts`` failures per client, then a wait of ``lockout`` seconds.
+
+    Each attempt is counted *before* the password is hashed, under one lock: parallel guesses cannot
+    outrun the limit, because a guess that would be one too many is refused without being checked.
+    A success forgets the failures of guesses still being checked beside it, so they cannot lock out
+    the password that just got in. The wait doubles with each lockout in a row, up to
+    ``MAX_LOCKOUT``; once a wait is over the client has its full ``attempts`` again. Clients are
+    told apart by what the caller passes (the app passes the visitor's address), and each stored hash
+    has its own counts, so setting a new hash lets the owner in at once.
+    """
 
     attempts: int = 5
     lockout: float = 60.0
-    _failures: int = 0
-    _until: float = 0.0
+    _clients: dict[tuple[str, str], _Client] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def wait_seconds(self, now: float | None = None) -> float:
-        """How long until the next attempt is allowed (0 when it is)."""
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            return max(self._until - now, 0.0)
+    def _client(self, client: str, stored: str) -> _Client:
+        return self._clients.setdefault((client, stored), _Client())
 
-    def check(self, password: str, stored: str, now: float | None = None) -> bool:
-        """Verify ``password`` unless locked out; count a failure, reset on success."""
+    def wait_seconds(self, now: float | None = None, client: str = "", stored: str = "") -> float:
+        """How long until ``client`` may try again (0 when it may)."""
         now = time.monotonic() if now is None else now
         with self._lock:
-            if self._until > now:
+            found = self._clients.get((client, stored))
+            return max(found.until - now, 0.0) if found else 0.0
+
+    def check(self, password: str, stored: str, now: float | None = None, client: str = "") -> bool:
+        """Verify ``password`` for ``client`` unless that client is locked out or out of attempts."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            c = self._client(client, stored)
+            if c.until > now:
                 return False
-        ok = verify(password, stored)
+            if c.until and c.until <= now:  # a wait is over: a fresh round of attempts
+                c.failures, c.until = 0, 0.0
+            if c.failures + c.in_flight >= self.attempts:
+                return False  # a guess beyond the limit is never checked
+            c.in_flight += 1
+            generation = c.generation
+        try:
+            ok = verify(password, stored)
+        finally:
+            with self._lock:
+                c.in_flight -= 1
         with self._lock:
             if ok:
-                self._failures, self._until = 0, 0.0
-            else:
-                self._failures += 1
-                if self._failures >= self.attempts:
-                    rounds = self._failures - self.attempts
-                    self._until = now + self.lockout * (2 ** min(rounds, 6))
+                c.failures, c.until, c.lockouts = 0, 0.0, 0
+                c.generation += 1
+            elif generation == c.generation:  # not a guess that a success has overtaken
+                c.failures += 1
+                if c.failures >= self.attempts and c.until <= now:
+                    c.until = now + min(self.lockout * (2**c.lockouts), MAX_LOCKOUT)
+                    c.lockouts += 1
         return ok

@@ -58,3 +58,32 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
                 for cell in out[column]
             ]
     return out
+
+
+#: the characters Streamlit's markdown gives a meaning (links, images, emphasis, headings, lists,
+#: tables, code, colour and emoji directives, maths)
+_MARKDOWN = set("\\`*_{}[]()<>#+-.!|~:$=")
+
+
+def plain(text: object) -> str:
+    """``text`` as Streamlit markdown that shows exactly these characters and nothing more.
+
+    A value from a link, an imported file or a target (``[Sesi berakhir](http://…)``, ``![x](…)``,
+    ``# judul``) is shown as typed: every character markdown reads is escaped, and line breaks
+    become spaces, so no link, image, heading or list can come out of a value.
+    """
+    flat = " ".join(str(text).split())
+    return "".join(f"\\{ch}" if ch in _MARKDOWN else ch for ch in flat)
+
+
+def https_link(label: object, url: object) -> str:
+    """A markdown link to ``url`` labelled ``label``, only for an ``https://`` address; else the label."""
+    address = str(url).strip()
+    if not address.startswith("https://") or any(ch in address for ch in ' <>()[]"\\'):
+        return plain(label)
+    return f"[{plain(label)}]({address})"
+
+
+def plain_lines(text: object) -> str:
+    """Like ``plain``, keeping the line breaks (a message that lists one problem a line)."""
+    return "  \n".join(plain(line) for line in str(text).splitlines())

@@ -11,6 +11,7 @@ import difflib
 
 import streamlit as st
 
+from kkb import fmt
 from kkb.i18n import t
 from kkb.regions import NATION
 from pages import _common as ui
@@ -45,7 +46,7 @@ def check() -> list[str]:
     if raw_lang is not None:
         found = LANG_ALIASES.get(raw_lang.strip().lower())
         if found is None:
-            messages.append(t("link_bad_lang", language, value=raw_lang))
+            messages.append(t("link_bad_lang", language, value=fmt.plain(raw_lang)))
             del params[ui.LANG]
         else:
             language = found
@@ -71,8 +72,8 @@ def check() -> list[str]:
                     "link_bad_region",
                     language,
                     what=t(label, language).lower(),
-                    value=value,
-                    shown=shown,
+                    value=fmt.plain(value),
+                    shown=fmt.plain(shown),
                     close=", ".join(name_of(by_name[c]) for c in close) or "–",
                 )
             )
@@ -86,6 +87,8 @@ def check() -> list[str]:
     periode = params.get(ui.PERIODE)
     months = ui.periods()
     if periode is not None and periode.strip() not in months and months:
-        messages.append(t("link_bad_periode", language, value=periode, shown=months[-1], first=months[0]))
+        messages.append(
+            t("link_bad_periode", language, value=fmt.plain(periode), shown=months[-1], first=months[0])
+        )
         del params[ui.PERIODE]
     return messages

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import explore
+from kkb import explore, fmt
 from kkb.classification import CLASSES, DQ_FLAGS, INDICATORS, SCORE_COLUMNS
 from kkb.i18n import t
 from pages import _common as ui
@@ -112,7 +112,7 @@ if rows:
     # The link keeps the bound parameters (language, region, periode) and adds the Kampung KB.
     st.page_link(
         "pages/profil.py",
-        label=t("open_profile", v.lang, name=picked["nama"]),
+        label=t("open_profile", v.lang, name=fmt.plain(picked["nama"])),
         icon="➡️",
         query_params={"kampung": str(picked["id"])},
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from kkb import auth, db, export, importer
+from kkb import auth, db, export, fmt, importer
 from kkb.errors import DataFileError, KkbError
 from kkb.i18n import t
 from pages import _common as ui
@@ -63,13 +63,19 @@ if stored is None:
     st.stop()
 
 
+def _client() -> str:
+    """Who is signing in, as far as the server can tell (the visitor's address; behind a proxy, its own)."""
+    return str(st.context.ip_address or "")
+
+
 def _sign_in() -> None:
     """Check the password (in a callback: it runs once per click, before the page)."""
     limiter = _limiter()
-    wait = limiter.wait_seconds()
+    client = _client()
+    wait = limiter.wait_seconds(client=client, stored=stored or "")
     if wait > 0:
         st.session_state["admin_message"] = ("admin_locked", int(wait) + 1)
-    elif stored is not None and limiter.check(st.session_state.get("admin_sandi", ""), stored):
+    elif stored is not None and limiter.check(st.session_state.get("admin_sandi", ""), stored, client=client):
         st.session_state["admin"] = True
         st.session_state.pop("admin_message", None)
     else:
@@ -102,7 +108,7 @@ def _import(checked: importer.Checked) -> None:
             checked, live, "web", progress=lambda f, m: bar.progress(min(f, 1.0), text=m)
         )
     except KkbError as exc:
-        st.session_state["kelola_message"] = ("error", str(exc))
+        st.session_state["kelola_message"] = ("error", fmt.plain_lines(exc))
     else:
         st.session_state["impor_ke"] = st.session_state.get("impor_ke", 0) + 1
         st.session_state["kelola_message"] = (
@@ -124,7 +130,7 @@ def _clear(region: str) -> None:
     try:
         result = importer.clear_synthetic(live, region, "web")
     except KkbError as exc:
-        st.session_state["kelola_message"] = ("error", str(exc))
+        st.session_state["kelola_message"] = ("error", fmt.plain_lines(exc))
     else:
         st.session_state["kelola_message"] = ("ok", t("clear_done", v.lang, n=result.synthetic_removed))
 
@@ -133,7 +139,7 @@ def _undo() -> None:
     try:
         importer.undo(live)
     except KkbError as exc:
-        st.session_state["kelola_message"] = ("error", str(exc))
+        st.session_state["kelola_message"] = ("error", fmt.plain_lines(exc))
     else:
         st.session_state["kelola_message"] = ("ok", t("undo_done", v.lang))
 
@@ -154,10 +160,10 @@ if upload is not None:
             finally:
                 con.close()
         except DataFileError as exc:
-            st.error(str(exc))
+            st.error(fmt.plain_lines(exc))
             st.stop()
         if said:
-            st.info(said)
+            st.info(fmt.plain(said))
         renamed = {k: c for k, c in checked.mapped.items() if k != c}
         if renamed:
             st.caption(t("import_mapped", v.lang, pairs=", ".join(f"{k} → {c}" for k, c in renamed.items())))

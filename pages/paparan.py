@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import export, paparan
+from kkb import export, fmt, paparan
 from kkb.i18n import t
 from pages import _common as ui
 from pages import _packs as packs
@@ -56,7 +56,7 @@ if job is not None and not job.done.is_set():
         bar.progress(job.fraction, text=job.message)
     bar.empty()
 if job is not None and job.error is not None:
-    st.error(job.error)
+    st.error(fmt.plain_lines(job.error))
 elif job is not None and job.pack is not None:
     pack, pptx, pdf = job.pack, job.pptx, job.pdf
     st.success(t("pack_ready", v.lang, n=len(pack.slides)))
@@ -80,4 +80,4 @@ elif job is not None and job.pack is not None:
             elif slide.table is not None:
                 st.dataframe(slide.table, hide_index=True, height=200)
             else:
-                st.caption("\n\n".join(slide.lines))
+                st.caption("\n\n".join(fmt.plain(line) for line in slide.lines))

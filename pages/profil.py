@@ -36,20 +36,20 @@ if not kampung_id:
 
 found = ui.profile(kampung_id, v.metode)
 if found is None:
-    st.error(t("profil_unknown", v.lang, id=kampung_id))
+    st.error(t("profil_unknown", v.lang, id=fmt.plain(kampung_id)))
     st.stop()
 
 who = found.identity
 if who["sumber"] == "sintetis":
     st.warning(t("synthetic_notice", v.lang), icon="⚠️")
-st.header(str(who["nama"]))
+st.header(fmt.plain(who["nama"]))
 place = ", ".join(str(who[c]) for c in ("desa", "kecamatan", "kabkota", "provinsi") if pd.notna(who[c]))
 st.markdown(
     t(
         "profil_identity",
         v.lang,
         id=who["id"],
-        place=place,
+        place=fmt.plain(place),
         code=who["kode_desa"],
         date=pd.Timestamp(who["tanggal_pencanangan"]).strftime("%Y-%m-%d"),
         scope=who["cakupan_wilayah"],

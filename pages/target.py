@@ -30,8 +30,8 @@ else:
             )
             st.markdown(
                 attainment_text(a, v.lang, v.periode)
-                + f"  \n[{a.target.source}]({a.target.url}) · {a.target.date}"
-                + (f"  \n_{a.target.denominator}_" if a.target.denominator else "")
+                + f"  \n{fmt.https_link(a.target.source, a.target.url)} · {fmt.plain(a.target.date)}"
+                + (f"  \n_{fmt.plain(a.target.denominator)}_" if a.target.denominator else "")
             )
 
 st.subheader(t("laju", v.lang))

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
-from kkb import charts, export
+from kkb import charts, export, fmt
 
 CAPTION = "Sumber: registri demo sintetis · data per 2025-12 · metode portal-2021"
 
@@ -140,3 +140,37 @@ def test_tables_on_screen_show_labels_and_the_languages_numbers() -> None:
     assert list(shown["Nilai"]) == ["1.875,00", "2,50"]
     assert list(shown["Mandiri plus (%)"]) == ["24,28 %", "–"]
     assert list(export.display(frame, "en")["Kampung KB formed"]) == ["1,875", "906"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[Sesi berakhir - masuk lagi](http://contoh.invalid/masuk)",
+        "![x](http://contoh.invalid/x.png)",
+        "# Judul besar",
+        "- butir\n- butir",
+        ":red[merah] :material/home: $x^2$",
+        "<b>tebal</b> `kode` **tebal** _miring_",
+        "www.contoh.invalid dan http://contoh.invalid",
+    ],
+    ids=["link", "image", "heading", "list", "directives", "html-code-emphasis", "autolinks"],
+)
+def test_a_value_is_shown_as_typed_never_as_markdown(value: str) -> None:
+    import re
+
+    shown = fmt.plain(value)
+    unescaped = re.sub(r"\\.", "", shown)  # what markdown would still read after the escapes
+    assert not set(unescaped) & set("[]()!#*_`<>:$-.")
+    assert re.sub(r"\\(.)", r"\1", shown) == " ".join(value.split())  # every character still there
+
+
+def test_only_an_https_source_becomes_a_link() -> None:
+    assert fmt.https_link("BKKBN Riau", "https://riau.antaranews.com/berita/1") == (
+        "[BKKBN Riau](https://riau.antaranews.com/berita/1)"
+    )
+    for url in (
+        "http://contoh.invalid",
+        "javascript:alert(1)",
+        "https://a.invalid/x) ![y](https://b.invalid",
+    ):
+        assert "](" not in fmt.https_link("sumber", url)

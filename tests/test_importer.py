@@ -444,7 +444,7 @@ def test_the_limiter_locks_out_after_repeated_failures() -> None:
     limiter = auth.Limiter(attempts=3, lockout=60)
     for _ in range(3):
         assert not limiter.check("salah", stored, now=100.0)
-    assert limiter.wait_seconds(now=100.0) == 60.0
+    assert limiter.wait_seconds(now=100.0, stored=stored) == 60.0
     assert not limiter.check("rahasia", stored, now=130.0)  # even the right password waits
     assert limiter.check("rahasia", stored, now=161.0)
     assert not auth.verify("rahasia", "bukan-hash") and auth.verify("rahasia", stored)
