@@ -99,26 +99,27 @@ def _cmd_paparan(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from kkb import importer
+    from kkb import ingest
 
     path = Path(args.db) if args.db else db.default_db_path()
     source = Path(args.file)
     try:
         con = db.connect(path)
         try:
-            checked = importer.check_any(source, con)
-            said = importer.describe(checked, con)
+            checked = ingest.check_any(source, con, periode=args.periode)
+            said = ingest.describe(checked, con) if checked.ok else ""
         finally:
             con.close()
+        print(f"Bentuk berkas: {ingest.SHAPE_NAMES[checked.shape]}")
         if said:
             print(said)
         if not checked.ok:
-            raise importer.ImportRejected(checked)
-        result = importer.apply_any(checked, path, args.user, _progress_printer())  # type: ignore[arg-type]
-    except importer.ImportRejected as exc:
+            raise ingest.ImportRejected(checked)
+        result = ingest.apply_any(checked, path, args.user, _progress_printer())  # type: ignore[arg-type]
+    except ingest.ImportRejected as exc:
         if args.report:
             Path(args.report).write_bytes(
-                importer.problems_frame(exc.checked.problems).to_csv(index=False).encode("utf-8-sig")
+                ingest.problems_frame(exc.checked.problems).to_csv(index=False).encode("utf-8-sig")
             )
             print(f"Daftar masalah: {args.report}", file=sys.stderr)
         raise
@@ -136,30 +137,30 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_undo(args: argparse.Namespace) -> int:
-    from kkb import importer
+    from kkb import ingest
 
     path = Path(args.db) if args.db else db.default_db_path()
-    used = importer.undo(path)
+    used = ingest.undo(path)
     print(f"Impor terakhir dibatalkan: basis data dikembalikan dari {used.name}")
     return 0
 
 
 def _cmd_clear_demo(args: argparse.Namespace) -> int:
-    from kkb import importer
+    from kkb import ingest
     from kkb.regions import level_of
 
     if args.region != "ID" and level_of(args.region) not in (1, 2):
         raise KkbError(f"wilayah {args.region!r}: pakai kode provinsi (36), kab/kota (36.04) atau ID")
     path = Path(args.db) if args.db else db.default_db_path()
-    result = importer.clear_synthetic(path, args.region, args.user, _progress_printer())  # type: ignore[arg-type]
+    result = ingest.clear_synthetic(path, args.region, args.user, _progress_printer())  # type: ignore[arg-type]
     print(f"{result.synthetic_removed} Kampung KB sintetis dihapus. Cadangan: {result.backup}")
     return 0
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from kkb import importer
+    from kkb import ingest
 
-    write = importer.write_targets_template if args.targets else importer.write_template
+    write = ingest.write_targets_template if args.targets else ingest.write_template
     print(f"Templat impor: {write(Path(args.out))}")
     return 0
 
@@ -221,10 +222,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.set_defaults(func=_cmd_paparan)
 
     p = sub.add_parser("import", help="impor berkas CSV/Excel ke basis data (semua atau tidak sama sekali)")
-    p.add_argument("file", help="berkas CSV atau .xlsx sesuai templat impor")
+    p.add_argument(
+        "file",
+        help="berkas CSV atau .xlsx: templat impor, target, tabel statistik portal, daftar Kampung KB portal",
+    )
     p.add_argument("--db", help=db_help)
     p.add_argument("--user", default=os.environ.get("USER", "cli"), help="nama yang dicatat di log impor")
     p.add_argument("--report", help="tulis daftar masalah ke CSV ini bila berkas ditolak")
+    p.add_argument(
+        "--periode", help="bulan yang digambarkan berkas tanpa periode (tabel statistik portal), YYYY-MM"
+    )
     p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("undo", help="batalkan impor terakhir (kembalikan cadangan terbaru)")

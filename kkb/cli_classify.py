@@ -15,7 +15,7 @@ from kkb.classification import (
     classify,
 )
 from kkb.errors import InputRowsError, RowProblem
-from kkb.ingest import parse_snapshot_columns, read_text_table
+from kkb.ingest.read import parse_snapshot_columns, read_text_table
 
 #: what follows the input columns in the output, in this order
 OUTPUT_COLUMNS = (*SCORE_COLUMNS, *INDEX_COLUMNS, "klasifikasi", "mandiri_plus", *DQ_FLAGS)

@@ -19,14 +19,28 @@ import pandas as pd
 
 from kkb.errors import DatabaseError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: what brings a file of an older version up to the next one: statements of ``kkb/sql``, run in one
 #: transaction. A new file gets ``schema`` (version 1) and then every step, so both paths agree.
-MIGRATIONS: dict[int, tuple[str, ...]] = {2: ("schema_2", "rekap_wilayah_rebuild"), 3: ("schema_3",)}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: ("schema_2",),
+    3: ("schema_3",),
+    4: ("schema_4", "rekap_wilayah_rebuild"),
+}
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 SQL_DIR = Path(__file__).resolve().parent / "sql"
-TABLES = ("meta", "wilayah", "kampung_kb", "snapshot", "klasifikasi", "target", "import_log")
+TABLES = (
+    "meta",
+    "wilayah",
+    "kampung_kb",
+    "snapshot",
+    "klasifikasi",
+    "target",
+    "import_log",
+    "angka_wilayah",
+    "nama_wilayah",
+)
 #: tables whose rows are the content (``meta`` holds build times, which differ between builds)
 CONTENT_TABLES = TABLES[1:]
 

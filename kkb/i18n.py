@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,53 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_demo": ("registri demo sintetis", "synthetic demo registry"),
     "source_registry": ("registri Kampung KB", "Kampung KB registry"),
     "source_import": ("{shape} (impor #{id}, {file}, {when})", "{shape} (import #{id}, {file}, {when})"),
+    "source_import_periode": (
+        "{shape}, periode {periode} (impor #{id}, {file}, {when})",
+        "{shape}, periode {periode} (import #{id}, {file}, {when})",
+    ),
+    "shape_statistik_portal": (
+        "Portal Kampung KB, statistik klasifikasi",
+        "Kampung KB portal, classification statistics",
+    ),
+    "source_label": ("Sumber", "Source"),
+    "import_recognised": ("Bentuk berkas dikenali: {shape}", "File recognised as: {shape}"),
+    "import_periode": ("Periode tabel ini", "Periode of this table"),
+    "import_periode_pick": ("pilih bulan yang digambarkan tabel", "choose the month the table describes"),
+    "import_periode_needed": (
+        "Tabel statistik portal tidak selalu mencantumkan tanggalnya. Pilih periode (bulan) yang "
+        "digambarkannya; berkas baru diperiksa sesudah itu.",
+        "The portal's statistics table does not always print its date. Choose the periode (month) it "
+        "describes; the file is checked after that.",
+    ),
+    "only_parent_notice": (
+        "Angka wilayah ini tidak diketahui: sumber datanya hanya memberi angka {parent} secara keseluruhan.",
+        "This region's figures are unknown: its source gives only the totals of {parent}.",
+    ),
+    "before_data_notice": (
+        "Data wilayah ini baru ada sejak periode {since}; angka periode sebelumnya tidak diketahui, "
+        "bukan nol.",
+        "This region's data starts at periode {since}; earlier figures are unknown, not zero.",
+    ),
+    "carried_notice": (
+        "Angka dari tabel periode {periode}, periode terakhir yang dilaporkan sampai periode ini.",
+        "Figures from the table of periode {periode}, the latest reported up to this periode.",
+    ),
+    "children_unknown_short": (
+        "Angka per {level} di {region} tidak diketahui: sumber datanya hanya memberi angka {region} secara "
+        "keseluruhan.",
+        "The figures per {level} in {region} are unknown: its source gives only the totals of {region}.",
+    ),
+    "children_unknown_notice": (
+        "Sumber data wilayah ini hanya memberi angka per wilayah: cakupan desa/kelurahan, laju, dan rincian "
+        "wilayah di bawahnya yang tidak punya data sendiri tidak diketahui (kosong di peta dan tabel).",
+        "This region's source gives totals only: village coverage, pace, and the regions below it without "
+        "data of their own are unknown (blank on maps and tables).",
+    ),
+    "data_label": ("Data", "Data"),
+    "before_data": (
+        "belum ada sebelum periode {since}: angka periode ini tidak diketahui, bukan nol",
+        "none before periode {since}: this periode's figures are unknown, not zero",
+    ),
     "source_mixed": ("campuran: {parts}", "mixed: {parts}"),
     "shape_daftar_portal": ("Portal Kampung KB, daftar kampung", "Kampung KB portal, kampung list"),
     "shape_templat": ("templat impor", "import template"),
@@ -655,6 +703,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "terklasifikasi": ("Terklasifikasi", "Classified"),
     "laju": ("Laju pembentukan", "Formation pace"),
     "laju_value": ("{value} per bulan (12 bulan terakhir)", "{value} per month (last 12 months)"),
+    "unknown": ("tidak diketahui", "unknown"),
+    "laju_unknown": (
+        "tidak diketahui: data wilayah ini tidak memberi pembentukan per bulan (angka satu periode)",
+        "unknown: this region's data gives no formation per month (figures of one periode)",
+    ),
+    "proyeksi_unknown": ("tidak dapat dihitung tanpa laju", "cannot be computed without a pace"),
     "proyeksi": ("Proyeksi", "Projection"),
     "proyeksi_reached": ("sudah tercapai", "already reached"),
     "proyeksi_missed": (
@@ -889,6 +943,13 @@ def attainment_text(a: Attainment, lang: str = DEFAULT_LANG, periode: str | None
     return text
 
 
+def pace_text(m: RegionMetrics, lang: str = DEFAULT_LANG) -> str:
+    """The region's formation pace, or why it is not known."""
+    if math.isnan(m.laju):
+        return t("laju_unknown", lang)
+    return t("laju_value", lang, value=fmt.number(m.laju, lang, 1))
+
+
 def projection_text(m: RegionMetrics, lang: str = DEFAULT_LANG) -> str:
     """Describe when the region's count target is reached at its current pace.
 
@@ -899,6 +960,8 @@ def projection_text(m: RegionMetrics, lang: str = DEFAULT_LANG) -> str:
         return t("no_target", lang)
     if p.already_reached:
         return t("proyeksi_reached", lang)
+    if math.isnan(p.pace):
+        return t("proyeksi_unknown", lang)
     if m.periode > p.deadline:
         current = m.pembentukan if m.proyeksi_metrik == "pembentukan" else m.desa_terbentuk
         text = t(
@@ -923,9 +986,10 @@ def source_text(imports: Sequence[Source], synthetic: bool, lang: str = DEFAULT_
     """Where a region's figures come from: the demo registry, its imports, or a mix of both (said so)."""
     parts = [
         t(
-            "source_import",
+            "source_import_periode" if s.periode else "source_import",
             lang,
             shape=t(f"shape_{s.shape or 'impor'}", lang),
+            periode=s.periode,
             id=s.import_id,
             file=s.file,
             when=s.when,

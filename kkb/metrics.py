@@ -32,6 +32,9 @@ COUNT_COLUMNS = (
     "sintetis",
 )
 
+#: counts that a region known only from its printed totals does not give: unknown (NaN), not zero
+UNKNOWABLE = ("desa_terbentuk", "kec_terbentuk", "baru")
+
 CLASS_COLUMNS = {c: c.lower() for c in CLASSES}
 #: metrics with a target in the targets table, and how the actual value is read from counts
 TARGET_METRICS = (
@@ -89,10 +92,31 @@ def rates_for_children(counts: pd.DataFrame, children: pd.DataFrame) -> pd.DataF
     return _rates(out)
 
 
+def unknown_where(rated: pd.DataFrame, unknown: pd.Series) -> pd.DataFrame:
+    """``rated`` with every count and rate of the ``unknown`` rows empty (NaN), and ``tidak_diketahui``."""
+    out = rated.copy()
+    columns = [c for c in (*COUNT_COLUMNS, "mandiri_plus", "belum_terklasifikasi", *RATE_METRICS) if c in out]
+    columns += [
+        f"{c}_persen" for c in CLASS_COLUMNS.values() if f"{c}_persen" in out and f"{c}_persen" not in columns
+    ]
+    for column in columns:
+        out[column] = out[column].astype("float64").where(~unknown)
+    out["tidak_diketahui"] = unknown.to_numpy()
+    return out
+
+
 def _rates(out: pd.DataFrame) -> pd.DataFrame:
     out = out.copy()
+    # a region without a row has none formed (0); a region whose row leaves a count empty does not
+    # give it (NaN), and every rate from that count stays unknown
+    present = out["pembentukan"].notna() if "pembentukan" in out else pd.Series(False, index=out.index)
     for column in COUNT_COLUMNS:
-        if column in out:
+        if column not in out:
+            continue
+        if column in UNKNOWABLE:
+            values = out[column].astype("float64")
+            out[column] = values.where(values.notna() | present, 0.0)
+        else:
             out[column] = out[column].fillna(0).astype("int64")
     out["mandiri_plus"] = out["mandiri"] + out["berkelanjutan"]
     out["belum_terklasifikasi"] = out["pembentukan"] - out["terklasifikasi"]
@@ -225,12 +249,20 @@ def shift_periode(periode: str, months: int) -> str:
 def pace(trend: pd.DataFrame, periode: str, column: str = "pembentukan", window: int = 12) -> float:
     """New Kampung KB per month over the ``window`` months up to ``periode`` (laju).
 
-    Uses the months the trend has when it is shorter than the window; 0 without history.
+    Uses the months the trend has when it is shorter than the window; 0 without history. NaN (not
+    known) when a month of the window carries figures printed for an earlier periode, or the count
+    itself is not known: a region known from one statistics table has no pace to show.
     """
     series = trend.set_index("periode")[column]
     if periode not in series.index:
         return 0.0
     start = shift_periode(periode, -window)
+    if "dari_periode" in trend:
+        window_rows = trend[(trend["periode"] >= start) & (trend["periode"] <= periode)]
+        if window_rows["dari_periode"].notna().any():
+            return float("nan")
+    if pd.isna(series[periode]):
+        return float("nan")
     earlier = series[series.index <= start]
     before = float(earlier.iloc[-1]) if len(earlier) else 0.0
     first = series.index[0]
@@ -259,7 +291,7 @@ def project(current: float, target: Target, pace_per_month: float, periode: str)
     deadline = f"{target.year:04d}-12"
     if current >= target.value:
         return Projection(target.value, deadline, pace_per_month, periode, True)
-    if pace_per_month <= 0:
+    if math.isnan(current) or math.isnan(pace_per_month) or pace_per_month <= 0:
         return Projection(target.value, deadline, pace_per_month, None, False)
     months = math.ceil((target.value - current) / pace_per_month)
     return Projection(target.value, deadline, pace_per_month, shift_periode(periode, months), False)
@@ -276,8 +308,9 @@ class RegionMetrics:
     periode: str
     metode: str
     pembentukan: int
-    desa_terbentuk: int
-    kec_terbentuk: int
+    #: None where the data does not give them (a region known from its printed totals)
+    desa_terbentuk: int | None
+    kec_terbentuk: int | None
     jml_desa_kel: int
     jml_kecamatan: int
     cakupan_desa_persen: float
@@ -295,11 +328,71 @@ class RegionMetrics:
     perubahan_tahunan: dict[str, float] = field(default_factory=dict)
     sintetis: int = 0
     dq_kampung: int = 0
+    #: the first periode the region's figures are known for, when earlier months are unknown (a
+    #: region known from a statistics table); None when its history is complete
+    data_sejak: str | None = None
+    #: the periode the figures were printed for, when they are carried on to a later month
+    dari_periode: str | None = None
+    #: the region above whose printed totals are all that is known here (its own figures unknown)
+    hanya_induk: str | None = None
+
+    @property
+    def before_data(self) -> bool:
+        """Whether ``periode`` lies before the first month the region's figures are known for."""
+        return self.hanya_induk is not None or (
+            self.data_sejak is not None and self.periode < self.data_sejak
+        )
 
 
 def _value(row: pd.Series, column: str) -> float:
     value = row.get(column)
     return float("nan") if value is None or pd.isna(value) else float(value)
+
+
+def known_from(trend: pd.DataFrame) -> str | None:
+    """The first month of a trend whose first figures were printed totals (earlier ones unknown), or None."""
+    if trend.empty or "dari_periode" not in trend:
+        return None
+    first = trend.iloc[0]
+    return str(first["periode"]) if pd.notna(first["dari_periode"]) else None
+
+
+def comparable(now: pd.Series, earlier: pd.Series, earlier_periode: str, since: str | None) -> bool:
+    """Whether two months of a region can be compared.
+
+    Not when the earlier month is before its figures are known, nor when either month carries a
+    printed figure on (the same table twice is no change; a table beside monthly data is no series).
+    """
+    if since is not None and earlier_periode < since:
+        return False
+    carried_now, carried_then = now.get("dari_periode"), earlier.get("dari_periode")
+    return pd.isna(carried_now) and pd.isna(carried_then)
+
+
+def printed_since(printed: pd.DataFrame, code: str) -> str | None:
+    """The first periode all of ``code`` is known for, or None when its history is complete.
+
+    Later than its first month when it, or a region within it, is known from printed totals only
+    from then on (``kkb.store.printed``).
+    """
+    if printed.empty:
+        return None
+    codes = printed["kode"].astype(str)
+    inside = printed[(codes == code) | codes.str.startswith(code + ".") | (code == NATION)]
+    return None if inside.empty else str(inside["pertama"].max())
+
+
+def printed_above(printed: pd.DataFrame, code: str) -> str | None:
+    """The region above ``code`` whose printed totals cover it, when only they do; else None."""
+    for kode in printed["kode"].astype(str):
+        if code.startswith(kode + "."):
+            return kode
+    return None
+
+
+def _count(row: pd.Series, column: str) -> int | None:
+    value = row.get(column)
+    return None if value is None or pd.isna(value) else int(value)
 
 
 def region_metrics(
@@ -311,6 +404,8 @@ def region_metrics(
     trend: pd.DataFrame,
     targets: pd.DataFrame,
     siblings: pd.DataFrame | None = None,
+    data_sejak: str | None = None,
+    hanya_induk: str | None = None,
 ) -> RegionMetrics:
     """Compute one region's metrics from its rated counts now and a year earlier.
 
@@ -359,8 +454,8 @@ def region_metrics(
         periode=periode,
         metode=metode,
         pembentukan=int(now["pembentukan"]),
-        desa_terbentuk=int(now["desa_terbentuk"]),
-        kec_terbentuk=int(now["kec_terbentuk"]),
+        desa_terbentuk=_count(now, "desa_terbentuk"),
+        kec_terbentuk=_count(now, "kec_terbentuk"),
         jml_desa_kel=int(now["jml_desa_kel"]),
         jml_kecamatan=int(now["jml_kecamatan"]),
         cakupan_desa_persen=_value(now, "cakupan_desa_persen"),
@@ -378,6 +473,9 @@ def region_metrics(
         perubahan_tahunan=perubahan,
         sintetis=int(now.get("sintetis", 0) or 0),
         dq_kampung=int(now.get("dq_kampung", 0) or 0),
+        data_sejak=data_sejak,
+        hanya_induk=hanya_induk,
+        dari_periode=str(now["dari_periode"]) if pd.notna(now.get("dari_periode")) else None,
     )
 
 

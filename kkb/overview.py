@@ -35,7 +35,19 @@ def children(con: db.Connection, code: str, periode: str, metode: str, wilayah: 
         raise ValueError("kecamatan adalah tingkat terendah untuk metrik wilayah")
     frame = store.counts(con, code, periode, metode, by=level + 1)
     kids = wilayah[wilayah["kode_induk"] == code]
-    return metrics.rates_for_children(frame, kids)
+    out = metrics.rates_for_children(frame, kids)
+    printed = store.printed(con)
+    covering = printed[printed["kode"].isin([code, *_ancestors(code)])]
+    if not covering.empty and periode >= str(covering["pertama"].min()):
+        # the region (or one above it) is known from its printed totals: a region below it without
+        # figures of its own is unknown, not zero
+        out = metrics.unknown_where(out, ~out["kode"].isin(frame["kode"]))
+    return out
+
+
+def _ancestors(code: str) -> list[str]:
+    parts = code.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
 
 
 def region(
@@ -51,11 +63,19 @@ def region(
     wilayah = store.wilayah(con) if wilayah is None else wilayah
     targets = store.targets(con) if targets is None else targets
     now = rated(con, code, periode, metode, wilayah)
-    year_ago = rated(con, code, metrics.shift_periode(periode, -12), metode, wilayah)
+    earlier = metrics.shift_periode(periode, -12)
+    year_ago: pd.Series | None = rated(con, code, earlier, metode, wilayah)
     trend = store.trend(con, code, metode)
+    printed = store.printed(con)
+    since = metrics.printed_since(printed, code)
+    above = metrics.printed_above(printed, code) if trend.empty else None
+    if year_ago is not None and not metrics.comparable(now, year_ago, earlier, since):
+        year_ago = None  # a change from an unknown month, or of one table carried on, is not a change
     parent = parent_of(code)
     siblings = None if parent is None or code == NATION else children(con, parent, periode, metode, wilayah)
-    return metrics.region_metrics(code, periode, metode, now, year_ago, trend, targets, siblings)
+    return metrics.region_metrics(
+        code, periode, metode, now, year_ago, trend, targets, siblings, since, above
+    )
 
 
 def schedule(
@@ -201,12 +221,24 @@ class Source:
     file: str
     shape: str | None  # ``import_log.bentuk``; None for imports made before schema 3
     when: str  # YYYY-MM-DD
+    #: the periode the import's figures describe (its latest), None for imports made before schema 4
+    periode: str | None = None
 
 
 def sources(con: db.Connection, code: str) -> list[Source]:
-    """The imports behind the active Kampung KB of ``code``, newest first (none: all synthetic or none)."""
+    """The imports behind the figures of ``code``, newest first (none: all synthetic or none).
+
+    Those that registered or reported its active Kampung KB, and the statistics tables that printed
+    totals for it or for regions within it.
+    """
     frame = db.query(con, "sources_of_region", {"prefix": store.prefix_of(code)})
     return [
-        Source(int(str(i)), str(f), str(b) if isinstance(b, str) else None, str(w)[:10])
-        for i, f, b, w in zip(frame["id"], frame["nama_file"], frame["bentuk"], frame["waktu"], strict=True)
+        Source(int(str(i)), str(f), _text(b), str(w)[:10], _text(p))
+        for i, f, b, w, p in zip(
+            frame["id"], frame["nama_file"], frame["bentuk"], frame["waktu"], frame["periode"], strict=True
+        )
     ]
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None

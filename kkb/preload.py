@@ -27,7 +27,7 @@ MODULES = (
     "kkb.fmt",
     "kkb.geo",
     "kkb.i18n",
-    "kkb.importer",
+    "kkb.ingest",
     "kkb.info",
     "kkb.metrics",
     "kkb.overview",

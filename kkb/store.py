@@ -45,6 +45,11 @@ def targets(con: db.Connection) -> pd.DataFrame:
     return db.query(con, "targets_all")
 
 
+def printed(con: db.Connection) -> pd.DataFrame:
+    """Regions known from printed totals (a statistics table): ``kode``, ``tingkat``, ``pertama`` periode."""
+    return db.query(con, "printed_regions")
+
+
 def periods(con: db.Connection) -> list[str]:
     """The months the registry covers, oldest first."""
     return [str(p) for p in db.query(con, "periods")["periode"]]

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from kkb import db, fmt, overview, store
 from kkb.classification import CLASSES
-from kkb.i18n import attainment_text, projection_text, t
+from kkb.i18n import attainment_text, pace_text, projection_text, source_text, t
 from kkb.metrics import RegionMetrics
 from kkb.regions import Regions
 
 
-def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id") -> str:
+def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id", source: str = "") -> str:
     """Render ``m`` as aligned lines of label and value."""
 
-    def n(value: float) -> str:
-        return fmt.number(value, lang)
+    def n(value: float | None) -> str:
+        return t("unknown", lang) if value is None else fmt.number(value, lang)
 
     def pct(value: float) -> str:
         return fmt.percent(value, lang, 2)
@@ -50,7 +50,7 @@ def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id") -> st
             f"{t('capaian', lang)}: mandiri plus n",
             attainment_text(m.capaian["mandiri_plus_jumlah"], lang, m.periode),
         ),
-        (t("laju", lang), t("laju_value", lang, value=fmt.number(m.laju, lang, 1))),
+        (t("laju", lang), pace_text(m, lang)),
         (t("proyeksi", lang), projection_text(m, lang)),
     ]
     for metric, (rank, of) in m.peringkat.items():
@@ -68,6 +68,10 @@ def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id") -> st
                 fmt.signed(change, lang, 2 if unit else 0, unit),
             )
         )
+    if source:
+        rows.append((t("source_label", lang), source))
+    if m.before_data:
+        rows.insert(2, (t("data_label", lang), t("before_data", lang, since=m.data_sejak)))
     width = max(len(label) for label, _ in rows)
     lines = [f"{label:<{width}}  {value}" for label, value in rows]
     if synthetic:
@@ -82,4 +86,5 @@ def summary_text(con: db.Connection, code: str, periode: str | None, metode: str
     regions = Regions(wilayah)
     regions.require(code)
     m = overview.region(con, code, store.require_periode(con, periode), metode, wilayah=wilayah)
-    return render(m, regions.label(code), m.sintetis > 0, lang)
+    source = source_text(overview.sources(con, code), m.sintetis > 0, lang)
+    return render(m, regions.label(code), m.sintetis > 0, lang, source)

@@ -391,10 +391,37 @@ def shows_synthetic(v: View) -> bool:
     return region_metrics(v.code, v.periode, v.metode).sintetis > 0
 
 
+def known_metrics(kids: pd.DataFrame, options: list[str]) -> list[str]:
+    """The metrics of ``options`` that some region with Kampung KB has a value for (all, when none has).
+
+    A region known only from its printed totals has no village coverage: a map or ranking by it
+    would show nothing but blanks, so it is not offered.
+    """
+    formed = kids["pembentukan"].fillna(0) > 0
+    known = [k for k in options if k not in kids or bool((kids[k].notna() & formed).any())]
+    return known or options
+
+
+def children_unknown(kids: pd.DataFrame) -> bool:
+    """Whether every region below is unknown (its parent is known from printed totals only)."""
+    return "tidak_diketahui" in kids and bool(kids["tidak_diketahui"].all())
+
+
 def synthetic_notice(v: View) -> None:
-    """Say that the data is synthetic wherever synthetic rows are shown."""
+    """Say that the data is synthetic wherever synthetic rows are shown, and what the data cannot say."""
     if shows_synthetic(v):
         st.warning(t("synthetic_notice", v.lang), icon="⚠️")
+    m = region_metrics(v.code, v.periode, v.metode)
+    if m.hanya_induk is not None:
+        st.warning(t("only_parent_notice", v.lang, parent=region_name(m.hanya_induk)), icon="❔")
+    elif m.before_data:
+        st.warning(t("before_data_notice", v.lang, since=m.data_sejak), icon="❔")
+    elif m.dari_periode is not None and m.dari_periode != v.periode and m.sintetis == 0:
+        st.info(t("carried_notice", v.lang, periode=m.dari_periode), icon="ℹ️")
+    if level_of(v.code) < 3:
+        kids = children(v.code, v.periode, v.metode)
+        if "tidak_diketahui" in kids and kids["tidak_diketahui"].any():
+            st.info(t("children_unknown_notice", v.lang), icon="ℹ️")
 
 
 def source(v: View, codes: tuple[str, ...] = ()) -> str:

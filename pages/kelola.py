@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from kkb import auth, db, export, fmt, importer
+from kkb import auth, db, export, fmt, ingest
 from kkb.errors import DataFileError, KkbError
 from kkb.i18n import t
 from pages import _common as ui
@@ -22,7 +22,7 @@ st.subheader(t("kelola_templates", v.lang))
 @st.cache_data(show_spinner=False)
 def _template(kind: str, suffix: str) -> bytes:
     """A template file's bytes (made once per server, not on every rerun)."""
-    write = importer.write_targets_template if kind == "target" else importer.write_template
+    write = ingest.write_targets_template if kind == "target" else ingest.write_template
     with tempfile.TemporaryDirectory() as folder:
         return write(Path(folder) / f"templat{suffix}").read_bytes()
 
@@ -33,10 +33,10 @@ for kind, stem in (("kampung", "templat_impor_kampung_kb"), ("target", "templat_
     csv_col.download_button(t(f"{label}_csv", v.lang), _template(kind, ".csv"), f"{stem}.csv", "text/csv")
     xlsx_col.download_button(t(f"{label}_xlsx", v.lang), _template(kind, ".xlsx"), f"{stem}.xlsx", ui.XLSX)
 with st.expander(t("template_columns", v.lang)):
-    st.dataframe(importer.help_frame(), hide_index=True)
+    st.dataframe(ingest.help_frame(), hide_index=True)
 
 st.subheader(t("kelola_history", v.lang))
-log = importer.history(ui.connection())
+log = ingest.history(ui.connection())
 if log.empty:
     st.caption(t("kelola_no_imports", v.lang))
 else:
@@ -100,11 +100,11 @@ def _ask_import() -> None:
     st.session_state["impor_minta"] = True
 
 
-def _import(checked: importer.Checked) -> None:
+def _import(checked: ingest.Checked) -> None:
     """Write the checked file, with a progress bar in place, then show the page on the new data."""
     bar = st.progress(0.0, text=t("import_go", v.lang))
     try:
-        result = importer.apply_any(
+        result = ingest.apply_any(
             checked, live, "web", progress=lambda f, m: bar.progress(min(f, 1.0), text=m)
         )
     except KkbError as exc:
@@ -128,7 +128,7 @@ def _import(checked: importer.Checked) -> None:
 
 def _clear(region: str) -> None:
     try:
-        result = importer.clear_synthetic(live, region, "web")
+        result = ingest.clear_synthetic(live, region, "web")
     except KkbError as exc:
         st.session_state["kelola_message"] = ("error", fmt.plain_lines(exc))
     else:
@@ -137,7 +137,7 @@ def _clear(region: str) -> None:
 
 def _undo() -> None:
     try:
-        importer.undo(live)
+        ingest.undo(live)
     except KkbError as exc:
         st.session_state["kelola_message"] = ("error", fmt.plain_lines(exc))
     else:
@@ -152,23 +152,39 @@ if upload is not None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(upload.name).name
         path.write_bytes(upload.getvalue())
+        periode = None
+        if ingest.wants_periode(path):
+            # the portal's statistics table often prints no date: the official says which month it is
+            st.caption(t("import_recognised", v.lang, shape=ingest.SHAPE_NAMES[ingest.statistik.SHAPE]))
+            periode = st.selectbox(
+                t("import_periode", v.lang),
+                ingest.periode_choices(),
+                index=None,
+                placeholder=t("import_periode_pick", v.lang),
+                key=f"impor_periode_{st.session_state.get('impor_ke', 0)}",
+            )
+            if periode is None:
+                st.info(t("import_periode_needed", v.lang))
+                st.stop()
         try:
             con = db.connect(live)
             try:
-                checked = importer.check_any(path, con, name=upload.name)
-                said = importer.describe(checked, con)
+                checked = ingest.check_any(path, con, name=upload.name, periode=periode)
+                said = ingest.describe(checked, con) if checked.ok else ""
             finally:
                 con.close()
         except DataFileError as exc:
             st.error(fmt.plain_lines(exc))
             st.stop()
+        if periode is None:
+            st.caption(t("import_recognised", v.lang, shape=ingest.SHAPE_NAMES[checked.shape]))
         if said:
             st.info(fmt.plain(said))
         renamed = {k: c for k, c in checked.mapped.items() if k != c}
         if renamed:
             st.caption(t("import_mapped", v.lang, pairs=", ".join(f"{k} → {c}" for k, c in renamed.items())))
         if checked.problems:
-            table = importer.problems_frame(checked.problems)
+            table = ingest.problems_frame(checked.problems)
             (st.error if checked.errors else st.warning)(
                 t("import_problems", v.lang, errors=len(checked.errors), warnings=len(checked.warnings))
             )
@@ -198,7 +214,7 @@ else:
     st.caption(t("clear_pick_region", v.lang))
 
 st.subheader(t("undo_title", v.lang))
-backups = importer.list_backups(live)
+backups = ingest.list_backups(live)
 if not backups:
     st.caption(t("undo_none", v.lang))
 else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import explore, export, fmt, importer
+from kkb import explore, export, fmt, ingest
 from kkb.classification import DIMENSION_INDICATORS, DIMENSIONS, METHODS, PASS_INDEX
 from kkb.i18n import method_text, t
 from pages import _common as ui
@@ -149,7 +149,7 @@ ui.table_downloads(
 )
 
 st.subheader(t("imports_title", v.lang))
-log = importer.history(ui.connection())
+log = ingest.history(ui.connection())
 if log.empty:
     st.caption(t("imports_none", v.lang))
 else:

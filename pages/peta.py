@@ -70,7 +70,7 @@ if shapes is not None:
     with left:
         metric_key = st.selectbox(
             t("map_metric", v.lang),
-            list(METRICS),
+            ui.known_metrics(kids, list(METRICS)),
             format_func=lambda k: t(k, v.lang),
             key="metrik",
             bind="query-params",
@@ -88,7 +88,9 @@ if shapes is not None:
     title = t("map_title", v.lang, metric=t(metric_key, v.lang), level=level, region=name, periode=v.periode)
     if metric_key == "capaian_persen":
         st.caption(t("capaian_map_note", v.lang))
-    if int(kids["pembentukan"].sum()) == 0:
+    if ui.children_unknown(kids):
+        st.info(t("children_unknown_short", v.lang, region=name, level=level))
+    elif int(kids["pembentukan"].fillna(0).sum()) == 0:
         st.info(t("no_data", v.lang, region=name, periode=v.periode))
     else:
         fig = charts.choropleth(

@@ -72,13 +72,16 @@ with left:
     if v.level < 3:
         mix = ui.children(v.code, v.periode, v.metode)
         mix = mix.assign(wilayah=[ui.region_name(c) for c in mix["kode"]])
-        mix = mix[mix["terklasifikasi"] > 0].sort_values("mandiri_plus_persen", ascending=False)
+        mix = mix[mix["terklasifikasi"].fillna(0) > 0].sort_values("mandiri_plus_persen", ascending=False)
         title = t("mix_children_title", v.lang, region=name, level=t(f"level_{v.level + 1}", v.lang))
     else:
         mix = ui.children(v.code[:5], v.periode, v.metode)
         mix = mix[mix["kode"] == v.code].assign(wilayah=name)
         title = t("mix_title", v.lang, region=name)
-    if mix.empty:
+    if v.level < 3 and ui.children_unknown(ui.children(v.code, v.periode, v.metode)):
+        level = t(f"level_{v.level + 1}", v.lang)
+        st.info(t("children_unknown_short", v.lang, region=name, level=level))
+    elif mix.empty:
         st.info(t("no_classified", v.lang, region=name, periode=v.periode))
     else:
         columns = ["kode", "wilayah", "terklasifikasi", *[c.lower() for c in CLASSES], "mandiri_plus_persen"]
@@ -91,10 +94,12 @@ with left:
         )
 
 with right:
-    if v.level < 3:
+    if v.level < 3 and ui.children_unknown(ui.children(v.code, v.periode, v.metode)):
+        pass  # said once, on the left
+    elif v.level < 3:
         kids = ui.children(v.code, v.periode, v.metode)
         kids = kids.assign(wilayah=[ui.region_name(c) for c in kids["kode"]])
-        options = ["cakupan_desa_persen", "mandiri_plus_persen", "per_100_desa"]
+        options = ui.known_metrics(kids, ["cakupan_desa_persen", "mandiri_plus_persen", "per_100_desa"])
         metric_key = st.radio(
             t("rank_by", v.lang),
             options,

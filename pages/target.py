@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kkb import charts, fmt, slides
-from kkb.i18n import attainment_text, projection_text, t
+from kkb.i18n import attainment_text, pace_text, projection_text, t
 from pages import _common as ui
 
 v = ui.view()
@@ -35,10 +35,7 @@ else:
             )
 
 st.subheader(t("laju", v.lang))
-st.markdown(
-    f"**{t('laju_value', v.lang, value=ui.number(m.laju, v, 1))}** · "
-    f"{t('proyeksi', v.lang)}: {projection_text(m, v.lang)}"
-)
+st.markdown(f"**{pace_text(m, v.lang)}** · {t('proyeksi', v.lang)}: {projection_text(m, v.lang)}")
 trend = ui.trend(v.code, v.metode)
 trend = trend[trend["periode"] <= v.periode]
 if trend.empty:

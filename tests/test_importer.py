@@ -19,9 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kkb import auth, db, explore, importer, info, store
+from kkb import auth, db, explore, info, ingest, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.errors import DataFileError, KkbError
+from kkb.ingest import rules
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "data" / "impor"
@@ -73,14 +74,14 @@ def test_a_bad_file_is_refused_with_its_reason_and_nothing_changes(
     live: Path, name: str, column: str, reason: str
 ) -> None:
     before = digest(live)
-    with pytest.raises(importer.ImportRejected) as caught:
-        importer.import_file(CORPUS / name, live, "uji", today=TODAY)
+    with pytest.raises(ingest.ImportRejected) as caught:
+        ingest.import_file(CORPUS / name, live, "uji", today=TODAY)
     problems = caught.value.checked.errors
     assert any(p.column == column and reason in p.problem for p in problems), problems
     for p in problems:
         assert p.file == name and p.row >= 1 and p.accepted  # file, row, column, value, what is accepted
     assert digest(live) == before
-    assert importer.list_backups(live) == []
+    assert ingest.list_backups(live) == []
 
 
 @pytest.mark.parametrize(
@@ -95,7 +96,7 @@ def test_a_bad_file_is_refused_with_its_reason_and_nothing_changes(
 def test_an_unreadable_file_says_why(live: Path, name: str, reason: str) -> None:
     before = digest(live)
     with pytest.raises(DataFileError, match=reason):
-        importer.import_file(CORPUS / name, live, "uji", today=TODAY)
+        ingest.import_file(CORPUS / name, live, "uji", today=TODAY)
     assert digest(live) == before
 
 
@@ -104,19 +105,19 @@ def test_a_huge_file_is_refused_before_anything_is_written(live: Path, tmp_path:
     huge = tmp_path / "besar.csv"
     huge.write_text(
         "kode_desa,nama_kampung,tanggal_pencanangan,cakupan_wilayah,periode,pokja,pus,kb_suntik\n"
-        + line * (importer.MAX_ROWS + 1)
+        + line * (ingest.MAX_ROWS + 1)
     )
     before = digest(live)
     with pytest.raises(DataFileError, match="paling banyak"):
-        importer.import_file(huge, live, "uji", today=TODAY)
+        ingest.import_file(huge, live, "uji", today=TODAY)
     assert digest(live) == before
 
 
 def test_the_reader_takes_windows_1252_semicolons_portal_labels_and_a_bom(live: Path) -> None:
     con = db.connect(live)
     try:
-        cp1252 = importer.check(CORPUS / "windows1252_titik_koma.csv", con, today=TODAY)
-        bom = importer.check(CORPUS / "utf8_bom.csv", con, today=TODAY)
+        cp1252 = ingest.check(CORPUS / "windows1252_titik_koma.csv", con, today=TODAY)
+        bom = ingest.check(CORPUS / "utf8_bom.csv", con, today=TODAY)
     finally:
         con.close()
     assert cp1252.ok and bom.ok, cp1252.errors + bom.errors
@@ -138,7 +139,7 @@ def test_the_reader_takes_windows_1252_semicolons_portal_labels_and_a_bom(live: 
 
 def test_a_good_file_lands_classified_and_logged_and_undo_restores(live: Path, tmp_path: Path) -> None:
     before = digest(live)
-    checked, result = importer.import_file(good_file(tmp_path), live, "analis", today=TODAY)
+    checked, result = ingest.import_file(good_file(tmp_path), live, "analis", today=TODAY)
     assert (result.added, result.changed, result.kampung_added) == (3, 0, 2)
     assert result.synthetic_removed > 0  # Kab. Serang's demo rows give way to real data
     con = db.connect(live)
@@ -151,7 +152,7 @@ def test_a_good_file_lands_classified_and_logged_and_undo_restores(live: Path, t
         assert melati is not None and list(melati.history["periode"]) == ["2023-10", "2023-11"]
         impor = explore.profile(con, str(melati.identity["id"]), "impor")
         assert impor is not None and list(impor.history["klasifikasi"]) == ["Mandiri"]
-        log = importer.history(con)
+        log = ingest.history(con)
         assert log.iloc[0][["pengguna", "nama_file", "sha256", "baris_ditambah"]].tolist() == [
             "analis",
             "baik.csv",
@@ -166,26 +167,26 @@ def test_a_good_file_lands_classified_and_logged_and_undo_restores(live: Path, t
         con.close()
 
     # the same file again replaces its rows instead of adding them
-    _, again = importer.import_file(good_file(tmp_path), live, "analis", today=TODAY)
+    _, again = ingest.import_file(good_file(tmp_path), live, "analis", today=TODAY)
     assert (again.added, again.changed, again.kampung_added, again.synthetic_removed) == (0, 3, 0, 0)
-    assert len(importer.list_backups(live)) == 2
+    assert len(ingest.list_backups(live)) == 2
 
-    importer.undo(live)
-    importer.undo(live)
+    ingest.undo(live)
+    ingest.undo(live)
     assert digest(live) == before
     with pytest.raises(KkbError, match="tidak ada impor"):
-        importer.undo(live)
+        ingest.undo(live)
 
 
 def test_only_the_newest_backups_are_kept(live: Path, tmp_path: Path) -> None:
     source = good_file(tmp_path)
     con = db.connect(live)
-    checked = importer.check(source, con, today=TODAY)
+    checked = ingest.check(source, con, today=TODAY)
     con.close()
     for _ in range(4):
-        importer.apply(checked, live, "uji", keep=2)
+        ingest.apply(checked, live, "uji", keep=2)
         time.sleep(1.05)  # backups are named by the second
-    assert len(importer.list_backups(live)) == 2
+    assert len(ingest.list_backups(live)) == 2
 
 
 # --- a killed import, and readers during an import --------------------------------------------------
@@ -211,7 +212,7 @@ def test_an_import_killed_midway_leaves_the_database_as_it_was(live: Path, tmp_p
     con = db.connect(live)  # and it opens as a database
     con.close()
     # the next import cleans up and succeeds
-    importer.import_file(source, live, "uji", today=TODAY)
+    ingest.import_file(source, live, "uji", today=TODAY)
 
 
 def test_readers_see_the_old_or_the_new_data_never_a_mix(live: Path, tmp_path: Path) -> None:
@@ -242,7 +243,7 @@ def test_readers_see_the_old_or_the_new_data_never_a_mix(live: Path, tmp_path: P
     for thread in threads:
         thread.start()
     try:
-        importer.import_file(good_file(tmp_path), live, "uji", today=TODAY)
+        ingest.import_file(good_file(tmp_path), live, "uji", today=TODAY)
         time.sleep(0.5)
     finally:
         stop.set()
@@ -264,20 +265,20 @@ def test_readers_see_the_old_or_the_new_data_never_a_mix(live: Path, tmp_path: P
 def test_periode_forms_parse_to_one_month(year: int, month: int) -> None:
     expected = f"{year}-{month:02d}"
     for text in (expected, f"{month:02d}/{year}", f"{expected}-01", f"{expected}-01 00:00:00"):
-        assert importer._periode(text) == expected
+        assert rules.parse_periode(text) == expected
 
 
 @given(st.dates(dt.date(2016, 1, 1), dt.date(2026, 11, 22)))
 def test_date_forms_parse_to_the_same_day(day: dt.date) -> None:
     for text in (day.isoformat(), day.strftime("%d/%m/%Y"), day.strftime("%d-%m-%Y"), f"{day} 00:00:00"):
-        assert importer._date(text) == day
+        assert rules.parse_date(text) == day
 
 
 @given(st.text(max_size=12))
 def test_nonsense_never_parses_as_a_periode_or_date_unless_it_is_one(text: str) -> None:
-    periode = importer._periode(text)
+    periode = rules.parse_periode(text)
     assert periode is None or (len(periode) == 7 and 1 <= int(periode[5:]) <= 12)
-    assert importer._date(text) is None or isinstance(importer._date(text), dt.date)
+    assert rules.parse_date(text) is None or isinstance(rules.parse_date(text), dt.date)
 
 
 @given(
@@ -289,10 +290,10 @@ def test_nonsense_never_parses_as_a_periode_or_date_unless_it_is_one(text: str) 
     )
 )
 def test_column_mapping_is_total_and_one_to_one(columns: list[str]) -> None:
-    mapped, unknown = importer.map_columns(columns)
+    mapped, unknown = ingest.map_columns(columns)
     assert sorted([*mapped, *unknown]) == sorted(columns)
     assert len(set(mapped.values())) == len(mapped)
-    assert set(mapped.values()) <= set(importer.TEMPLATE_COLUMNS) | {"nama_desa"}
+    assert set(mapped.values()) <= set(ingest.TEMPLATE_COLUMNS) | {"nama_desa"}
 
 
 CELL = st.one_of(
@@ -331,17 +332,17 @@ def test_the_validator_never_crashes_and_passes_only_usable_rows(
     con = db.connect(small_db)
     try:
         try:
-            checked = importer.check(path, con, today=TODAY)
+            checked = ingest.check(path, con, today=TODAY)
         except DataFileError:
             return  # an unreadable file is refused as a whole, with its reason
     finally:
         con.close()
     if checked.ok:
         row = checked.rows.iloc[0]
-        assert importer.FIRST_PERIODE <= row["periode"] <= "2026-11"
+        assert rules.FIRST_PERIODE <= row["periode"] <= "2026-11"
         for column in ("pus", "kb_suntik"):
             assert pd.isna(row[column]) or (row[column] >= 0 and float(row[column]).is_integer())
-        assert row["nama_kampung"] and not row["nama_kampung"].startswith(importer.FORMULA_START)
+        assert row["nama_kampung"] and not row["nama_kampung"].startswith(rules.FORMULA_START)
     else:
         assert all(p.accepted for p in checked.errors)
 
@@ -351,7 +352,7 @@ def test_the_synthetic_notice_leaves_a_region_once_real_data_replaces_it(
 ) -> None:
     from streamlit.testing.v1 import AppTest
 
-    importer.import_file(good_file(tmp_path), live, "uji", today=TODAY)
+    ingest.import_file(good_file(tmp_path), live, "uji", today=TODAY)
     monkeypatch.setenv("KKB_DB", str(live))
 
     def notices(**state: str) -> list[str]:
@@ -435,7 +436,7 @@ def test_kelola_imports_after_sign_in_and_refuses_a_bad_file(
     assert not at.dataframe or "baris" not in at.dataframe[-1].value.columns  # the uploader is empty again
     assert digest(live) != before
     con = db.connect(live)
-    assert importer.history(con).iloc[0]["pengguna"] == "web"
+    assert ingest.history(con).iloc[0]["pengguna"] == "web"
     con.close()
 
 
@@ -452,19 +453,19 @@ def test_the_limiter_locks_out_after_repeated_failures() -> None:
 
 def test_demo_rows_are_cleared_on_request_and_the_clearing_can_be_undone(live: Path) -> None:
     before = digest(live)
-    result = importer.clear_synthetic(live, "14", "uji")
+    result = ingest.clear_synthetic(live, "14", "uji")
     con = db.connect(live)
     try:
         assert explore.kampung_list(con, "14", "2025-12", DEFAULT_METHOD).empty
         assert not explore.kampung_list(con, "36", "2025-12", DEFAULT_METHOD).empty
         assert (
-            importer.history(con).iloc[0]["catatan"]
+            ingest.history(con).iloc[0]["catatan"]
             == f"{result.synthetic_removed} Kampung KB sintetis dihapus"
         )
     finally:
         con.close()
     assert result.synthetic_removed > 1000
-    importer.undo(live)
+    ingest.undo(live)
     assert digest(live) == before
 
 
@@ -508,7 +509,7 @@ TARGETS = (
 
 def test_a_targets_file_adds_and_replaces_targets(live: Path, tmp_path: Path) -> None:
     source = good_file(tmp_path, TARGETS, "target.csv")
-    _, result = importer.import_any(source, live, "uji")
+    _, result = ingest.import_any(source, live, "uji")
     assert (result.added, result.changed) == (1, 1)
     con = db.connect(live)
     try:
@@ -525,8 +526,8 @@ def test_a_targets_file_adds_and_replaces_targets(live: Path, tmp_path: Path) ->
 
 def test_a_bad_targets_file_names_every_problem_and_changes_nothing(live: Path) -> None:
     before = digest(live)
-    with pytest.raises(importer.ImportRejected) as caught:
-        importer.import_any(CORPUS / "target_salah.csv", live, "uji")
+    with pytest.raises(ingest.ImportRejected) as caught:
+        ingest.import_any(CORPUS / "target_salah.csv", live, "uji")
     columns = {p.column for p in caught.value.checked.errors}
     assert columns == {"kode_wilayah", "tahun", "metrik", "nilai", "sumber_url", "sumber_tanggal", "sumber"}
     assert digest(live) == before
@@ -534,19 +535,19 @@ def test_a_bad_targets_file_names_every_problem_and_changes_nothing(live: Path) 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_templates_hold_an_example_row_and_excel_explains_every_column(tmp_path: Path, suffix: str) -> None:
-    path = importer.write_template(tmp_path / f"templat{suffix}")
-    frame = importer.read_table(path)
-    assert list(frame.columns) == list(importer.TEMPLATE_COLUMNS) and len(frame) == 1
-    targets = importer.read_table(importer.write_targets_template(tmp_path / f"target{suffix}"))
-    assert importer.is_targets_file(list(targets.columns))
+    path = ingest.write_template(tmp_path / f"templat{suffix}")
+    frame = ingest.read_table(path)
+    assert list(frame.columns) == list(ingest.TEMPLATE_COLUMNS) and len(frame) == 1
+    targets = ingest.read_table(ingest.write_targets_template(tmp_path / f"target{suffix}"))
+    assert ingest.is_targets_file(list(targets.columns))
     if suffix == ".xlsx":
         notes = pd.read_excel(path, sheet_name="petunjuk")
-        assert list(notes["kolom"]) == list(importer.TEMPLATE_COLUMNS) and notes["isi"].str.len().min() > 10
+        assert list(notes["kolom"]) == list(ingest.TEMPLATE_COLUMNS) and notes["isi"].str.len().min() > 10
 
 
 def test_the_example_row_of_the_template_imports(live: Path, tmp_path: Path) -> None:
-    path = importer.write_template(tmp_path / "templat.xlsx")
-    _, result = importer.import_file(path, live, "uji", today=TODAY)
+    path = ingest.write_template(tmp_path / "templat.xlsx")
+    _, result = ingest.import_file(path, live, "uji", today=TODAY)
     assert result.added == 1
 
 
@@ -572,9 +573,9 @@ def test_an_import_recomputes_the_summary_of_its_kab_kota_only_and_matches_a_ful
     )
     # the first file brings a new method ('impor'): every kecamatan gets rows for it (full rebuild);
     # the second stays inside the months and methods the summary has (only Kab. Lebak is redone)
-    importer.import_file(good_file(tmp_path), live, "analis", today=TODAY)
-    importer.import_file(good_file(tmp_path, lebak, "lebak.csv"), live, "analis", today=TODAY)
-    importer.clear_synthetic(live, "14.71", "analis")
+    ingest.import_file(good_file(tmp_path), live, "analis", today=TODAY)
+    ingest.import_file(good_file(tmp_path, lebak, "lebak.csv"), live, "analis", today=TODAY)
+    ingest.clear_synthetic(live, "14.71", "analis")
     con = db.connect(live, read_only=False)
     try:
         after_imports, regions_after = _rekap(con), _rekap_wilayah(con)

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_kkb_never_imports_streamlit() -> None:
-    for path in (ROOT / "kkb").glob("*.py"):
+    for path in (ROOT / "kkb").rglob("*.py"):
         tree = ast.parse(path.read_text())
         for node in ast.walk(tree):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
@@ -24,13 +24,13 @@ def test_kkb_never_imports_streamlit() -> None:
 
 
 def test_only_db_imports_duckdb() -> None:
-    for path in (ROOT / "kkb").glob("*.py"):
+    for path in (ROOT / "kkb").rglob("*.py"):
         if path.name != "db.py":
             assert not re.search(r"^\s*(import|from)\s+duckdb", path.read_text(), re.M), path
 
 
 def test_every_sql_file_is_used() -> None:
-    code = "\n".join(p.read_text() for p in (ROOT / "kkb").glob("*.py"))
+    code = "\n".join(p.read_text() for p in (ROOT / "kkb").rglob("*.py"))
     for sql in db.SQL_DIR.glob("*.sql"):
         assert f'"{sql.stem}"' in code, f"{sql.name} is never run"
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kkb import db, importer, overview, portal_list, store
+from kkb import db, ingest, overview, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.i18n import source_text
+from kkb.ingest import portal_list
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -39,7 +40,7 @@ def test_split_codes_are_joined_with_their_leading_zeros(parts: list[str], code:
 def test_the_list_is_recognised_by_its_header_and_checked_against_the_reference(
     small_con: db.Connection,
 ) -> None:
-    checked = importer.check_any(GOOD, small_con)
+    checked = ingest.check_any(GOOD, small_con)
     assert checked.shape == portal_list.SHAPE and checked.ok, [str(p) for p in checked.errors]
     rows = checked.rows.set_index("portal_id")
     assert rows.loc["10231", "kode_desa"] == "36.04.05.2001"
@@ -51,7 +52,7 @@ def test_the_list_is_recognised_by_its_header_and_checked_against_the_reference(
     assert not rows.loc["10234", "aktif"] and rows.loc["10231", "aktif"]
     (warning,) = checked.warnings
     assert warning.column == "desa" and warning.value == "TOYOMERTHO" and "'Toyomerto'" in warning.problem
-    said = importer.describe(checked, small_con)
+    said = ingest.describe(checked, small_con)
     assert "6 Kampung KB (5 aktif) di 2 kab/kota" in said and "Banten" in said
     assert "menggantikan data sintetis" in said and "belum terklasifikasi" in said
 
@@ -60,8 +61,8 @@ def test_a_bad_list_is_refused_row_by_row_and_nothing_is_written(small_db: Path,
     live = tmp_path / "kkb.duckdb"
     shutil.copyfile(small_db, live)
     before = hashlib.sha256(live.read_bytes()).hexdigest()
-    with pytest.raises(importer.ImportRejected) as refused:
-        importer.import_any(BAD, live, "uji")
+    with pytest.raises(ingest.ImportRejected) as refused:
+        ingest.import_any(BAD, live, "uji")
     problems = {(p.row, p.column): p for p in refused.value.checked.errors}
     unknown = problems[(3, "desa_id")]
     assert "36.04.05.2099" in unknown.value and "Kramatwatu" in unknown.problem
@@ -69,7 +70,7 @@ def test_a_bad_list_is_refused_row_by_row_and_nothing_is_written(small_db: Path,
     assert problems[(4, "tanggal_pencanangan")].value == "31/02/2021"
     assert problems[(5, "KEAKTIFAN")].value == "mungkin"
     assert hashlib.sha256(live.read_bytes()).hexdigest() == before  # byte for byte unchanged
-    assert not list(importer.list_backups(live))
+    assert not list(ingest.list_backups(live))
 
 
 def test_imported_kampung_kb_replace_the_synthetic_ones_unclassified_and_undo_brings_them_back(
@@ -82,7 +83,7 @@ def test_imported_kampung_kb_replace_the_synthetic_ones_unclassified_and_undo_br
     before = overview.region(con, "36.04", periode, DEFAULT_METHOD)
     con.close()
     assert before.sintetis > 0
-    _, result = importer.import_any(GOOD, live, "uji")
+    _, result = ingest.import_any(GOOD, live, "uji")
     assert result.kampung_added == 6 and result.synthetic_removed > 0
     con = db.connect(live)
     try:
@@ -107,10 +108,10 @@ def test_imported_kampung_kb_replace_the_synthetic_ones_unclassified_and_undo_br
         assert overview.sources(con, "14") == []  # Riau: synthetic only
     finally:
         con.close()
-    _, again = importer.import_any(GOOD, live, "uji")  # the same list again: the same Kampung KB
+    _, again = ingest.import_any(GOOD, live, "uji")  # the same list again: the same Kampung KB
     assert again.kampung_added == 0 and again.changed == 6
-    importer.undo(live)
-    importer.undo(live)
+    ingest.undo(live)
+    ingest.undo(live)
     con = db.connect(live)
     try:
         assert overview.region(con, "36.04", periode, DEFAULT_METHOD).sintetis == before.sintetis
@@ -128,6 +129,8 @@ def test_the_command_line_says_what_it_recognised(small_db: Path, tmp_path: Path
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Dikenali: daftar kampung Portal Kampung KB (FORMATS §E). 6 Kampung KB")
+    first, said = result.stdout.splitlines()[:2]
+    assert first == "Bentuk berkas: daftar Kampung KB Portal Kampung KB (FORMATS §E)"
+    assert said.startswith("Dikenali: daftar kampung Portal Kampung KB (FORMATS §E). 6 Kampung KB")
     assert "peringatan:" in result.stdout and "TOYOMERTHO" in result.stdout
     assert "6 Kampung KB baru" in result.stdout

@@ -1,1 +1,1 @@
-SELECT DISTINCT periode FROM rekap ORDER BY periode
+SELECT DISTINCT periode FROM rekap_wilayah WHERE tingkat = 0 ORDER BY periode

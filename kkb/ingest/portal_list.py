@@ -21,8 +21,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkb import db, importer, store
+from kkb import db, store
 from kkb.errors import RowProblem
+from kkb.ingest import rules
+from kkb.ingest.read import read_table, sha256_of
+from kkb.ingest.report import Checked, ImportRejected, Progress, Result
+from kkb.ingest.writing import KEEP_BACKUPS, Change, drop_synthetic, q, replace
 
 #: the columns that make a file this shape (compared in lower case)
 HEADER = (
@@ -77,9 +81,7 @@ def _plain(name: str) -> str:
     return " ".join(text.split())
 
 
-def check(
-    path: Path, con: db.Connection, name: str | None = None, today: dt.date | None = None
-) -> importer.Checked:
+def check(path: Path, con: db.Connection, name: str | None = None, today: dt.date | None = None) -> Checked:
     """Read and check a portal kampung list against the Kemendagri reference in ``con``.
 
     Rows come out with ``portal_id``, ``nama_kampung``, ``kode_desa``, ``tanggal_pencanangan`` (ISO),
@@ -90,11 +92,11 @@ def check(
     """
     shown = name or path.name
     today = today or dt.date.today()
-    raw = importer.read_table(path, name)
+    raw = read_table(path, name)
     raw.columns = [str(c).strip().lower() for c in raw.columns]
-    reference = importer._q(con, "import_desa")
+    reference = q(con, "import_desa")
     desa = dict(zip(reference["kode"].astype(str), reference["nama"].astype(str), strict=True))
-    kecamatan = importer._q(con, "portal_list_kecamatan")
+    kecamatan = q(con, "portal_list_kecamatan")
     kec_names = dict(zip(kecamatan["kode"].astype(str), kecamatan["nama"].astype(str), strict=True))
     problems: list[RowProblem] = []
     rows = []
@@ -113,9 +115,9 @@ def check(
         else:
             seen[portal_id] = line
         nama = " ".join(str(row["nama"]).split())
-        if trouble := importer._name_problem(nama):
+        if trouble := rules.name_problem(nama):
             problem("nama", str(row["nama"]), f"nama {trouble}", "teks biasa, paling panjang 200 huruf")
-        date = importer._date(str(row["tanggal_pencanangan"]))
+        date = rules.parse_date(str(row["tanggal_pencanangan"]))
         if date is None:
             problem("tanggal_pencanangan", str(row["tanggal_pencanangan"]), "bukan tanggal", "dd/mm/yyyy")
         elif not FIRST_DATE <= date <= today:
@@ -177,15 +179,15 @@ def check(
     frame = pd.DataFrame(
         rows, columns=["portal_id", "nama_kampung", "kode_desa", "tanggal_pencanangan", "aktif", "desa_file"]
     )
-    checked = importer.Checked(shown, importer.sha256_of(path), frame, problems=problems, shape=SHAPE)
+    checked = Checked(shown, sha256_of(path), frame, problems=problems, shape=SHAPE)
     return checked
 
 
-def describe(checked: importer.Checked, con: db.Connection) -> str:
+def describe(checked: Checked, con: db.Connection) -> str:
     """What the import will do, in a sentence: how many Kampung KB, where, and what they replace."""
     rows = checked.rows
     kabs = sorted({c[:5] for c in rows["kode_desa"] if c})
-    names = importer._q(con, "portal_list_kab_names", {"kabs": kabs}).set_index("kode")["label"].to_dict()
+    names = q(con, "portal_list_kab_names", {"kabs": kabs}).set_index("kode")["label"].to_dict()
     provinces = sorted({str(names.get(k, k)).split(" · ")[-1] for k in kabs})
     shown = ", ".join(str(names.get(k, k)).split(" · ")[0] for k in kabs[:6]) + (
         " …" if len(kabs) > 6 else ""
@@ -199,28 +201,22 @@ def describe(checked: importer.Checked, con: db.Connection) -> str:
     )
 
 
-def apply(
-    checked: importer.Checked, live: Path, user: str, progress: importer.Progress | None = None
-) -> importer.Result:
+def apply(checked: Checked, live: Path, user: str, progress: Progress | None = None) -> Result:
     """Write a checked portal list into the database at ``live`` in one step (copy, write, swap, backup)."""
     if not checked.ok:
-        raise importer.ImportRejected(checked)
-    return importer._replace(
-        live, lambda con, n, say: _write(con, n, checked, say), user, progress, importer.KEEP_BACKUPS
-    )
+        raise ImportRejected(checked)
+    return replace(live, lambda con, n, say: _write(con, n, checked, say), user, progress, KEEP_BACKUPS)
 
 
-def _write(
-    con: db.Connection, import_id: int, checked: importer.Checked, say: importer.Progress
-) -> importer._Change:
+def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) -> Change:
     rows = checked.rows
     kabs = sorted({code[:5] for code in rows["kode_desa"]})
-    removed = importer._drop_synthetic(con, kabs)
+    removed = drop_synthetic(con, kabs)
     say(0.3, "menulis Kampung KB")
     ids = ["P" + i for i in rows["portal_id"]]
-    replaced = int(importer._q(con, "portal_list_count", {"ids": ids})["n"].iloc[0])
+    replaced = int(q(con, "portal_list_count", {"ids": ids})["n"].iloc[0])
     con.execute(db.sql("portal_list_delete"), {"ids": ids})
-    desa = importer._q(con, "import_desa").set_index("kode")
+    desa = q(con, "import_desa").set_index("kode")
     codes = rows["kode_desa"]
     kampung = pd.DataFrame(
         {
@@ -244,9 +240,9 @@ def _write(
     say(0.7, "menghitung ringkasan bulanan")
     store.rebuild_rekap(con, kabs)
     added = len(kampung) - replaced
-    result = importer.Result(import_id, added, replaced, added, removed, Path())
+    result = Result(import_id, added, replaced, added, removed, Path())
     note = (
         f"daftar kampung portal: {len(kampung)} Kampung KB ({added} baru, {replaced} diganti); "
         f"{removed} Kampung KB sintetis dihapus"
     )
-    return importer._Change(result, checked.file, checked.sha256, note, LOGGED)
+    return Change(result, checked.file, checked.sha256, note, LOGGED)

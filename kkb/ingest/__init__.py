@@ -1,0 +1,151 @@
+"""Importing the files officials hold: recognise the shape, check everything, then write in one step.
+
+One path serves ``python -m kkb import`` and the **Kelola data** page. The rooms:
+
+- ``read``: CSV in the dialects we accept and Excel, every cell as text; Indonesian numbers;
+- ``rules``: checks of single values (codes, dates, periodes, names), pure;
+- ``names``: region names to Kemendagri codes (normalise, abbreviations, unique close spellings);
+- one module per file shape: ``template`` (ours), ``targets``, ``portal_list`` (FORMATS §E),
+  ``statistik`` (§A);
+- ``report``: what a check found (``Checked``) and what a write did (``Result``);
+- ``writing``: copy → write → atomic rename → backup → undo.
+
+``check_any`` tells the shapes apart by their headers; ``apply_any`` writes a checked file the way
+its shape needs; ``describe`` says in a sentence what that will do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kkb import db
+from kkb.ingest import portal_list, rules, statistik, targets, template
+from kkb.ingest.read import MAX_ROWS, column_key, read_table, sha256_of
+from kkb.ingest.report import Checked, ImportRejected, Progress, Result, problems_frame
+from kkb.ingest.targets import is_targets_file, write_targets_template
+from kkb.ingest.template import (
+    TEMPLATE_COLUMNS,
+    apply,
+    check,
+    help_frame,
+    import_file,
+    map_columns,
+    write_template,
+)
+from kkb.ingest.writing import KEEP_BACKUPS, clear_synthetic, history, list_backups, undo
+
+#: what each shape is called when the importer says which one it recognised
+SHAPE_NAMES = {
+    template.SHAPE: "templat impor Kampung KB (kkb template)",
+    targets.SHAPE: "templat target (kkb template --targets)",
+    portal_list.SHAPE: "daftar Kampung KB Portal Kampung KB (FORMATS §E)",
+    statistik.SHAPE: "tabel statistik klasifikasi Portal Kampung KB (FORMATS §A)",
+}
+
+__all__ = [
+    "KEEP_BACKUPS",
+    "MAX_ROWS",
+    "SHAPE_NAMES",
+    "TEMPLATE_COLUMNS",
+    "Checked",
+    "ImportRejected",
+    "Progress",
+    "Result",
+    "apply",
+    "apply_any",
+    "check",
+    "check_any",
+    "clear_synthetic",
+    "column_key",
+    "describe",
+    "help_frame",
+    "history",
+    "import_any",
+    "import_file",
+    "is_targets_file",
+    "list_backups",
+    "map_columns",
+    "periode_choices",
+    "problems_frame",
+    "read_table",
+    "sha256_of",
+    "statistik",
+    "undo",
+    "wants_periode",
+    "write_targets_template",
+    "write_template",
+]
+
+
+def wants_periode(path: Path) -> bool:
+    """Whether the file is of a shape without a periode of its own, which the user must state."""
+    return statistik.is_statistik(path) and statistik.periode_in_file(path) is None
+
+
+def periode_choices(today: dt.date | None = None) -> list[str]:
+    """The months a file may describe, newest first: this month back to the programme's start."""
+    today = today or dt.date.today()
+    month = today.year * 12 + today.month - 1
+    first = int(rules.FIRST_PERIODE[:4]) * 12 + int(rules.FIRST_PERIODE[5:]) - 1
+    return [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(month, first - 1, -1)]
+
+
+def check_any(
+    path: Path,
+    con: db.Connection,
+    name: str | None = None,
+    periode: str | None = None,
+    today: dt.date | None = None,
+) -> Checked:
+    """Check a file of any shape we know, told apart by its headers (see ``Checked.shape``).
+
+    ``periode`` is the month a file without one describes (the portal's statistics table).
+    """
+    if statistik.is_statistik(path):
+        return statistik.check(path, con, name, periode, today)
+    columns = list(read_table(path, name).columns)
+    if portal_list.is_portal_list(columns):
+        return portal_list.check(path, con, name)
+    if is_targets_file(columns):
+        return targets.check_targets(path, con, name)
+    return template.check(path, con, name, today)
+
+
+def apply_any(checked: Checked, live: Path, user: str, progress: Progress | None = None) -> Result:
+    """Write a file checked by ``check_any``, in the way its shape needs."""
+    if checked.shape == portal_list.SHAPE:
+        return portal_list.apply(checked, live, user, progress)
+    if checked.shape == statistik.SHAPE:
+        return statistik.apply(checked, live, user, progress)
+    if checked.shape == targets.SHAPE:
+        return targets.apply_targets(checked, live, user, progress)
+    return template.apply(checked, live, user, progress)
+
+
+def describe(checked: Checked, con: db.Connection) -> str:
+    """What importing ``checked`` will do, in a sentence (empty for our own template and targets)."""
+    if checked.shape == portal_list.SHAPE:
+        return portal_list.describe(checked, con)
+    if checked.shape == statistik.SHAPE:
+        return statistik.describe(checked, con)
+    return ""
+
+
+def import_any(
+    path: Path,
+    live: Path,
+    user: str,
+    progress: Progress | None = None,
+    name: str | None = None,
+    periode: str | None = None,
+) -> tuple[Checked, Result]:
+    """Import a file of any known shape in one step (``ImportRejected`` when it has errors)."""
+    con = db.connect(live)
+    try:
+        checked = check_any(path, con, name, periode)
+    finally:
+        con.close()
+    if not checked.ok:
+        raise ImportRejected(checked)
+    return checked, apply_any(checked, live, user, progress)

@@ -1,0 +1,202 @@
+"""Writing an import in one step: copy → write → atomic rename, with a backup and an undo.
+
+Every file shape hands ``replace`` a function that writes into a copy of the database inside one
+transaction. The copy is then swapped in with one atomic rename, keeping the old file as a backup.
+Readers never see a half-written database and never wait for a lock: connections opened before the
+rename keep reading the old file, new ones read the new file. ``undo`` puts the newest backup back
+the same way. A process killed at any moment leaves the live file as it was or as the finished import.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import fcntl
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from kkb import db, store
+from kkb.errors import KkbError
+from kkb.ingest.report import Progress, Result
+
+KEEP_BACKUPS = 5
+
+
+def backups_dir(live: Path) -> Path:
+    """Where the backups of ``live`` are kept (``<name>.backups`` beside it)."""
+    return live.with_name(live.name + ".backups")
+
+
+@contextmanager
+def _writer_lock(live: Path) -> Iterator[None]:
+    """One writer at a time (imports and undos); readers are never blocked."""
+    lock = live.with_name(live.name + ".lock")
+    with lock.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise KkbError("impor lain sedang berjalan; coba lagi sebentar lagi") from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def clear_synthetic(live: Path, region: str, user: str, progress: Progress | None = None) -> Result:
+    """Remove the synthetic demo rows within ``region`` (province, kab/kota, or ``ID``) in one step."""
+    return replace(live, lambda con, n, say: _clear(con, n, region, say), user, progress, KEEP_BACKUPS)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one write did, for its result and its line in ``import_log``."""
+
+    result: Result
+    file: str
+    sha256: str
+    note: str
+    #: the kind of file (``import_log.bentuk``), for the source line of every figure it gives
+    shape: str = "templat"
+    #: the month its figures describe (the latest, for a file with a periode on every row)
+    periode: str | None = None
+
+
+Writer = Callable[[db.Connection, int, Progress], Change]
+
+
+def replace(live: Path, write: Writer, user: str, progress: Progress | None, keep: int) -> Result:
+    """Copy ``live``, change the copy in one logged transaction, then swap it in, keeping a backup."""
+    say = progress or (lambda _f, _m: None)
+    with _writer_lock(live):
+        work = live.with_name(f"{live.name}.import-{os.getpid()}")
+        work.unlink(missing_ok=True)
+        try:
+            say(0.05, "menyalin basis data")
+            shutil.copyfile(live, work)
+            say(0.2, "menulis ke salinan")
+            con = db.connect(work, read_only=False)
+            try:
+                con.execute("BEGIN TRANSACTION")
+                import_id = int(q(con, "import_next_id")["id"].iloc[0])
+                change = write(con, import_id, say)
+                result = change.result
+                log(con, import_id, user, change, result)
+                con.execute("COMMIT")
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            say(0.9, "menyimpan cadangan dan mengganti basis data")
+            backup = _backup(live, result, keep)
+            os.replace(work, live)
+        except BaseException:
+            work.unlink(missing_ok=True)
+            raise
+    say(1.0, "selesai")
+    return dataclasses.replace(result, backup=backup)
+
+
+def _clear(con: db.Connection, import_id: int, region: str, say: Progress) -> Change:
+    if region != "ID" and len(region) == 5:  # one kab/kota
+        kabs = [region]
+    else:
+        prefix = "" if region == "ID" else region + "."
+        kabs = [str(k) for k in q(con, "import_kabs_of", {"prefix": prefix})["kode"]]
+    removed = drop_synthetic(con, kabs)
+    say(0.6, "menghitung ringkasan bulanan")
+    store.rebuild_rekap(con, kabs)
+    result = Result(import_id, 0, 0, 0, removed, Path())
+    return Change(
+        result,
+        f"(hapus data sintetis {region})",
+        "",
+        f"{removed} Kampung KB sintetis dihapus",
+        "hapus_sintetis",
+    )
+
+
+def drop_synthetic(con: db.Connection, kabs: list[str]) -> int:
+    """Remove the synthetic Kampung KB of these kab/kota with their snapshots and classes; count them."""
+    removed = int(q(con, "import_count_synthetic", {"kabs": kabs})["n"].iloc[0])
+    for statement in (
+        "import_delete_synthetic_klasifikasi",
+        "import_delete_synthetic_snapshot",
+        "import_delete_synthetic_kampung",
+    ):
+        con.execute(db.sql(statement), {"kabs": kabs})
+    return removed
+
+
+def log(con: db.Connection, import_id: int, user: str, change: Change, result: Result) -> None:
+    """Record an import in ``import_log`` (inside the transaction that wrote it)."""
+    row = {
+        "id": import_id,
+        "waktu": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        "pengguna": user,
+        "nama_file": change.file,
+        "sha256": change.sha256,
+        "baris_ditambah": result.added,
+        "baris_diubah": result.changed,
+        "catatan": change.note,
+        "bentuk": change.shape,
+        "periode": change.periode,
+    }
+    db.insert_frame(con, "import_log", pd.DataFrame([row]))
+
+
+def q(con: db.Connection, name: str, params: dict[str, object] | None = None) -> pd.DataFrame:
+    """A named query on ``con`` itself (inside its transaction, seeing what it registered)."""
+    return con.execute(db.sql(name), params or {}).df()
+
+
+def history(con: db.Connection) -> pd.DataFrame:
+    """Every import on record, newest first."""
+    return db.query(con, "import_log_all")
+
+
+def _backup(live: Path, result: Result, keep: int) -> Path:
+    """Keep the live file as it is now under ``<name>.backups/``; drop all but the newest ``keep``."""
+    folder = backups_dir(live)
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    backup = folder / f"sebelum-impor-{result.import_id:04d}-{stamp}.duckdb"
+    try:
+        os.link(live, backup)  # the same bytes, no copy: the rename below leaves them to the backup
+    except OSError:
+        shutil.copyfile(live, backup)
+    for old in list_backups(live)[keep:]:
+        old.unlink()
+    return backup
+
+
+def list_backups(live: Path) -> list[Path]:
+    """The backups of ``live``, newest first."""
+    folder = backups_dir(live)
+    if not folder.exists():
+        return []
+    return sorted(folder.glob("sebelum-impor-*.duckdb"), key=lambda p: p.name, reverse=True)
+
+
+def undo(live: Path) -> Path:
+    """Put back the database as it was before the last import; return the backup used (now consumed)."""
+    with _writer_lock(live):
+        found = list_backups(live)
+        if not found:
+            raise KkbError("tidak ada impor yang dapat dibatalkan (belum ada cadangan)")
+        backup = found[0]
+        work = live.with_name(f"{live.name}.undo-{os.getpid()}")
+        work.unlink(missing_ok=True)
+        try:
+            shutil.copyfile(backup, work)
+            db.connect(work).close()  # a backup that does not open is not put live
+            os.replace(work, live)
+        except BaseException:
+            work.unlink(missing_ok=True)
+            raise
+        backup.unlink()
+        return backup
