@@ -19,13 +19,14 @@ import pandas as pd
 
 from kkb.errors import DatabaseError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: what brings a file of an older version up to the next one: statements of ``kkb/sql``, run in one
 #: transaction. A new file gets ``schema`` (version 1) and then every step, so both paths agree.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("schema_2",),
     3: ("schema_3",),
-    4: ("schema_4", "rekap_wilayah_rebuild"),
+    4: ("schema_4",),
+    5: ("schema_5", "rekap_wilayah_rebuild"),
 }
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -40,6 +41,7 @@ TABLES = (
     "import_log",
     "angka_wilayah",
     "nama_wilayah",
+    "siga_desa",
 )
 #: tables whose rows are the content (``meta`` holds build times, which differ between builds)
 CONTENT_TABLES = TABLES[1:]

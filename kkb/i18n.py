@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from kkb import fmt
@@ -58,6 +58,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{shape}, periode {periode} (impor #{id}, {file}, {when})",
         "{shape}, periode {periode} (import #{id}, {file}, {when})",
     ),
+    "shape_rekap_siga": ("New SIGA, rekap Kampung KB per desa", "New SIGA, Kampung KB recap per village"),
     "shape_statistik_portal": (
         "Portal Kampung KB, statistik klasifikasi",
         "Kampung KB portal, classification statistics",
@@ -67,10 +68,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import_periode": ("Periode tabel ini", "Periode of this table"),
     "import_periode_pick": ("pilih bulan yang digambarkan tabel", "choose the month the table describes"),
     "import_periode_needed": (
-        "Tabel statistik portal tidak selalu mencantumkan tanggalnya. Pilih periode (bulan) yang "
-        "digambarkannya; berkas baru diperiksa sesudah itu.",
-        "The portal's statistics table does not always print its date. Choose the periode (month) it "
-        "describes; the file is checked after that.",
+        "Berkas ini tidak selalu mencantumkan tanggalnya (tabel statistik portal, rekap SIGA). Pilih "
+        "periode (bulan) yang digambarkannya; berkas baru diperiksa sesudah itu.",
+        "This file does not always print its date (the portal's statistics table, a SIGA recap). Choose "
+        "the periode (month) it describes; the file is checked after that.",
     ),
     "only_parent_notice": (
         "Angka wilayah ini tidak diketahui: sumber datanya hanya memberi angka {parent} secara keseluruhan.",
@@ -704,9 +705,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "laju": ("Laju pembentukan", "Formation pace"),
     "laju_value": ("{value} per bulan (12 bulan terakhir)", "{value} per month (last 12 months)"),
     "unknown": ("tidak diketahui", "unknown"),
+    "formed_year": ("tahun {year} (bulan tidak diketahui)", "in {year} (month unknown)"),
+    "formed_year_or_later": (
+        "{year} atau sesudahnya (tanggal tidak diketahui)",
+        "{year} or later (date unknown)",
+    ),
     "laju_unknown": (
-        "tidak diketahui: data wilayah ini tidak memberi pembentukan per bulan (angka satu periode)",
-        "unknown: this region's data gives no formation per month (figures of one periode)",
+        "tidak diketahui: data wilayah ini tidak memberi pembentukan per bulan (angka satu periode, "
+        "atau bulan pembentukan tidak diketahui)",
+        "unknown: this region's data gives no formation per month (figures of one periode, or "
+        "formation months unknown)",
     ),
     "proyeksi_unknown": ("tidak dapat dihitung tanpa laju", "cannot be computed without a pace"),
     "proyeksi": ("Proyeksi", "Projection"),
@@ -941,6 +949,38 @@ def attainment_text(a: Attainment, lang: str = DEFAULT_LANG, periode: str | None
     if a.target.inherited_from:
         text += " " + t("target_inherited", lang)
     return text
+
+
+def formation_text(who: Mapping[str, object], lang: str = DEFAULT_LANG) -> str:
+    """A Kampung KB's formation date, or the year its source gives (``2020 atau sesudahnya``)."""
+    date = who.get("tanggal_pencanangan")
+    if date is not None and str(date) not in ("", "NaT", "None", "nan"):
+        return str(date)[:10]
+    year = who.get("tahun_pencanangan")
+    if isinstance(year, str) and year.endswith("+"):
+        return t("formed_year_or_later", lang, year=year[:-1])
+    if isinstance(year, str) and year:
+        return t("formed_year", lang, year=year)
+    return t("unknown", lang)
+
+
+def kampung_source_text(who: Mapping[str, object], lang: str = DEFAULT_LANG) -> str:
+    """Where a Kampung KB comes from: the demo registry, or the import that registered it."""
+    if who.get("sumber") == "sintetis":
+        return t("source_demo", lang)
+    shape = who.get("impor_bentuk")
+    if not isinstance(shape, str) or who.get("import_id") is None:
+        return t("source_registry", lang)
+    periode = who.get("impor_periode")
+    return t(
+        "source_import_periode" if isinstance(periode, str) and periode else "source_import",
+        lang,
+        shape=t(f"shape_{shape}", lang),
+        periode=periode,
+        id=int(str(who["import_id"])),
+        file=who.get("impor_berkas"),
+        when=who.get("impor_waktu"),
+    )
 
 
 def pace_text(m: RegionMetrics, lang: str = DEFAULT_LANG) -> str:

@@ -30,6 +30,7 @@ COUNT_COLUMNS = (
     "berkelanjutan",
     "dq_kampung",
     "sintetis",
+    "tanpa_tanggal",
 )
 
 #: counts that a region known only from its printed totals does not give: unknown (NaN), not zero
@@ -261,6 +262,14 @@ def pace(trend: pd.DataFrame, periode: str, column: str = "pembentukan", window:
         window_rows = trend[(trend["periode"] >= start) & (trend["periode"] <= periode)]
         if window_rows["dari_periode"].notna().any():
             return float("nan")
+    if "tanpa_tanggal" in trend:
+        # Kampung KB known only by year ("2020 or later") enter the count at a periode, not in the
+        # month they were formed: while their number changes, the month-by-month pace is unknown
+        undated = trend.set_index("periode")["tanpa_tanggal"].fillna(0)
+        before_undated = undated[undated.index <= start]
+        then = float(before_undated.iloc[-1]) if len(before_undated) else 0.0
+        if float(undated[periode]) != then:
+            return float("nan")
     if pd.isna(series[periode]):
         return float("nan")
     earlier = series[series.index <= start]
@@ -366,7 +375,8 @@ def comparable(now: pd.Series, earlier: pd.Series, earlier_periode: str, since: 
     if since is not None and earlier_periode < since:
         return False
     carried_now, carried_then = now.get("dari_periode"), earlier.get("dari_periode")
-    return pd.isna(carried_now) and pd.isna(carried_then)
+    same_undated = now.get("tanpa_tanggal", 0) == earlier.get("tanpa_tanggal", 0)
+    return pd.isna(carried_now) and pd.isna(carried_then) and bool(same_undated)
 
 
 def printed_since(printed: pd.DataFrame, code: str) -> str | None:

@@ -155,7 +155,8 @@ if upload is not None:
         periode = None
         if ingest.wants_periode(path):
             # the portal's statistics table often prints no date: the official says which month it is
-            st.caption(t("import_recognised", v.lang, shape=ingest.SHAPE_NAMES[ingest.statistik.SHAPE]))
+            shape = ingest.shape_of(path) or ingest.statistik.SHAPE
+            st.caption(t("import_recognised", v.lang, shape=ingest.SHAPE_NAMES[shape]))
             periode = st.selectbox(
                 t("import_periode", v.lang),
                 ingest.periode_choices(),

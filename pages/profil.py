@@ -7,7 +7,7 @@ import streamlit as st
 
 from kkb import charts, explore, fmt, geo
 from kkb.classification import DQ_FLAGS, INDICATOR_BY_KEY
-from kkb.i18n import path_text, t
+from kkb.i18n import formation_text, kampung_source_text, path_text, t
 from pages import _common as ui
 
 v = ui.view()
@@ -51,9 +51,9 @@ st.markdown(
         id=who["id"],
         place=fmt.plain(place),
         code=who["kode_desa"],
-        date=pd.Timestamp(who["tanggal_pencanangan"]).strftime("%Y-%m-%d"),
+        date=formation_text(who, v.lang),
         scope=who["cakupan_wilayah"],
-        source=t("source_demo" if who["sumber"] == "sintetis" else "source_registry", v.lang),
+        source=fmt.plain(kampung_source_text(who, v.lang)),
     )
 )
 

@@ -6,7 +6,7 @@ One path serves ``python -m kkb import`` and the **Kelola data** page. The rooms
 - ``rules``: checks of single values (codes, dates, periodes, names), pure;
 - ``names``: region names to Kemendagri codes (normalise, abbreviations, unique close spellings);
 - one module per file shape: ``template`` (ours), ``targets``, ``portal_list`` (FORMATS §E),
-  ``statistik`` (§A);
+  ``statistik`` (§A), ``siga`` (§C);
 - ``report``: what a check found (``Checked``) and what a write did (``Result``);
 - ``writing``: copy → write → atomic rename → backup → undo.
 
@@ -20,7 +20,8 @@ import datetime as dt
 from pathlib import Path
 
 from kkb import db
-from kkb.ingest import portal_list, rules, statistik, targets, template
+from kkb.errors import KkbError
+from kkb.ingest import portal_list, rules, siga, statistik, targets, template
 from kkb.ingest.read import MAX_ROWS, column_key, read_table, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result, problems_frame
 from kkb.ingest.targets import is_targets_file, write_targets_template
@@ -41,6 +42,7 @@ SHAPE_NAMES = {
     targets.SHAPE: "templat target (kkb template --targets)",
     portal_list.SHAPE: "daftar Kampung KB Portal Kampung KB (FORMATS §E)",
     statistik.SHAPE: "tabel statistik klasifikasi Portal Kampung KB (FORMATS §A)",
+    siga.SHAPE: "rekap Kampung KB per desa New SIGA (FORMATS §C)",
 }
 
 __all__ = [
@@ -70,6 +72,8 @@ __all__ = [
     "problems_frame",
     "read_table",
     "sha256_of",
+    "shape_of",
+    "siga",
     "statistik",
     "undo",
     "wants_periode",
@@ -80,7 +84,27 @@ __all__ = [
 
 def wants_periode(path: Path) -> bool:
     """Whether the file is of a shape without a periode of its own, which the user must state."""
-    return statistik.is_statistik(path) and statistik.periode_in_file(path) is None
+    if statistik.is_statistik(path):
+        return statistik.periode_in_file(path) is None
+    try:
+        return siga.is_siga(list(read_table(path).columns))
+    except KkbError:
+        return False
+
+
+def shape_of(path: Path) -> str | None:
+    """The shape a file was recognised as by its headers, before it is checked (None: not read)."""
+    if statistik.is_statistik(path):
+        return statistik.SHAPE
+    try:
+        columns = list(read_table(path).columns)
+    except KkbError:
+        return None
+    if siga.is_siga(columns):
+        return siga.SHAPE
+    if portal_list.is_portal_list(columns):
+        return portal_list.SHAPE
+    return targets.SHAPE if is_targets_file(columns) else template.SHAPE
 
 
 def periode_choices(today: dt.date | None = None) -> list[str]:
@@ -105,6 +129,8 @@ def check_any(
     if statistik.is_statistik(path):
         return statistik.check(path, con, name, periode, today)
     columns = list(read_table(path, name).columns)
+    if siga.is_siga(columns):
+        return siga.check(path, con, name, periode, today)
     if portal_list.is_portal_list(columns):
         return portal_list.check(path, con, name)
     if is_targets_file(columns):
@@ -118,6 +144,8 @@ def apply_any(checked: Checked, live: Path, user: str, progress: Progress | None
         return portal_list.apply(checked, live, user, progress)
     if checked.shape == statistik.SHAPE:
         return statistik.apply(checked, live, user, progress)
+    if checked.shape == siga.SHAPE:
+        return siga.apply(checked, live, user, progress)
     if checked.shape == targets.SHAPE:
         return targets.apply_targets(checked, live, user, progress)
     return template.apply(checked, live, user, progress)
@@ -129,6 +157,8 @@ def describe(checked: Checked, con: db.Connection) -> str:
         return portal_list.describe(checked, con)
     if checked.shape == statistik.SHAPE:
         return statistik.describe(checked, con)
+    if checked.shape == siga.SHAPE:
+        return siga.describe(checked, con)
     return ""
 
 

@@ -53,9 +53,12 @@ def normal(name: object, level: int | None = None) -> str:
 
 
 def loose(key: str) -> str:
-    """A normalised name with doubled letters and repeated words made single."""
+    """A normalised name with repeated words and doubled letters made single, spaces dropped.
+
+    ``PODA`` for Poda-Poda, ``TELLU`` for Telu, ``PULAU MERBAU`` for Pulaumerbau.
+    """
     key = re.sub(r"\b(\w+)( \1\b)+", r"\1", key)
-    return re.sub(r"(.)\1+", r"\1", key)
+    return re.sub(r"(.)\1+", r"\1", key.replace(" ", ""))
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class Names:
             key = reference_key(level, str(nama), str(singkat), str(jenis))
             self._by_parent[(level, str(induk))][key].append((str(kode), str(nama)))
             self._names[str(kode)] = str(nama)
+        self._found: dict[tuple[int, str, str], Found] = {}
         self._remembered: dict[tuple[int, str, str], str] = {}
         if remembered is not None:
             for tingkat, induk, nama, kode in zip(
@@ -127,6 +131,13 @@ class Names:
 
     def find(self, level: int, parent: str, name: str) -> Found:
         """The region at ``level`` (1 provinsi … 4 desa) named ``name`` within ``parent`` (``ID``: nation)."""
+        key = (level, parent, name)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._find(level, parent, name)
+        return found
+
+    def _find(self, level: int, parent: str, name: str) -> Found:
         siblings = self._by_parent.get((level, parent), {})
         key = normal(name, level)
         exact = siblings.get(key, [])

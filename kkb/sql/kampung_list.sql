@@ -1,10 +1,10 @@
 -- Kampung KB of one region ($prefix: '' for the nation, else its code) that are active and declared by
--- the end of $periode, each with its latest classification at or before $periode under $metode.
+-- the end of $periode (or known to exist by then), each with its latest classification at or before $periode under $metode.
 WITH chosen AS (
     SELECT *
     FROM kampung_kb
     WHERE is_active AND starts_with(kode_kec, $prefix)
-      AND strftime(tanggal_pencanangan, '%Y-%m') <= $periode
+      AND coalesce(strftime(tanggal_pencanangan, '%Y-%m'), dikenal_sejak) <= $periode
 ),
 latest AS (
     SELECT c.kampung_id, max(c.periode) AS periode
@@ -16,7 +16,9 @@ latest AS (
 SELECT k.id, k.nama, k.kode_desa, d.nama AS desa, k.kode_kec, kc.nama AS kecamatan,
        k.kode_kab, kb.nama AS kabkota, k.kode_prov, p.nama AS provinsi,
        CAST(k.tanggal_pencanangan AS DATE) AS tanggal_pencanangan,
-       year(k.tanggal_pencanangan)::INTEGER AS tahun_pencanangan,
+       -- the year a source gives when the date is not known ("2020+" counts as 2020)
+       coalesce(year(k.tanggal_pencanangan), TRY_CAST(left(k.tahun_pencanangan, 4) AS INTEGER))::INTEGER
+           AS tahun_pencanangan,
        k.cakupan_wilayah, k.sumber, k.lat, k.lng,
        l.periode AS periode_data, c.klasifikasi, c.mandiri_plus,
        c.skor_pokja, c.skor_sumber_dana, c.skor_poktan, c.skor_sarana, c.skor_pkb,

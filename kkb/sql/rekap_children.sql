@@ -11,7 +11,8 @@ SELECT left(kode_kec, $n) AS kode,
        sum(mandiri)::BIGINT AS mandiri,
        sum(berkelanjutan)::BIGINT AS berkelanjutan,
        sum(dq_kampung)::BIGINT AS dq_kampung,
-       sum(sintetis)::BIGINT AS sintetis
+       sum(sintetis)::BIGINT AS sintetis,
+       sum(coalesce(tanpa_tanggal, 0))::BIGINT AS tanpa_tanggal
 FROM rekap
 WHERE periode = $periode AND metode = $metode AND starts_with(kode_kec, $prefix)
 GROUP BY 1

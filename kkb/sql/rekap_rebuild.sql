@@ -7,9 +7,11 @@ WITH months AS (
 ),
 grid AS (
     SELECT k.id, k.kode_desa, k.kode_kec, k.sumber, m.periode,
-           strftime(k.tanggal_pencanangan, '%Y-%m') = m.periode AS baru
+           strftime(k.tanggal_pencanangan, '%Y-%m') = m.periode AS baru,
+           k.tanggal_pencanangan IS NULL AS tanpa_tanggal
     FROM kampung_kb k
-    JOIN months m ON m.periode >= strftime(k.tanggal_pencanangan, '%Y-%m')
+    -- a Kampung KB without a formation date counts from the periode it is known to exist
+    JOIN months m ON m.periode >= coalesce(strftime(k.tanggal_pencanangan, '%Y-%m'), k.dikenal_sejak)
     WHERE k.is_active AND ($kabs IS NULL OR list_contains($kabs, k.kode_kab))
 ),
 methods AS (SELECT DISTINCT metode FROM klasifikasi),
@@ -30,7 +32,8 @@ SELECT periode, kode_kec, metode,
        count(*) FILTER (WHERE klasifikasi = 'Mandiri')::INTEGER AS mandiri,
        count(*) FILTER (WHERE klasifikasi = 'Berkelanjutan')::INTEGER AS berkelanjutan,
        count(*) FILTER (WHERE dq_jumlah > 0)::INTEGER AS dq_kampung,
-       count(*) FILTER (WHERE sumber = 'sintetis')::INTEGER AS sintetis
+       count(*) FILTER (WHERE sumber = 'sintetis')::INTEGER AS sintetis,
+       count(*) FILTER (WHERE tanpa_tanggal)::INTEGER AS tanpa_tanggal
 FROM status
 GROUP BY periode, kode_kec, metode
 ORDER BY periode, kode_kec, metode;

@@ -38,7 +38,8 @@ totals AS (
            (CASE WHEN x.metode = p.printed_by THEN p.berkelanjutan ELSE 0 END)::BIGINT AS berkelanjutan,
            0::BIGINT AS dq_kampung,
            0::BIGINT AS sintetis,
-           p.dari_periode
+           p.dari_periode,
+           0::BIGINT AS tanpa_tanggal
     FROM printed p CROSS JOIN methods x
 ),
 kab_summed AS (
@@ -54,7 +55,8 @@ kab_summed AS (
            sum(berkelanjutan)::BIGINT AS berkelanjutan,
            sum(dq_kampung)::BIGINT AS dq_kampung,
            sum(sintetis)::BIGINT AS sintetis,
-           NULL::VARCHAR AS dari_periode
+           NULL::VARCHAR AS dari_periode,
+           sum(coalesce(tanpa_tanggal, 0))::BIGINT AS tanpa_tanggal
     FROM rekap
     GROUP BY ALL
 ),
@@ -66,7 +68,8 @@ kab AS (
     )
     UNION ALL
     SELECT kode, periode, metode, pembentukan, desa_terbentuk, kec_terbentuk, baru, terklasifikasi, dasar,
-           berkembang, mandiri, berkelanjutan, dq_kampung, sintetis, dari_periode
+           berkembang, mandiri, berkelanjutan, dq_kampung, sintetis, dari_periode,
+           tanpa_tanggal
     FROM totals WHERE tingkat = 2
 ),
 prov_summed AS (
@@ -82,7 +85,8 @@ prov_summed AS (
            sum(berkelanjutan)::BIGINT AS berkelanjutan,
            sum(dq_kampung)::BIGINT AS dq_kampung,
            sum(sintetis)::BIGINT AS sintetis,
-           max(dari_periode) AS dari_periode
+           max(dari_periode) AS dari_periode,
+           sum(tanpa_tanggal)::BIGINT AS tanpa_tanggal
     FROM kab
     GROUP BY ALL
 ),
@@ -94,7 +98,8 @@ prov AS (
     )
     UNION ALL
     SELECT kode, periode, metode, pembentukan, desa_terbentuk, kec_terbentuk, baru, terklasifikasi, dasar,
-           berkembang, mandiri, berkelanjutan, dq_kampung, sintetis, dari_periode
+           berkembang, mandiri, berkelanjutan, dq_kampung, sintetis, dari_periode,
+           tanpa_tanggal
     FROM totals WHERE tingkat = 1
 ),
 nation AS (
@@ -110,12 +115,14 @@ nation AS (
            sum(berkelanjutan)::BIGINT AS berkelanjutan,
            sum(dq_kampung)::BIGINT AS dq_kampung,
            sum(sintetis)::BIGINT AS sintetis,
-           max(dari_periode) AS dari_periode
+           max(dari_periode) AS dari_periode,
+           sum(tanpa_tanggal)::BIGINT AS tanpa_tanggal
     FROM prov
     GROUP BY ALL
 )
 SELECT kode, tingkat::TINYINT AS tingkat, periode, metode, pembentukan, desa_terbentuk, kec_terbentuk, baru,
-       terklasifikasi, dasar, berkembang, mandiri, berkelanjutan, dq_kampung, sintetis, dari_periode
+       terklasifikasi, dasar, berkembang, mandiri, berkelanjutan, dq_kampung, sintetis, dari_periode,
+       tanpa_tanggal
 FROM (
     SELECT *, 0 AS tingkat FROM nation
     UNION ALL SELECT *, 1 AS tingkat FROM prov
