@@ -15,12 +15,10 @@ bench/import_speed.py`` (it builds the national registry in ``bench/out/import/`
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,16 +63,33 @@ def national_table(path: Path, registry: Path) -> int:
     return len(rows)
 
 
+# The measured process is started by a small launcher interpreter: on Linux a child's
+# ``ru_maxrss`` starts at its parent's resident size at fork, and this script holds pandas and,
+# on a first run, the whole national build.
+LAUNCHER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+output = child.stdout.read()
+_, status, usage = os.wait4(child.pid, 0)
+seconds = time.perf_counter() - start
+code = os.waitstatus_to_exitcode(status)
+sys.stdout.write(f"{seconds} {usage.ru_maxrss} {code}\\n")
+sys.stdout.flush()
+if code:
+    sys.stderr.write(output.decode(errors="replace")[-3000:])
+"""
+
+
 def timed(command: list[str]) -> tuple[float, float]:
     """Seconds and peak resident memory (MB) of one child process (its own ``ru_maxrss``)."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    output = child.stdout.read() if child.stdout else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{output[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, *command], cwd=ROOT, capture_output=True, text=True
+    )
+    seconds, peak_kb, code = done.stdout.split()
+    if int(code) != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
+    return float(seconds), int(peak_kb) / 1024
 
 
 def main() -> None:
