@@ -394,6 +394,24 @@ def classify_portal_2021(df: pd.DataFrame) -> pd.DataFrame:
     return out[list(RESULT_COLUMNS)]
 
 
+def from_scores(scores: np.ndarray) -> pd.DataFrame:
+    """The portal's rules applied to an (n, 12) array of scores given as printed, not computed.
+
+    Returns the ``SCORE_COLUMNS``, the three indices (rounded as the portal rounds them), the class,
+    ``mandiri_plus`` and ``langkah_ke_kelas_berikut``: what a file of scores alone allows.
+    """
+    scores = np.asarray(scores, dtype=np.int64).reshape(-1, len(INDICATORS))
+    indices = _indices_of(scores)
+    klas = class_from_indices(indices)
+    out = pd.DataFrame(scores.astype(np.int8), columns=list(SCORE_COLUMNS))
+    for i, name in enumerate(INDEX_COLUMNS):
+        out[name] = indices[:, i]
+    out["klasifikasi"] = klas
+    out["mandiri_plus"] = np.isin(klas, MANDIRI_PLUS)
+    out["langkah_ke_kelas_berikut"] = steps_to_next_class(scores)
+    return out
+
+
 def normalise_class(value: object) -> str | None:
     """Map an imported class label to one of ``CLASSES`` (aliases allowed); None if not recognised."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
@@ -479,6 +497,8 @@ class Step:
     value_from: float | None
     value_to: int
     count_change: int | None = None
+    #: False where the source gave scores without the raw figures (the value is unknown, not unreported)
+    value_known: bool = True
 
 
 @dataclass(frozen=True)
@@ -496,10 +516,16 @@ def path_to_next_class(row: pd.Series) -> Path:
     ``row`` holds the snapshot's input columns (for counts such as PUS) and may hold its results;
     they are recomputed here so the plan always matches the rules. Among plans of equal length the
     one reaching the higher class wins; inside a dimension the indicators with the most room to grow
-    come first. ``Path.target`` is the class the changed scores give.
+    come first. ``Path.target`` is the class the changed scores give. A row with scores and no
+    input columns (a source that printed scores only) is planned from its scores.
     """
-    frame = pd.DataFrame([row])
-    result = classify_portal_2021(frame).iloc[0]
+    scores_only = all(pd.isna(row.get(c)) for c in INPUT_COLUMNS) and all(
+        c in row and not pd.isna(row[c]) for c in SCORE_COLUMNS
+    )
+    if scores_only:
+        result = from_scores(np.array([[int(row[c]) for c in SCORE_COLUMNS]])).iloc[0]
+    else:
+        result = classify_portal_2021(pd.DataFrame([row])).iloc[0]
     scores = [int(result[c]) for c in SCORE_COLUMNS]
     current = str(result["klasifikasi"])
     rank = CLASS_RANK[current]
@@ -520,7 +546,7 @@ def path_to_next_class(row: pd.Series) -> Path:
         options.append((len(raises), -CLASS_RANK[str(reached)], raises))
     _, negative_rank, raises = min(options, key=lambda o: (o[0], o[1]))
     target_rank = -negative_rank
-    steps = tuple(_describe(ind, old, new, row, result) for ind, old, new in raises)
+    steps = tuple(_describe(ind, old, new, row, result, not scores_only) for ind, old, new in raises)
     return Path(current, CLASSES[target_rank], steps)
 
 
@@ -546,13 +572,13 @@ def _first_count(numerator_ok: Callable[[int], bool], start: int, stop: int, ste
     return None
 
 
-def _describe(ind: Indicator, old: int, new: int, row: pd.Series, result: pd.Series) -> Step:
+def _describe(ind: Indicator, old: int, new: int, row: pd.Series, result: pd.Series, known: bool) -> Step:
     lo, hi, _ = ind.band_of(new)
     value_to = lo if ind.higher_is_better else int(hi if hi is not None else lo)
     value = result.get(f"nilai_{ind.key}")
     value_from = None if value is None or pd.isna(value) else float(value)
-    count = _count_change(ind.key, value_to, row)
-    return Step(ind.key, old, new, value_from, value_to, count)
+    count = _count_change(ind.key, value_to, row) if known else None
+    return Step(ind.key, old, new, value_from, value_to, count, known)
 
 
 def _count_change(key: str, target: int, row: pd.Series) -> int | None:

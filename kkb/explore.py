@@ -54,8 +54,10 @@ def filter_kampung(
     """Keep the rows matching every given filter.
 
     ``classes`` may include ``""`` for Kampung KB not yet classified; ``years`` is an inclusive range of
-    formation years; ``dq`` is ``DQ_ANY``, ``DQ_FLAGGED``, ``DQ_CLEAN`` or one ``dq_*`` flag name; ``text``
-    is searched case-insensitively in the Kampung KB's name, id and desa/kecamatan/kab/kota names.
+    formation years (those of unknown year kept while it spans every known year); ``dq`` is
+    ``DQ_ANY``, ``DQ_FLAGGED``, ``DQ_CLEAN`` or one ``dq_*`` flag name (a Kampung KB whose source
+    cannot be checked is neither flagged nor clean); ``text`` is searched case-insensitively in the
+    Kampung KB's name, id and desa/kecamatan/kab/kota names.
     """
     keep = pd.Series(True, index=frame.index)
     if classes is not None:
@@ -63,11 +65,19 @@ def filter_kampung(
         klass = frame["klasifikasi"].fillna("")
         keep &= klass.isin(wanted)
     if years is not None:
-        keep &= frame["tahun_pencanangan"].between(years[0], years[1])
+        year = pd.to_numeric(frame["tahun_pencanangan"], errors="coerce").astype(float)
+        within = year.between(years[0], years[1])
+        # a Kampung KB whose formation year is unknown is left out only once the range is narrowed
+        if year.isna().all() or (years[0] <= year.min() and years[1] >= year.max()):
+            within |= year.isna()
+        keep &= within
+    checks = pd.to_numeric(frame["dq_jumlah"], errors="coerce").astype(
+        float
+    )  # NaN: the source cannot be checked
     if dq == DQ_FLAGGED:
-        keep &= frame["dq_jumlah"] > 0
+        keep &= (checks > 0).fillna(False)
     elif dq == DQ_CLEAN:
-        keep &= frame["dq_jumlah"] == 0
+        keep &= (checks == 0).fillna(False)
     elif dq in DQ_FLAGS:
         keep &= frame[dq].fillna(False).astype(bool)
     elif dq != DQ_ANY:

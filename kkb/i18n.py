@@ -59,6 +59,31 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{shape}, periode {periode} (import #{id}, {file}, {when})",
     ),
     "shape_rekap_siga": ("New SIGA, rekap Kampung KB per desa", "New SIGA, Kampung KB recap per village"),
+    "shape_klasifikasi_portal": (
+        "Portal Kampung KB, rekap klasifikasi (admin)",
+        "Kampung KB portal, classification export (admin)",
+    ),
+    "printed_class": ("Kelas tercetak", "Printed class"),
+    "printed_class_help": (
+        "Kelas seperti dicetak berkas sumber, bila berkas itu memberi kelas",
+        "The class as the source file printed it, where the file gives one",
+    ),
+    "printed_differs": (
+        "Berkas sumber mencetak kelas **{printed}** (indeks {printed_indices}); aturan portal dari 12 skor "
+        "yang sama memberi **{ours}** (indeks {indices}). Keduanya disimpan: metode *impor* memakai kelas "
+        "tercetak.",
+        "The source file printed the class **{printed}** (indices {printed_indices}); the portal's rules "
+        "give **{ours}** for the same 12 scores (indices {indices}). Both are kept: the *impor* method "
+        "uses the printed class.",
+    ),
+    "dq_unknown": (
+        "Tidak dapat diperiksa: sumber laporan ini memberi skor, bukan angka mentah indikator.",
+        "Cannot be checked: this report's source gives scores, not the indicators' raw figures.",
+    ),
+    "values_unknown": (
+        "Angka mentah indikator tidak ada di sumber laporan ini; skor seperti dicetak sumbernya.",
+        "The indicators' raw figures are not in this report's source; scores as the source printed them.",
+    ),
     "shape_statistik_portal": (
         "Portal Kampung KB, statistik klasifikasi",
         "Kampung KB portal, classification statistics",
@@ -66,6 +91,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_label": ("Sumber", "Source"),
     "import_recognised": ("Bentuk berkas dikenali: {shape}", "File recognised as: {shape}"),
     "import_periode": ("Periode tabel ini", "Periode of this table"),
+    "import_periode_hint": (
+        "Nama berkas ini menunjukkan diekspor pada {periode}: bila datanya keadaan saat itu, pilih "
+        "{periode}.",
+        "This file's name shows it was exported in {periode}: if its data is as of then, choose {periode}.",
+    ),
     "import_periode_pick": ("pilih bulan yang digambarkan tabel", "choose the month the table describes"),
     "import_periode_needed": (
         "Berkas ini tidak selalu mencantumkan tanggalnya (tabel statistik portal, rekap SIGA). Pilih "
@@ -706,6 +736,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "laju_value": ("{value} per bulan (12 bulan terakhir)", "{value} per month (last 12 months)"),
     "unknown": ("tidak diketahui", "unknown"),
     "formed_year": ("tahun {year} (bulan tidak diketahui)", "in {year} (month unknown)"),
+    "formed_one_of": (
+        "salah satu dari tahun {years} menurut rekap desanya (tidak diketahui yang mana)",
+        "one of {years} by its village's recap (unknown which)",
+    ),
+    "formed_known_since": (
+        "tidak diketahui (tercatat sejak {periode})",
+        "unknown (on record since {periode})",
+    ),
     "formed_year_or_later": (
         "{year} atau sesudahnya (tanggal tidak diketahui)",
         "{year} or later (date unknown)",
@@ -903,7 +941,11 @@ def step_text(step: Step, lang: str = DEFAULT_LANG) -> str:
         return f"{label}: {t(f'step_pokja_{step.score_to - 1}', lang)} ({score})"
     percent_kind = step.indicator in ("partisipasi_poktan", "cpr", "mkjp", "unmet_need")
     if percent_kind:
-        old = fmt.percent(step.value_from, lang, 0) if step.value_from is not None else t("report_pus", lang)
+        old = (
+            fmt.percent(step.value_from, lang, 0)
+            if step.value_from is not None
+            else (t("report_pus", lang) if step.value_known else "–")
+        )
         new = fmt.percent(step.value_to, lang, 0)
         key = "step_pct_down" if step.indicator == "unmet_need" else "step_pct"
         text = t(key, lang, label=label, old=old, new=new)
@@ -957,10 +999,15 @@ def formation_text(who: Mapping[str, object], lang: str = DEFAULT_LANG) -> str:
     if date is not None and str(date) not in ("", "NaT", "None", "nan"):
         return str(date)[:10]
     year = who.get("tahun_pencanangan")
+    if isinstance(year, str) and "/" in year:
+        return t("formed_one_of", lang, years=", ".join(year.split("/")))
     if isinstance(year, str) and year.endswith("+"):
         return t("formed_year_or_later", lang, year=year[:-1])
     if isinstance(year, str) and year:
         return t("formed_year", lang, year=year)
+    since = who.get("dikenal_sejak")
+    if isinstance(since, str) and since:
+        return t("formed_known_since", lang, periode=since)
     return t("unknown", lang)
 
 

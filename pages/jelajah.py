@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from kkb import explore, fmt
@@ -22,7 +23,8 @@ if frame.empty:
     st.stop()
 
 UNCLASSIFIED = "-"
-first_year, last_year = int(frame["tahun_pencanangan"].min()), int(frame["tahun_pencanangan"].max())
+known_years = frame["tahun_pencanangan"].dropna()
+first_year, last_year = (int(known_years.min()), int(known_years.max())) if len(known_years) else (0, 0)
 c1, c2, c3, c4 = st.columns([2, 2, 2, 2])
 with c1:
     classes = st.multiselect(
@@ -34,7 +36,7 @@ with c1:
         placeholder=t("all_classes", v.lang),
     )
 with c2:
-    years = (first_year, last_year)
+    years: tuple[int, int] | None = (first_year, last_year) if len(known_years) else None
     if first_year < last_year:
         years = st.slider(
             t("formation_year", v.lang),
@@ -59,7 +61,7 @@ with c4:
     )
 
 chosen = [("" if c == UNCLASSIFIED else c) for c in classes] or None
-shown = explore.filter_kampung(frame, chosen, (int(years[0]), int(years[1])), dq, text)
+shown = explore.filter_kampung(frame, chosen, (int(years[0]), int(years[1])) if years else None, dq, text)
 st.markdown(t("jelajah_count", v.lang, n=ui.number(len(shown), v), of=ui.number(len(frame), v), region=name))
 if shown.empty:
     st.info(t("no_rows", v.lang))
@@ -73,6 +75,8 @@ columns = [
     "kabkota",
     "tahun_pencanangan",
     "klasifikasi",
+    # the class a source printed, shown where some source gave one (the portal's export, a template)
+    *(["klasifikasi_tercetak"] if frame["klasifikasi_tercetak"].notna().any() else []),
     *SCORE_COLUMNS,
     "dq_jumlah",
 ]
@@ -84,6 +88,9 @@ config = {
     "kabkota": t("kabkota", v.lang),
     "tahun_pencanangan": st.column_config.NumberColumn(t("formation_year", v.lang), format="%d"),
     "klasifikasi": t("kelas", v.lang),
+    "klasifikasi_tercetak": st.column_config.TextColumn(
+        t("printed_class", v.lang), help=t("printed_class_help", v.lang)
+    ),
     "dq_jumlah": st.column_config.NumberColumn(t("dq_count", v.lang), help=t("dq_count_help", v.lang)),
 }
 for ind, column in zip(INDICATORS, SCORE_COLUMNS, strict=True):
@@ -94,8 +101,16 @@ if len(shown) > explore.TABLE_ROWS:
     st.caption(
         t("jelajah_first_rows", v.lang, n=ui.number(explore.TABLE_ROWS, v), of=ui.number(len(shown), v))
     )
+table = shown[columns].head(explore.TABLE_ROWS)
+if table["tahun_pencanangan"].isna().any():  # a year no source gives is said so, not left blank
+    table = table.assign(
+        tahun_pencanangan=[
+            t("unknown", v.lang) if pd.isna(y) else str(int(y)) for y in table["tahun_pencanangan"]
+        ]
+    )
+    config["tahun_pencanangan"] = st.column_config.TextColumn(t("formation_year", v.lang))
 event = st.dataframe(
-    shown[columns].head(explore.TABLE_ROWS),
+    table,
     hide_index=True,
     column_config=config,
     on_select="rerun",

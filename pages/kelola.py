@@ -154,7 +154,8 @@ if upload is not None:
         path.write_bytes(upload.getvalue())
         periode = None
         if ingest.wants_periode(path):
-            # the portal's statistics table often prints no date: the official says which month it is
+            # the portal's statistics table often prints no date, its classification export never: the
+            # official says which month it is
             shape = ingest.shape_of(path) or ingest.statistik.SHAPE
             st.caption(t("import_recognised", v.lang, shape=ingest.SHAPE_NAMES[shape]))
             periode = st.selectbox(
@@ -164,6 +165,9 @@ if upload is not None:
                 placeholder=t("import_periode_pick", v.lang),
                 key=f"impor_periode_{st.session_state.get('impor_ke', 0)}",
             )
+            hinted = ingest.suggested_periode(upload.name)
+            if periode is None and hinted:  # a hint from the export's own name, never chosen for the user
+                st.caption(t("import_periode_hint", v.lang, periode=hinted))
             if periode is None:
                 st.info(t("import_periode_needed", v.lang))
                 st.stop()

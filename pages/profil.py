@@ -52,7 +52,7 @@ st.markdown(
         place=fmt.plain(place),
         code=who["kode_desa"],
         date=formation_text(who, v.lang),
-        scope=who["cakupan_wilayah"],
+        scope=who["cakupan_wilayah"] or t("unknown", v.lang),
         source=fmt.plain(kampung_source_text(who, v.lang)),
     )
 )
@@ -67,6 +67,26 @@ cols[0].metric(t("kelas", v.lang), str(snapshot["klasifikasi"]))
 for col, dim in zip(cols[1:], ("input", "proses", "output"), strict=True):
     col.metric(t(f"indeks_{dim}", v.lang), fmt.number(snapshot[f"indeks_{dim}"], v.lang, 2))
 st.caption(t("profil_snapshot_of", v.lang, periode=snapshot["periode"]))
+printed = snapshot.get("klasifikasi_tercetak")
+if isinstance(printed, str) and printed != snapshot["klasifikasi"]:
+
+    def _indices(prefix: str) -> str:
+        return " / ".join(
+            fmt.number(snapshot[f"{prefix}indeks_{d}"], v.lang, 2) for d in ("input", "proses", "output")
+        )
+
+    st.warning(
+        t(
+            "printed_differs",
+            v.lang,
+            printed=printed,
+            ours=snapshot["klasifikasi"],
+            printed_indices=_indices("tercetak_"),
+            indices=_indices(""),
+        ),
+        icon="⚖️",
+    )
+raw_known = snapshot.get("dq_jumlah") is not None and not pd.isna(snapshot.get("dq_jumlah"))
 
 left, right = st.columns(2)
 with left:
@@ -113,6 +133,9 @@ ui.chart(
     region=f"{who['nama']} {kampung_id}",
 )
 
+if not raw_known:
+    st.caption(t("values_unknown", v.lang))
+
 st.subheader(t("path_title", v.lang))
 lines = path_text(explore.path_for(snapshot), v.lang)
 st.markdown(f"**{lines[0]}**" + "".join(f"\n- {line}" for line in lines[1:]))
@@ -120,8 +143,10 @@ if len(lines) > 1:
     st.caption(t("path_note", v.lang))
 
 st.subheader(t("dq_title", v.lang))
-flags = [f for f in DQ_FLAGS if bool(snapshot.get(f))]
-if flags:
+flags = [f for f in DQ_FLAGS if raw_known and not pd.isna(snapshot.get(f)) and bool(snapshot.get(f))]
+if not raw_known:
+    st.info(t("dq_unknown", v.lang))
+elif flags:
     st.warning("\n".join(f"- {t(f, v.lang)}" for f in flags))
 else:
     st.success(t("dq_none", v.lang))

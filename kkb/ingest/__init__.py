@@ -6,7 +6,7 @@ One path serves ``python -m kkb import`` and the **Kelola data** page. The rooms
 - ``rules``: checks of single values (codes, dates, periodes, names), pure;
 - ``names``: region names to Kemendagri codes (normalise, abbreviations, unique close spellings);
 - one module per file shape: ``template`` (ours), ``targets``, ``portal_list`` (FORMATS §E),
-  ``statistik`` (§A), ``siga`` (§C);
+  ``statistik`` (§A), ``klasifikasi`` (§B), ``siga`` (§C);
 - ``report``: what a check found (``Checked``) and what a write did (``Result``);
 - ``writing``: copy → write → atomic rename → backup → undo.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from kkb import db
 from kkb.errors import KkbError
-from kkb.ingest import portal_list, rules, siga, statistik, targets, template
+from kkb.ingest import klasifikasi, portal_list, rules, siga, statistik, targets, template
 from kkb.ingest.read import MAX_ROWS, column_key, read_table, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result, problems_frame
 from kkb.ingest.targets import is_targets_file, write_targets_template
@@ -43,6 +43,7 @@ SHAPE_NAMES = {
     portal_list.SHAPE: "daftar Kampung KB Portal Kampung KB (FORMATS §E)",
     statistik.SHAPE: "tabel statistik klasifikasi Portal Kampung KB (FORMATS §A)",
     siga.SHAPE: "rekap Kampung KB per desa New SIGA (FORMATS §C)",
+    klasifikasi.SHAPE: "rekap klasifikasi admin Portal Kampung KB (FORMATS §B)",
 }
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "import_any",
     "import_file",
     "is_targets_file",
+    "klasifikasi",
     "list_backups",
     "map_columns",
     "periode_choices",
@@ -75,6 +77,7 @@ __all__ = [
     "shape_of",
     "siga",
     "statistik",
+    "suggested_periode",
     "undo",
     "wants_periode",
     "write_targets_template",
@@ -84,6 +87,8 @@ __all__ = [
 
 def wants_periode(path: Path) -> bool:
     """Whether the file is of a shape without a periode of its own, which the user must state."""
+    if klasifikasi.is_klasifikasi(path):
+        return True
     if statistik.is_statistik(path):
         return statistik.periode_in_file(path) is None
     try:
@@ -94,6 +99,8 @@ def wants_periode(path: Path) -> bool:
 
 def shape_of(path: Path) -> str | None:
     """The shape a file was recognised as by its headers, before it is checked (None: not read)."""
+    if klasifikasi.is_klasifikasi(path):
+        return klasifikasi.SHAPE
     if statistik.is_statistik(path):
         return statistik.SHAPE
     try:
@@ -105,6 +112,15 @@ def shape_of(path: Path) -> str | None:
     if portal_list.is_portal_list(columns):
         return portal_list.SHAPE
     return targets.SHAPE if is_targets_file(columns) else template.SHAPE
+
+
+def suggested_periode(name: str) -> str | None:
+    """The month a file's name suggests for it (the portal's exports carry the moment they were made).
+
+    Only a default for the periode picker: the user confirms it, the importer never assumes it.
+    """
+    made = klasifikasi.exported_on(name)
+    return f"{made:%Y-%m}" if made else None
 
 
 def periode_choices(today: dt.date | None = None) -> list[str]:
@@ -126,6 +142,8 @@ def check_any(
 
     ``periode`` is the month a file without one describes (the portal's statistics table).
     """
+    if klasifikasi.is_klasifikasi(path):
+        return klasifikasi.check(path, con, name, periode, today)
     if statistik.is_statistik(path):
         return statistik.check(path, con, name, periode, today)
     columns = list(read_table(path, name).columns)
@@ -146,6 +164,8 @@ def apply_any(checked: Checked, live: Path, user: str, progress: Progress | None
         return statistik.apply(checked, live, user, progress)
     if checked.shape == siga.SHAPE:
         return siga.apply(checked, live, user, progress)
+    if checked.shape == klasifikasi.SHAPE:
+        return klasifikasi.apply(checked, live, user, progress)
     if checked.shape == targets.SHAPE:
         return targets.apply_targets(checked, live, user, progress)
     return template.apply(checked, live, user, progress)
@@ -159,6 +179,8 @@ def describe(checked: Checked, con: db.Connection) -> str:
         return statistik.describe(checked, con)
     if checked.shape == siga.SHAPE:
         return siga.describe(checked, con)
+    if checked.shape == klasifikasi.SHAPE:
+        return klasifikasi.describe(checked, con)
     return ""
 
 

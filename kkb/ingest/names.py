@@ -17,6 +17,7 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -183,3 +184,48 @@ def accepted_text(found: Found) -> str:
     if not found.candidates:
         return "nama sesuai Kemendagri 2025"
     return "yang terdekat: " + "; ".join(found.candidates)
+
+
+#: how a shape reports a problem of one cell: (row, column, value, what, accepted, severity)
+Say = Callable[..., None]
+
+
+def walk(
+    lookup: Names,
+    row: Mapping[str, str],
+    columns: Sequence[tuple[int, str]],
+    line: int,
+    say: Say,
+    reported: set[tuple[int, str, str]],
+    taught: dict[tuple[int, str, str], str] | None = None,
+) -> str | None:
+    """The code of the region a row names, each of ``columns`` (level, column) found within the one before.
+
+    A name not found is reported once, on its first row, with its closest candidates, and the walk
+    stops (None). A name found by its spelling is warned once, naming both spellings; when ``taught``
+    is given (a file that also has codes) it is recorded there, to be remembered.
+    """
+    parent = "ID"
+    for level, column in columns:
+        found = lookup.find(level, parent, row[column])
+        key = (level, parent, row[column])
+        if found.kode is None:
+            if key not in reported:
+                reported.add(key)
+                say(line, column, row[column], problem_text(found, level), accepted_text(found))
+            return None
+        if found.warned:
+            if key not in reported:
+                reported.add(key)
+                say(
+                    line,
+                    column,
+                    row[column],
+                    f"dibaca sebagai {found.nama}",
+                    "nama sesuai Kemendagri 2025",
+                    "warning",
+                )
+            if taught is not None:
+                taught[(level, parent, normal(row[column], level))] = found.kode
+        parent = found.kode
+    return parent

@@ -67,3 +67,19 @@ def parse_scope(text: str) -> str | None:
         if text.casefold() == scope.casefold():
             return scope
     return None
+
+
+def periode_problem(periode: str | None, today: dt.date) -> tuple[str | None, tuple[str, str, str] | None]:
+    """The month a user stated for a file without one, and why it cannot be taken (value, what, accepted).
+
+    A missing periode is a problem too (``what`` is then empty: the shape says why it needs one).
+    """
+    this_month = today.strftime("%Y-%m")
+    if periode is None or not periode.strip():
+        return None, ("", "", "--periode YYYY-MM (di halaman Kelola data: pilih periode)")
+    chosen = parse_periode(periode)
+    if chosen is None:
+        return None, (periode, "bukan periode", "YYYY-MM, mis. 2025-08")
+    if not FIRST_PERIODE <= chosen <= this_month:
+        return chosen, (chosen, "di luar rentang", f"{FIRST_PERIODE} sampai {this_month}")
+    return chosen, None

@@ -51,7 +51,6 @@ HEADER = (
 )
 COUNTS = ("JUMLAH KAMPUNG KB", *YEARS, LATER, "KAMPUNG KB MANDIRI", "KAMPUNG KB PERCONTOHAN")
 ACCEPTED_COUNT = "bilangan bulat ≥ 0"
-ACCEPTED_PERIODE = "--periode YYYY-MM (di halaman Kelola data: pilih periode)"
 Say = Callable[..., None]
 
 
@@ -83,15 +82,10 @@ def check(
     def say(line: int, column: str, value: object, what: str, accepted: str, severity: str = "error") -> None:
         problems.append(RowProblem(shown, line, column, str(value), what, accepted, severity))
 
-    today = today or dt.date.today()
-    this_month = today.strftime("%Y-%m")
-    chosen = rules.parse_periode(periode) if periode else None
-    if periode is None:
-        say(1, "periode", "", "rekap SIGA tidak menyebut periode", ACCEPTED_PERIODE)
-    elif chosen is None:
-        say(1, "periode", periode, "bukan periode", "YYYY-MM, mis. 2025-08")
-    elif not rules.FIRST_PERIODE <= chosen <= this_month:
-        say(1, "periode", chosen, "di luar rentang", f"{rules.FIRST_PERIODE} sampai {this_month}")
+    chosen, trouble = rules.periode_problem(periode, today or dt.date.today())
+    if trouble is not None:
+        stated, what, accepted = trouble
+        say(1, "periode", stated, what or "rekap SIGA tidak menyebut periode", accepted)
     checked.periode = chosen
     lookup = names.Names(db.query(con, "names_wilayah", {"tingkat": 4}), db.query(con, "names_remembered"))
     out: list[dict[str, object]] = []
@@ -151,28 +145,10 @@ def _place(
     reported: set[tuple[int, str, str]],
 ) -> str | None:
     """The desa code of a row: provinsi, kab/kota and kecamatan by name, then the four digits of KODE."""
-    parent = "ID"
-    for level, column in ((1, "PROVINSI"), (2, "KABUPATEN"), (3, "KECAMATAN")):
-        found = lookup.find(level, parent, row[column])
-        key = (level, parent, row[column])
-        if found.kode is None:
-            if key not in reported:  # one problem per name, on its first row
-                reported.add(key)
-                say(line, column, row[column], names.problem_text(found, level), names.accepted_text(found))
-            return None
-        if found.warned:
-            if key not in reported:
-                reported.add(key)
-                say(
-                    line,
-                    column,
-                    row[column],
-                    f"dibaca sebagai {found.nama}",
-                    "nama sesuai Kemendagri 2025",
-                    "warning",
-                )
-            taught[(level, parent, names.normal(row[column], level))] = found.kode
-        parent = found.kode
+    levels = ((1, "PROVINSI"), (2, "KABUPATEN"), (3, "KECAMATAN"))
+    parent = names.walk(lookup, row, levels, line, say, reported, taught)
+    if parent is None:
+        return None
     digits = row["KODE"].strip()
     if not digits.isdigit() or len(digits) > 4:
         say(line, "KODE", digits, "bukan empat angka terakhir kode desa", "mis. 2003 (dari 72.03.01.2003)")
@@ -280,12 +256,16 @@ def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) 
     say(0.3, "menulis Kampung KB")
     desa = [str(c) for c in rows["kode_desa"]]
     replaced = int(q(con, "siga_count", {"desa": desa})["n"].iloc[0])
+    # a name a later file gave (the portal's classification export) stays with its Kampung KB
+    named = q(con, "siga_named", {"desa": desa}).set_index("id")["nama"].to_dict()
     for statement in ("siga_delete_kampung", "siga_delete_desa"):
         con.execute(db.sql(statement), {"desa": desa})
     centres = q(con, "import_desa").set_index("kode")
     kampung = kampung_frame(rows, periode, centres, import_id)
     if not kampung.empty:
+        kampung["nama"] = [named.get(i, n) for i, n in zip(kampung["id"], kampung["nama"], strict=True)]
         db.insert_frame(con, "kampung_kb", kampung)
+    con.execute(db.sql("siga_delete_orphans"))
     counts = pd.DataFrame(
         {
             "kode_desa": desa,
