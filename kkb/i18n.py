@@ -175,9 +175,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Belum ada Kampung KB terklasifikasi di {region} pada {periode}.",
         "No classified Kampung KB in {region} in {periode}.",
     ),
+    "learned_title": (
+        "Nama wilayah yang dipelajari dari berkas ({n})",
+        "Region names learned from files ({n})",
+    ),
+    "learned_help": (
+        "Ejaan nama yang ditemui di berkas berkode (rekap New SIGA) beserta kode yang ditunjuknya. Berkas "
+        "tanpa kode berikutnya membaca nama itu dengan cara yang sama. Dibatalkan bersama impornya.",
+        "Spellings met in files with codes (New SIGA's recap) and the code each stands for. Later files "
+        "without codes read those names the same way. Undone with their import.",
+    ),
+    "learned_level": ("Tingkat", "Level"),
+    "learned_parent": ("Di dalam", "Within"),
+    "learned_name": ("Nama di berkas (dinormalkan)", "Name in the file (normalised)"),
+    "learned_code": ("Kode", "Code"),
+    "learned_reference": ("Nama Kemendagri 2025", "Kemendagri 2025 name"),
+    "learned_file": ("Berkas", "File"),
     "level_1": ("provinsi", "province"),
     "level_2": ("kabupaten/kota", "regency/city"),
     "level_3": ("kecamatan", "district"),
+    "level_4": ("desa/kelurahan", "village"),
     "rank_by": ("Urutkan menurut", "Rank by"),
     "rank_title": ("{metric} per {level}, {region}", "{metric} by {level}, {region}"),
     "leading_lagging": (

@@ -42,6 +42,29 @@ if log.empty:
 else:
     st.dataframe(export.display(log, v.lang, {"id": t("import_number", v.lang)}), hide_index=True)
 
+learned = ingest.learned_names(ui.connection())
+if not learned.empty:
+    # what a file with codes taught about names (New SIGA's recap), so the next name-only file agrees
+    with st.expander(t("learned_title", v.lang, n=ui.number(len(learned), v))):
+        st.caption(t("learned_help", v.lang))
+        shown = learned.assign(
+            tingkat=[t(f"level_{int(x)}", v.lang) for x in learned["tingkat"]],
+            nama_di_berkas=learned["nama_di_berkas"].map(fmt.plain),
+        )
+        st.dataframe(
+            shown,
+            hide_index=True,
+            column_config={
+                "import_id": t("import_number", v.lang),
+                "tingkat": t("learned_level", v.lang),
+                "wilayah_induk": t("learned_parent", v.lang),
+                "nama_di_berkas": t("learned_name", v.lang),
+                "kode": t("learned_code", v.lang),
+                "nama_kemendagri": t("learned_reference", v.lang),
+                "nama_file": t("learned_file", v.lang),
+            },
+        )
+
 
 @st.cache_resource
 def _limiter() -> auth.Limiter:

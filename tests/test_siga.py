@@ -142,3 +142,26 @@ def test_the_same_recap_again_replaces_its_kampung_kb_and_undo_takes_it_back(imp
         assert db.query(con, "names_remembered").empty
     finally:
         con.close()
+
+
+def test_kelola_lists_the_names_the_recap_taught(imported: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("KKB_DB", str(imported))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/kelola.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    con = db.connect(imported)
+    try:
+        taught = len(db.query(con, "names_remembered"))
+    finally:
+        con.close()
+    (box,) = [e for e in at.expander if e.label.startswith("Nama wilayah yang dipelajari")]
+    assert box.label.endswith(f"({taught})")
+    table = box.dataframe[0].value
+    kramatwatu = table[table["nama_di_berkas"] == names.normal("KRAMAT WATU", 3)]
+    assert kramatwatu[["tingkat", "kode", "nama_kemendagri"]].values.tolist() == [
+        ["kecamatan", "36.04.05", "Kramatwatu"]
+    ]
+    assert set(table["nama_file"]) == {GOOD.name}

@@ -34,7 +34,7 @@ from kkb.ingest.template import (
     map_columns,
     write_template,
 )
-from kkb.ingest.writing import KEEP_BACKUPS, clear_synthetic, history, list_backups, undo
+from kkb.ingest.writing import KEEP_BACKUPS, clear_synthetic, history, learned_names, list_backups, undo
 
 #: what each shape is called when the importer says which one it recognised
 SHAPE_NAMES = {
@@ -68,6 +68,7 @@ __all__ = [
     "import_file",
     "is_targets_file",
     "klasifikasi",
+    "learned_names",
     "list_backups",
     "map_columns",
     "periode_choices",

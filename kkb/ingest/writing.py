@@ -159,6 +159,15 @@ def history(con: db.Connection) -> pd.DataFrame:
     return db.query(con, "import_log_all")
 
 
+def learned_names(con: db.Connection) -> pd.DataFrame:
+    """The region names files with codes taught, newest import first, with the region each names.
+
+    Columns: ``import_id``, ``tingkat``, ``wilayah_induk``, ``nama_di_berkas`` (as normalised),
+    ``kode``, ``nama_kemendagri``, ``nama_file``. Undone with the import that taught them.
+    """
+    return db.query(con, "names_learned")
+
+
 def _backup(live: Path, result: Result, keep: int) -> Path:
     """Keep the live file as it is now under ``<name>.backups/``; drop all but the newest ``keep``."""
     folder = backups_dir(live)
