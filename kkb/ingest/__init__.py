@@ -4,6 +4,7 @@ One path serves ``python -m kkb import`` and the **Kelola data** page. The rooms
 
 - ``read``: CSV in the dialects we accept and Excel, every cell as text; Indonesian numbers;
 - ``rules``: checks of single values (codes, dates, periodes, names), pure;
+- ``checks``: the rows of our template checked by a table of rules over the reference data, pure;
 - ``names``: region names to Kemendagri codes (normalise, abbreviations, unique close spellings);
 - one module per file shape: ``template`` (ours), ``targets``, ``portal_list`` (FORMATS §E),
   ``statistik`` (§A), ``klasifikasi`` (§B), ``siga`` (§C);

@@ -15,16 +15,14 @@ import pandas as pd
 
 from kkb import db, store
 from kkb.classification import (
-    CLASSES,
     DEFAULT_METHOD,
     INPUT_COLUMNS,
-    PARTICIPATION_PAIRS,
     RESULT_COLUMNS,
     classify,
     normalise_class,
 )
 from kkb.errors import RowProblem
-from kkb.ingest import rules
+from kkb.ingest import checks, rules
 from kkb.ingest.read import column_key, parse_snapshot_columns, read_table, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result
 from kkb.ingest.writing import KEEP_BACKUPS, Change, drop_synthetic, q, replace
@@ -127,158 +125,24 @@ def check(path: Path, con: db.Connection, name: str | None = None, today: dt.dat
     numbers, cell_problems = parse_snapshot_columns(frame, shown, required=())
     problems.extend(cell_problems)
     out = numbers.copy()
-    today = today or dt.date.today()
-    this_month = today.strftime("%Y-%m")
-    desa = _desa_table(con)
-    by_name = desa.groupby(desa["nama"].str.casefold())["kode"].agg(list).to_dict()
-    codes = set(desa["kode"])
+    ref = checks.Reference.of(_desa_table(con), today or dt.date.today())
     kode: list[str] = []
     values = {c: out[c].to_numpy(dtype=float) for c in INPUT_COLUMNS}
     for pos, (i, row) in enumerate(frame.iterrows()):
         line = pos + 2
-        code = rules.parse_code(row["kode_desa"])
-        if row["kode_desa"] == "" and row["nama_desa"]:
-            found = by_name.get(row["nama_desa"].casefold(), [])
-            if len(found) == 1:
-                code = found[0]
-            else:
-                problems.append(
-                    RowProblem(
-                        shown,
-                        line,
-                        "nama_desa",
-                        row["nama_desa"],
-                        "tidak ditemukan" if not found else f"ada di {len(found)} desa/kelurahan",
-                        "nama desa/kelurahan yang unik, atau isi kode_desa",
-                    )
-                )
-        elif code not in codes:
+        cells = {str(k): str(v) for k, v in row.items()}
+        parsed = {c: float(values[c][pos]) for c in INPUT_COLUMNS}
+        for found in checks.check_row(cells, parsed, ref):
             problems.append(
                 RowProblem(
-                    shown,
-                    line,
-                    "kode_desa",
-                    row["kode_desa"],
-                    "kode desa/kelurahan tidak dikenal",
-                    "kode Kemendagri 2025, mis. 36.04.05.2001 atau 3604052001",
+                    shown, line, found.column, found.value, found.problem, found.accepted, found.severity
                 )
             )
-        kode.append(code)
-        name_problem = rules.name_problem(row["nama_kampung"])
-        if name_problem:
-            problems.append(
-                RowProblem(
-                    shown,
-                    line,
-                    "nama_kampung",
-                    row["nama_kampung"],
-                    name_problem,
-                    "teks biasa, 1–200 huruf, tidak diawali = + - @",
-                )
-            )
-        date = rules.parse_date(row["tanggal_pencanangan"])
-        if date is None:
-            problems.append(
-                RowProblem(
-                    shown,
-                    line,
-                    "tanggal_pencanangan",
-                    row["tanggal_pencanangan"],
-                    "bukan tanggal",
-                    "YYYY-MM-DD atau DD/MM/YYYY",
-                )
-            )
-        elif date > today:
-            problems.append(
-                RowProblem(
-                    shown,
-                    line,
-                    "tanggal_pencanangan",
-                    row["tanggal_pencanangan"],
-                    "tanggal di masa depan",
-                    f"paling lambat {today.isoformat()}",
-                )
-            )
-        elif date < dt.date(2016, 1, 1):
-            problems.append(
-                RowProblem(
-                    shown,
-                    line,
-                    "tanggal_pencanangan",
-                    row["tanggal_pencanangan"],
-                    "sebelum program dimulai",
-                    "sejak 2016-01-01",
-                )
-            )
-        periode = rules.parse_periode(row["periode"])
-        if periode is None:
-            problems.append(
-                RowProblem(shown, line, "periode", row["periode"], "bukan periode", "YYYY-MM, mis. 2023-10")
-            )
-        elif periode > this_month or periode < rules.FIRST_PERIODE:
-            problems.append(
-                RowProblem(
-                    shown,
-                    line,
-                    "periode",
-                    row["periode"],
-                    "di luar rentang",
-                    f"{rules.FIRST_PERIODE} sampai {this_month}",
-                )
-            )
-        elif date is not None and periode < date.strftime("%Y-%m"):
-            problems.append(
-                RowProblem(
-                    shown,
-                    line,
-                    "periode",
-                    row["periode"],
-                    "sebelum tanggal pencanangan",
-                    "periode sejak bulan pencanangan",
-                    "warning",
-                )
-            )
+        kode.append(checks.desa_code(cells, ref))
+        date, periode = checks.dates(cells)
         out.loc[i, "periode"] = periode or ""
         out.loc[i, "tanggal_pencanangan"] = date.isoformat() if date else ""
-        scope = rules.parse_scope(row["cakupan_wilayah"])
-        if scope is None:
-            problems.append(
-                RowProblem(
-                    shown,
-                    line,
-                    "cakupan_wilayah",
-                    row["cakupan_wilayah"],
-                    "cakupan tidak dikenal",
-                    ", ".join(rules.SCOPES) + " (kosong = Desa)",
-                )
-            )
-        out.loc[i, "cakupan_wilayah"] = scope or ""
-        klass = row["klasifikasi"]
-        if klass and normalise_class(klass) is None:
-            problems.append(
-                RowProblem(
-                    shown,
-                    line,
-                    "klasifikasi",
-                    klass,
-                    "kelas tidak dikenal",
-                    ", ".join(CLASSES) + ", Paripurna, Mandiri Berkelanjutan, atau kosong",
-                )
-            )
-        for numerator, denominator in PARTICIPATION_PAIRS:
-            top, bottom = values[numerator][pos], values[denominator][pos]
-            if pd.notna(top) and pd.notna(bottom) and top > bottom:
-                problems.append(
-                    RowProblem(
-                        shown,
-                        line,
-                        numerator,
-                        row[numerator],
-                        f"lebih besar dari {denominator} ({row[denominator]})",
-                        f"≤ {denominator}",
-                        "warning",
-                    )
-                )
+        out.loc[i, "cakupan_wilayah"] = rules.parse_scope(cells["cakupan_wilayah"]) or ""
     out["kode_desa"] = kode
     out["nama_kampung"] = frame["nama_kampung"]
     out["klasifikasi"] = frame["klasifikasi"].map(lambda k: normalise_class(k) if k else None)
