@@ -579,29 +579,40 @@ def test_an_admin_imports_the_portals_kampung_list_and_ringkasan_shows_it(
     assert outside == []
 
 
-def test_an_admin_imports_the_portals_statistics_table_and_ringkasan_and_peta_show_it(
-    admin_server: tuple[str, Path], page: tuple[Page, list[str]]
-) -> None:
-    url, _ = admin_server
-    tab, outside = page
+def _upload_as_admin(tab: Page, url: str, name: str, recognised: str) -> None:
+    """Sign in on Kelola data and upload ``tests/data/<name>``; wait until its shape is named."""
     tab.goto(f"{url}/kelola")
     assert _heading(tab) == "Kelola data"
     tab.get_by_label("Kata sandi admin").fill("rahasia")
     tab.get_by_role("button", name="Masuk").click()
     _settle(tab)
-    table = Path(__file__).resolve().parent / "data" / "statistik_klasifikasi_banten.xlsx"
-    tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(table))
-    tab.get_by_text("Bentuk berkas dikenali: tabel statistik klasifikasi Portal Kampung KB").wait_for()
-    # the table prints no date: nothing is checked until the official says which month it describes
-    tab.get_by_text("Pilih periode (bulan) yang digambarkannya").wait_for()
+    path = Path(__file__).resolve().parent / "data" / name
+    tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    tab.get_by_text(f"Bentuk berkas dikenali: {recognised}").wait_for()
+
+
+def _pick_periode(tab: Page, periode: str) -> None:
+    """Nothing is checked until the official says which month a file describes: choose it."""
     assert tab.get_by_role("button", name="Impor sekarang").count() == 0
     box = tab.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').filter(
         has_text="Periode tabel ini"
     )
     box.locator("input").click()
-    tab.keyboard.type("2025-10")
-    tab.get_by_role("option", name="2025-10", exact=True).click()
+    tab.keyboard.type(periode)
+    tab.get_by_role("option", name=periode, exact=True).click()
     _settle(tab)
+
+
+def test_an_admin_imports_the_portals_statistics_table_and_ringkasan_and_peta_show_it(
+    admin_server: tuple[str, Path], page: tuple[Page, list[str]]
+) -> None:
+    url, _ = admin_server
+    tab, outside = page
+    recognised = "tabel statistik klasifikasi Portal Kampung KB"
+    _upload_as_admin(tab, url, "statistik_klasifikasi_banten.xlsx", recognised)
+    # the table prints no date: nothing is checked until the official says which month it describes
+    tab.get_by_text("Pilih periode (bulan) yang digambarkannya").wait_for()
+    _pick_periode(tab, "2025-10")
     tab.get_by_text("8 kab/kota Provinsi Banten, periode 2025-10, 2.431 Kampung KB").wait_for()
     tab.get_by_text("8 baris siap diimpor.").wait_for()
     tab.get_by_role("button", name="Impor sekarang").click()
@@ -639,23 +650,11 @@ def test_an_admin_imports_the_portals_classification_export_and_the_profile_show
 ) -> None:
     url, live = admin_server
     tab, outside = page
-    tab.goto(f"{url}/kelola")
-    tab.get_by_label("Kata sandi admin").fill("rahasia")
-    tab.get_by_role("button", name="Masuk").click()
-    _settle(tab)
-    export = Path(__file__).resolve().parent / "data" / "classification-table_20251015093000.xlsx"
-    tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(export))
-    tab.get_by_text("Bentuk berkas dikenali: rekap klasifikasi admin Portal Kampung KB").wait_for()
+    recognised = "rekap klasifikasi admin Portal Kampung KB"
+    _upload_as_admin(tab, url, "classification-table_20251015093000.xlsx", recognised)
     # the export's name says when it was made: offered as a hint, the official still chooses
     tab.get_by_text("Nama berkas ini menunjukkan diekspor pada 2025-10").wait_for()
-    assert tab.get_by_role("button", name="Impor sekarang").count() == 0
-    box = tab.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').filter(
-        has_text="Periode tabel ini"
-    )
-    box.locator("input").click()
-    tab.keyboard.type("2025-10")
-    tab.get_by_role("option", name="2025-10", exact=True).click()
-    _settle(tab)
+    _pick_periode(tab, "2025-10")
     tab.get_by_text("1 kelas tercetak tidak sesuai skornya").wait_for()
     tab.get_by_role("button", name="Impor sekarang").click()
     tab.get_by_text("Impor #1 selesai: 7 baris baru").wait_for()
