@@ -19,7 +19,7 @@ import pandas as pd
 
 from kkb.errors import DatabaseError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: what brings a file of an older version up to the next one: statements of ``kkb/sql``, run in one
 #: transaction. A new file gets ``schema`` (version 1) and then every step, so both paths agree.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -27,6 +27,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     3: ("schema_3",),
     4: ("schema_4",),
     5: ("schema_5", "rekap_wilayah_rebuild"),
+    6: ("schema_6",),
 }
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"

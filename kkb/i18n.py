@@ -89,6 +89,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Kampung KB portal, classification statistics",
     ),
     "source_label": ("Sumber", "Source"),
+    "import_regions": ("Wilayah", "Regions"),
     "import_recognised": ("Bentuk berkas dikenali: {shape}", "File recognised as: {shape}"),
     "import_periode": ("Periode tabel ini", "Periode of this table"),
     "import_periode_hint": (

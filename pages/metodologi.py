@@ -156,6 +156,10 @@ else:
     log = log.assign(
         bentuk=[t(f"shape_{b}" if isinstance(b, str) else "shape_impor", v.lang) for b in log["bentuk"]]
     )
-    labels = {"id": t("import_number", v.lang), "bentuk": t("import_shape", v.lang)}
+    labels = {
+        "id": t("import_number", v.lang),
+        "bentuk": t("import_shape", v.lang),
+        "wilayah": t("import_regions", v.lang),
+    }
     st.dataframe(export.display(log.drop(columns="sha256"), v.lang, labels), hide_index=True)
     st.caption(t("imports_note", v.lang))

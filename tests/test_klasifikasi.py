@@ -6,6 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import duckdb
 import openpyxl
 import pandas as pd
 import pytest
@@ -219,3 +220,26 @@ def test_a_path_up_from_printed_scores_names_no_figure_it_does_not_have() -> Non
     assert path.current == "Dasar" and path.target is not None
     assert all(not s.value_known and s.value_from is None and s.count_change is None for s in path.steps)
     assert not any("laporkan PUS" in line for line in path_text(path))
+
+
+def test_the_import_log_names_the_regions_and_an_older_file_gets_them_from_its_rows(
+    imported: Path, tmp_path: Path
+) -> None:
+    con = db.connect(imported)
+    try:
+        (logged,) = ingest.history(con)["wilayah"]
+    finally:
+        con.close()
+    assert logged == "Kabupaten Serang, Kota Serang"
+    older = tmp_path / "versi5.duckdb"
+    shutil.copyfile(imported, older)
+    raw = duckdb.connect(str(older))
+    raw.execute("ALTER TABLE import_log DROP COLUMN wilayah")
+    raw.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    raw.close()
+    con = db.connect(older)
+    try:
+        assert db.meta(con)["schema_version"] == str(db.SCHEMA_VERSION)
+        assert list(ingest.history(con)["wilayah"]) == [logged]
+    finally:
+        con.close()

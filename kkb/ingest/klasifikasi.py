@@ -401,4 +401,4 @@ def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) 
         f"{len(claimed)} dari rekap SIGA); {differ} kelas tercetak tidak sesuai skornya; "
         f"{removed} Kampung KB sintetis dihapus"
     )
-    return Change(result, checked.file, checked.sha256, note, LOGGED, periode)
+    return Change(result, checked.file, checked.sha256, note, LOGGED, periode, tuple(kabs))

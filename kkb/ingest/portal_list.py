@@ -245,4 +245,4 @@ def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) 
         f"daftar kampung portal: {len(kampung)} Kampung KB ({added} baru, {replaced} diganti); "
         f"{removed} Kampung KB sintetis dihapus"
     )
-    return Change(result, checked.file, checked.sha256, note, LOGGED)
+    return Change(result, checked.file, checked.sha256, note, LOGGED, regions=tuple(kabs))

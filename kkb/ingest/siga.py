@@ -295,4 +295,4 @@ def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) 
         f"rekap SIGA periode {periode}: {len(kampung)} Kampung KB di {len(rows)} desa/kelurahan; "
         f"{len(taught)} nama dipelajari; {removed} Kampung KB sintetis dihapus"
     )
-    return Change(result, checked.file, checked.sha256, note, LOGGED, periode)
+    return Change(result, checked.file, checked.sha256, note, LOGGED, periode, tuple(kabs))

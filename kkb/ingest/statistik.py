@@ -378,4 +378,4 @@ def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) 
     db.set_meta(con, {"data_as_of": last, "last_import": str(import_id)})
     result = Result(import_id, len(rows) - replaced, replaced, 0, removed, Path())
     note = f"{len(rows)} wilayah, periode {checked.periode}; {removed} Kampung KB sintetis dihapus"
-    return Change(result, checked.file, checked.sha256, note, LOGGED, checked.periode)
+    return Change(result, checked.file, checked.sha256, note, LOGGED, checked.periode, tuple(kodes))

@@ -129,7 +129,10 @@ def apply_targets(checked: Checked, live: Path, user: str, progress: Progress | 
         con.unregister("_targets")
         db.insert_frame(con, "target", checked.rows)
         result = Result(import_id, len(checked.rows) - changed, changed, 0, 0, Path())
-        return Change(result, checked.file, checked.sha256, "target dan angka terbitan", "target")
+        regions = tuple(sorted({str(k) for k in checked.rows["kode_wilayah"]}))
+        return Change(
+            result, checked.file, checked.sha256, "target dan angka terbitan", "target", regions=regions
+        )
 
     return replace(live, write, user, progress, KEEP_BACKUPS)
 

@@ -256,7 +256,9 @@ def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) 
     db.set_meta(con, {"data_as_of": str(last), "last_import": str(import_id)})
     result = Result(import_id, len(snaps) - changed, changed, len(new_kampung), removed, Path())
     note = f"{len(new_kampung)} Kampung KB baru; {removed} Kampung KB sintetis dihapus"
-    return Change(result, checked.file, checked.sha256, note, periode=str(rows["periode"].max()))
+    return Change(
+        result, checked.file, checked.sha256, note, periode=str(rows["periode"].max()), regions=tuple(kabs)
+    )
 
 
 def _classify_into(con: db.Connection, snaps: pd.DataFrame, method: str) -> None:

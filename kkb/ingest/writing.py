@@ -65,6 +65,8 @@ class Change:
     shape: str = "templat"
     #: the month its figures describe (the latest, for a file with a periode on every row)
     periode: str | None = None
+    #: the codes of the regions it covered (kab/kota, or provinsi), named in the import log
+    regions: tuple[str, ...] = ()
 
 
 Writer = Callable[[db.Connection, int, Progress], Change]
@@ -117,6 +119,7 @@ def _clear(con: db.Connection, import_id: int, region: str, say: Progress) -> Ch
         "",
         f"{removed} Kampung KB sintetis dihapus",
         "hapus_sintetis",
+        regions=(region,),
     )
 
 
@@ -145,8 +148,24 @@ def log(con: db.Connection, import_id: int, user: str, change: Change, result: R
         "catatan": change.note,
         "bentuk": change.shape,
         "periode": change.periode,
+        "wilayah": region_label(con, change.regions),
     }
     db.insert_frame(con, "import_log", pd.DataFrame([row]))
+
+
+#: how many region names the import log spells out before it counts the rest
+NAMED_REGIONS = 8
+
+
+def region_label(con: db.Connection, codes: tuple[str, ...]) -> str | None:
+    """The regions an import covered, by name: ``Kabupaten Serang, Kota Serang``; None if none."""
+    if not codes:
+        return None
+    found = ["Indonesia"] if "ID" in codes else []
+    found += [str(n) for n in q(con, "import_region_names", {"kode": sorted(set(codes))})["nama"]]
+    if len(found) > NAMED_REGIONS:
+        return ", ".join(found[:NAMED_REGIONS]) + f" … ({len(found)} wilayah)"
+    return ", ".join(found) or None
 
 
 def q(con: db.Connection, name: str, params: dict[str, object] | None = None) -> pd.DataFrame:
