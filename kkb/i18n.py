@@ -229,9 +229,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No imports yet: every figure comes from the synthetic demo registry.",
     ),
     "imports_note": (
-        "Setiap impor: berkas, jenisnya, kapan dan oleh siapa, baris yang ditambah dan diganti. Keterangan "
+        "Setiap impor: jenis berkasnya, periode dan wilayah yang dicakupnya, berkas, baris yang ditambah dan "
+        "diganti, kapan dan oleh siapa. Keterangan "
         "sumber di bawah setiap grafik menyebut impor yang menjadi dasar angkanya.",
-        "Every import: the file, its kind, when and by whom, the rows added and replaced. The source line "
+        "Every import: its kind of file, the periode and regions it covers, the file, the rows added and "
+        "replaced, when and by whom. The source line "
         "under each chart names the imports its figures come from.",
     ),
     "shape_hapus_sintetis": ("hapus data sintetis", "synthetic data removed"),

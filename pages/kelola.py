@@ -40,7 +40,13 @@ log = ingest.history(ui.connection())
 if log.empty:
     st.caption(t("kelola_no_imports", v.lang))
 else:
-    st.dataframe(export.display(log, v.lang, {"id": t("import_number", v.lang)}), hide_index=True)
+    shapes = [t(f"shape_{b}" if isinstance(b, str) else "shape_impor", v.lang) for b in log["bentuk"]]
+    labels = {
+        "id": t("import_number", v.lang),
+        "bentuk": t("import_shape", v.lang),
+        "wilayah": t("import_regions", v.lang),
+    }
+    st.dataframe(export.display(log.assign(bentuk=shapes), v.lang, labels), hide_index=True)
 
 learned = ingest.learned_names(ui.connection())
 if not learned.empty:
