@@ -53,10 +53,8 @@ if not learned.empty:
     # what a file with codes taught about names (New SIGA's recap), so the next name-only file agrees
     with st.expander(t("learned_title", v.lang, n=ui.number(len(learned), v))):
         st.caption(t("learned_help", v.lang))
-        shown = learned.assign(
-            tingkat=[t(f"level_{int(x)}", v.lang) for x in learned["tingkat"]],
-            nama_di_berkas=learned["nama_di_berkas"].map(fmt.plain),
-        )
+        # a table cell is text, never markdown: the names are shown as stored
+        shown = learned.assign(tingkat=[t(f"level_{int(x)}", v.lang) for x in learned["tingkat"]])
         st.dataframe(
             shown,
             hide_index=True,
