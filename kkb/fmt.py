@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -63,16 +64,22 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 #: the characters Streamlit's markdown gives a meaning (links, images, emphasis, headings, lists,
 #: tables, code, colour and emoji directives, maths)
 _MARKDOWN = set("\\`*_{}[]()<>#+-.!|~:$=")
+#: where GitHub-flavoured markdown finds a bare address to link (``http://``, ``www.``, ``a@b.c``). Its
+#: autolinks are found in the text after escapes are read, so an escape cannot stop them; a word
+#: joiner (U+2060, invisible) placed inside each pattern does.
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=\bwww)(?=\.)|(?=@)")
+WORD_JOINER = "\u2060"
 
 
 def plain(text: object) -> str:
     """``text`` as Streamlit markdown that shows exactly these characters and nothing more.
 
     A value from a link, an imported file or a target (``[Sesi berakhir](http://…)``, ``![x](…)``,
-    ``# judul``) is shown as typed: every character markdown reads is escaped, and line breaks
-    become spaces, so no link, image, heading or list can come out of a value.
+    ``# judul``, ``www.contoh.invalid``) is shown as typed: every character markdown reads is
+    escaped, an invisible word joiner breaks each bare address GFM would link, and line breaks become
+    spaces, so no link, image, heading or list can come out of a value.
     """
-    flat = " ".join(str(text).split())
+    flat = _AUTOLINK.sub(WORD_JOINER, " ".join(str(text).split()))
     return "".join(f"\\{ch}" if ch in _MARKDOWN else ch for ch in flat)
 
 

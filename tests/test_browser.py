@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -685,4 +686,17 @@ def test_an_admin_imports_the_portals_classification_export_and_the_profile_show
     assert "tidak diketahui" in cells and "Berkelanjutan" in cells  # no year given; MARGASANA's printed class
     assert tab.get_by_text("Data sintetis").count() == 0
     tab.screenshot(path=str(SHOTS / "jelajah_klasifikasi.png"), full_page=True)
+    assert outside == []
+
+
+def test_an_address_typed_into_a_link_is_shown_never_linked(
+    server: Server, page: tuple[Page, list[str]]
+) -> None:
+    tab, outside = page
+    typed = "masuk lagi di www.contoh.invalid atau http://contoh.invalid/masuk, tanya admin@contoh.invalid"
+    tab.goto(f"{server.url}/profil?kampung={urllib.parse.quote(typed)}")
+    error = tab.locator('[data-testid="stAlertContentError"]')
+    error.wait_for()
+    assert "contoh.invalid" in error.inner_text()
+    assert tab.locator('[data-testid="stMain"] a[href*="contoh.invalid"]').count() == 0
     assert outside == []

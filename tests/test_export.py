@@ -161,7 +161,18 @@ def test_a_value_is_shown_as_typed_never_as_markdown(value: str) -> None:
     shown = fmt.plain(value)
     unescaped = re.sub(r"\\.", "", shown)  # what markdown would still read after the escapes
     assert not set(unescaped) & set("[]()!#*_`<>:$-.")
-    assert re.sub(r"\\(.)", r"\1", shown) == " ".join(value.split())  # every character still there
+    # every character still there, beside the invisible joiners that break bare addresses
+    assert re.sub(r"\\(.)", r"\1", shown).replace(fmt.WORD_JOINER, "") == " ".join(value.split())
+
+
+def test_a_bare_address_in_a_value_is_not_made_a_link() -> None:
+    import re
+
+    # GFM links http://…, www.… and a@b.c found in the text after escapes: a joiner must break each
+    read = re.sub(
+        r"\\(.)", r"\1", fmt.plain("lihat www.contoh.invalid, HTTPS://contoh.invalid, a@contoh.invalid")
+    )
+    assert not re.search(r"(?i)https?:|www\.|\w@", read)
 
 
 def test_only_an_https_source_becomes_a_link() -> None:
