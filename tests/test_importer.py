@@ -611,3 +611,53 @@ def test_a_partial_rebuild_leaves_other_kab_kota_alone_unless_the_months_change(
         assert rebuilt["periode"].max() == "2026-01" and len(rebuilt) > len(whole)
     finally:
         con.close()
+
+
+# --- values the checks must refuse before the write would (issue "Hardening", item 3) -------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "column"),
+    [("3000000000", "pus"), ("9" * 31, "kb_suntik"), ("9" * 400, "pus")],
+    ids=["over-integer", "31-digits", "400-digits"],
+)
+def test_a_count_too_large_to_store_is_refused_before_anything_is_written(
+    live: Path, tmp_path: Path, cell: str, column: str
+) -> None:
+    lines = GOOD.splitlines()
+    header = lines[0].split(",")
+    row = lines[1].split(",")
+    row[header.index(column)] = cell
+    source = good_file(tmp_path, "\n".join([lines[0], ",".join(row)]) + "\n", "besar.csv")
+    before = digest(live)
+    with pytest.raises(ingest.ImportRejected) as caught:
+        ingest.import_any(source, live, "uji")
+    (problem,) = caught.value.checked.errors
+    assert (problem.row, problem.column, problem.problem) == (2, column, "terlalu besar untuk disimpan")
+    assert problem.accepted == "bilangan bulat 0 sampai 2.147.483.647"
+    assert digest(live) == before
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "Infinity"])
+def test_a_target_that_is_not_a_finite_number_is_refused(live: Path, tmp_path: Path, value: str) -> None:
+    text = TARGETS.replace(",250,", f",{value},")
+    before = digest(live)
+    with pytest.raises(ingest.ImportRejected) as caught:
+        ingest.import_any(good_file(tmp_path, text, "target.csv"), live, "uji")
+    (problem,) = caught.value.checked.errors
+    assert (problem.row, problem.column, problem.value) == (2, "nilai", value)
+    assert digest(live) == before
+
+
+def test_the_storage_limits_of_the_checks_are_those_of_the_database(small_con: db.Connection) -> None:
+    from kkb.classification import INPUT_COLUMNS
+    from kkb.ingest import checks
+
+    types = dict(
+        small_con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'snapshot'"
+        ).fetchall()
+    )
+    largest = {"TINYINT": 127, "SMALLINT": 32_767, "INTEGER": 2_147_483_647}
+    for column in INPUT_COLUMNS:
+        assert checks.STORED_MAX.get(column, checks.INTEGER_MAX) == largest[types[column]], column

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kkb.classification import CLASSES, PARTICIPATION_PAIRS, normalise_class
+from kkb.classification import CLASSES, FLAG_COLUMNS, INPUT_COLUMNS, PARTICIPATION_PAIRS, normalise_class
 from kkb.ingest import rules
 
 FIRST_DATE = dt.date(2016, 1, 1)  # the programme began in January 2016
@@ -163,6 +163,30 @@ def participation_rule(row: Row, numbers: Numbers, _: Reference) -> Iterator[Fin
             )
 
 
+#: the largest value each input column can be stored as (``kkb/sql/schema.sql``: TINYINT, SMALLINT,
+#: INTEGER); a larger one would stop the write with a database error after the check said yes
+STORED_MAX = {
+    **{c: 127 for c in ("pokja", "pokja_terlatih", "pokja_sk", *FLAG_COLUMNS)},
+    **{c: 32_767 for c in ("sumber_dana", "penggunaan_data", "mekanisme_operasional", "instansi_terlibat")},
+}
+INTEGER_MAX = 2_147_483_647
+
+
+def storage_rule(row: Row, numbers: Numbers, _: Reference) -> Iterator[Finding]:
+    """Every count fits the column it is stored in."""
+    for column in INPUT_COLUMNS:
+        value = numbers.get(column, float("nan"))
+        limit = STORED_MAX.get(column, INTEGER_MAX)
+        if pd.notna(value) and value > limit:
+            shown = row.get(column, "")
+            yield Finding(
+                column,
+                shown if len(shown) <= 40 else shown[:40] + "…",
+                "terlalu besar untuk disimpan",
+                f"bilangan bulat 0 sampai {limit:,}".replace(",", "."),
+            )
+
+
 #: what every row of our template must satisfy, in the order its problems are listed
 TEMPLATE_RULES: tuple[Rule, ...] = (
     desa_rule,
@@ -171,6 +195,7 @@ TEMPLATE_RULES: tuple[Rule, ...] = (
     periode_rule,
     scope_rule,
     class_rule,
+    storage_rule,
     participation_rule,
 )
 

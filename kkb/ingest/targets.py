@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -87,7 +88,10 @@ def check_targets(path: Path, con: db.Connection, name: str | None = None) -> Ch
         if row["jenis"] not in KINDS:
             found.append(("jenis", "jenis tidak dikenal", " atau ".join(KINDS)))
         try:
-            if float(row["nilai"].replace(",", ".")) < 0:
+            value = float(row["nilai"].replace(",", "."))
+            if not math.isfinite(value):  # "nan", "inf": float() takes them, no page could show them
+                found.append(("nilai", "bukan angka terhingga", "angka ≥ 0, koma desimal boleh"))
+            elif value < 0:
                 found.append(("nilai", "tidak boleh negatif", "angka ≥ 0"))
         except ValueError:
             found.append(("nilai", "bukan angka", "angka ≥ 0, koma desimal boleh"))
