@@ -34,6 +34,7 @@ from kkb.classification import (
     DQ_FLAGS,
     INDEX_COLUMNS,
     INDICATORS,
+    MANDIRI_PLUS,
     RESULT_COLUMNS,
     SCORE_COLUMNS,
     VALUE_COLUMNS,
@@ -344,14 +345,15 @@ def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) 
         con.execute(db.sql("klasifikasi_claim"), taken)
     if new:
         centres = q(con, "import_desa").set_index("kode")
-        fresh = rows[[i in set(new) for i in ids]]
+        made = set(new)
+        fresh = rows[[i in made for i in ids]]
         codes = fresh["kode_desa"].astype(str)
         db.insert_frame(
             con,
             "kampung_kb",
             pd.DataFrame(
                 {
-                    "id": [i for i in ids if i in set(new)],
+                    "id": [i for i in ids if i in made],
                     "nama": fresh["nama_kampung"].to_numpy(),
                     "kode_desa": codes.to_numpy(),
                     "kode_kec": codes.str[:8].to_numpy(),
@@ -383,7 +385,7 @@ def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) 
     for column, given in zip(INDEX_COLUMNS, PRINTED_INDEX, strict=True):
         printed[column] = rows[given].fillna(ours[column])
     printed["klasifikasi"] = rows["klasifikasi_tercetak"]
-    printed["mandiri_plus"] = printed["klasifikasi"].isin(("Mandiri", "Berkelanjutan"))
+    printed["mandiri_plus"] = printed["klasifikasi"].isin(MANDIRI_PLUS)
     printed["langkah_ke_kelas_berikut"] = pd.NA
     for method, frame in (("portal-2021", ours), ("impor", printed)):
         frame = frame.assign(kampung_id=ids, periode=periode, metode=method)
