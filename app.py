@@ -27,6 +27,11 @@ PAGES = (
     ("pages/kelola.py", "page_kelola", "kelola"),
 )
 
+try:
+    ui.pin_database()  # every query of this run reads one version of the file, whatever imports do
+except KkbError as exc:  # a missing, damaged or foreign database file: say what to do, no traceback
+    st.error(fmt.plain_lines(exc))
+    st.stop()
 link_problems = links.check()
 lang = ui.language_switch()
 navigation = st.navigation(
@@ -44,7 +49,10 @@ for problem in link_problems:
     st.warning(problem, icon="🔗")
 st.sidebar.button(t("present_start", lang), on_click=present.start)
 ui.share_link(lang)
-if present.is_on():
-    present.render(ui.view())
-else:
-    navigation.run()
+try:
+    if present.is_on():
+        present.render(ui.view())
+    else:
+        navigation.run()
+except KkbError as exc:  # a damaged file found in the middle of a page: a sentence, not a traceback
+    st.error(fmt.plain_lines(exc))

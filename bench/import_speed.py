@@ -8,6 +8,9 @@ peak are written down:
   written from the bundled Kemendagri codes by ``tests/data/make_siga.py``;
 - the portal's statistics table of all 38 provinces (FORMATS §A), its counts those of the registry.
 
+Then two hostile workbooks (issue 17), each of which must be refused: a zip bomb whose sheet unpacks
+to 400 MB, and a sheet of a million rows; the time and the peak memory until the refusal.
+
 Goal (issue "Real data in"): under 30 s and under 1 GB each. Run: ``PYTHONPATH=. .venv/bin/python
 bench/import_speed.py`` (it builds the national registry in ``bench/out/import/`` once, ~1 minute).
 """
@@ -24,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "import"
 sys.path.insert(0, str(ROOT / "tests" / "data"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 import make_siga  # noqa: E402
 import make_statistik  # noqa: E402
@@ -81,15 +85,27 @@ if code:
 """
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """Seconds and peak resident memory (MB) of one child process (its own ``ru_maxrss``)."""
+def timed(command: list[str], status: int = 0) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of one child process (its own ``ru_maxrss``).
+
+    ``status`` is the exit status it must end with (2: the file is refused).
+    """
     done = subprocess.run(
         [sys.executable, "-c", LAUNCHER, *command], cwd=ROOT, capture_output=True, text=True
     )
     seconds, peak_kb, code = done.stdout.split()
-    if int(code) != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
+    if int(code) != status:
+        raise SystemExit(f"{' '.join(command)} ended with {code}, not {status}:\n{done.stderr}")
     return float(seconds), int(peak_kb) / 1024
+
+
+def hostile(path: Path, kind: str) -> int:
+    """A hostile workbook built as ``tests/test_hostile.py`` builds it; its rows (claimed)."""
+    import test_hostile
+
+    make = test_hostile._bomb if kind == "bomb" else test_hostile._million_rows
+    path.write_bytes(test_hostile._sheet_zip(make))
+    return 1_000_000 if kind == "rows" else 0
 
 
 def main() -> None:
@@ -100,10 +116,13 @@ def main() -> None:
     files = {
         "New SIGA recap, every desa (§C)": (OUT / "rekap_siga_nasional.csv", national_recap, "2025-08"),
         "portal statistics table, 38 provinsi (§A)": (OUT / "statistik_nasional.xlsx", None, "2025-10"),
+        "zip bomb, 400 MB unpacked (refused)": (OUT / "bom.xlsx", lambda p: hostile(p, "bomb"), "2025-10"),
+        "a million rows (refused)": (OUT / "sejuta.xlsx", lambda p: hostile(p, "rows"), "2025-10"),
     }
     results = {}
     for label, (path, make, periode) in files.items():
         rows = make(path) if make else national_table(path, registry)
+        status = 2 if "refused" in label else 0
         times, peaks = [], []
         for _ in range(RUNS):
             work = OUT / "kerja.duckdb"
@@ -120,7 +139,7 @@ def main() -> None:
                 "--periode",
                 periode,
             ]
-            seconds, peak = timed(command)
+            seconds, peak = timed(command, status)
             times.append(seconds)
             peaks.append(peak)
         results[label] = {

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kkb import db
+from kkb import db, fmt
 from kkb.errors import KkbError
 
 
@@ -40,8 +40,17 @@ def _cmd_info(args: argparse.Namespace) -> int:
     from kkb.info import describe
 
     path = Path(args.db) if args.db else db.default_db_path()
-    con = db.connect(path)
+    con = db.connect(path, upgrade=False)  # info only reads: an older file is described, not upgraded
     try:
+        version = db.schema_version(con)
+        if version != str(db.SCHEMA_VERSION):
+            print(f"Berkas            : {path}")
+            print(f"Versi skema       : {version} (aplikasi ini memakai versi {db.SCHEMA_VERSION})")
+            print(
+                "Catatan           : berkas ini diperbarui ke versi baru saat pertama dibuka oleh dasbor "
+                "atau oleh perintah import; info hanya membaca dan tidak mengubahnya."
+            )
+            return 0
         print(describe(con, path))
     finally:
         con.close()
@@ -118,9 +127,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         result = ingest.apply_any(checked, path, args.user, _progress_printer())  # type: ignore[arg-type]
     except ingest.ImportRejected as exc:
         if args.report:
-            Path(args.report).write_bytes(
-                ingest.problems_frame(exc.checked.problems).to_csv(index=False).encode("utf-8-sig")
-            )
+            table = fmt.spreadsheet_safe(ingest.problems_frame(exc.checked.problems))  # no =HYPERLINK(…)
+            Path(args.report).write_bytes(table.to_csv(index=False).encode("utf-8-sig"))
             print(f"Daftar masalah: {args.report}", file=sys.stderr)
         raise
     for name, column in checked.mapped.items():
@@ -140,8 +148,10 @@ def _cmd_undo(args: argparse.Namespace) -> int:
     from kkb import ingest
 
     path = Path(args.db) if args.db else db.default_db_path()
-    used = ingest.undo(path)
-    print(f"Impor terakhir dibatalkan: basis data dikembalikan dari {used.name}")
+    undone = ingest.undo(path)
+    if undone.swept.paths:
+        print(undone.swept)
+    print(undone)
     return 0
 
 
@@ -171,6 +181,8 @@ def _cmd_hash_password(args: argparse.Namespace) -> int:
     from kkb import auth
 
     password = sys.stdin.readline().rstrip("\n") if args.stdin else getpass.getpass("Kata sandi admin: ")
+    if not password.strip():
+        raise KkbError("kata sandi kosong: ketik kata sandi admin yang akan dipakai untuk masuk")
     print(auth.make_hash(password))
     print(
         f'Simpan sebagai {auth.ENV}=... atau admin_password_hash = "..." di .streamlit/secrets.toml',

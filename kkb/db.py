@@ -6,6 +6,7 @@ bound parameters (``$name``); nothing is formatted into SQL text.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import weakref
@@ -59,6 +60,64 @@ _INSERT_BY_NAME = {t: "INSERT INTO " + t + " BY NAME SELECT * FROM _incoming" fo
 MEMORY_LIMIT = "512MB"
 
 
+class FileReplaced(DatabaseError):
+    """The file a connection was asked for by its identity has been replaced since (an import)."""
+
+
+def file_identity(path: Path) -> str:
+    """What tells one version of the database file from the next: path, inode, size, modification time.
+
+    An import or an undo renames a new file into place, so each version has its own inode; a
+    backup keeps the old one alive, so the number is not handed out again while it could be confused.
+    """
+    stat = path.stat()
+    return f"{path}|{stat.st_ino}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
+def connect_version(identity: str) -> Connection:
+    """A read-only connection to exactly the version ``identity`` names (``FileReplaced`` if it is gone).
+
+    The file is opened and its identity taken again: when both agree, the connection reads that
+    version for as long as it is open, whatever renames follow.
+    """
+    path = Path(identity.rsplit("|", 3)[0])
+    con = connect(path)
+    try:
+        now = file_identity(path)
+    except FileNotFoundError:
+        now = ""
+    if now != identity:
+        con.close()
+        raise FileReplaced(f"{path}: basis data diganti saat dibuka (impor atau pembatalan); muat ulang")
+    return con
+
+
+def storage_problem(exc: BaseException, folder: Path) -> str | None:
+    """What a failed write says about the storage, in a sentence (None: not a storage problem).
+
+    Covers the operating system's errors and DuckDB's own (which carry the same text).
+    """
+    code = exc.errno if isinstance(exc, OSError) else None
+    text = str(exc).lower()
+    if code == errno.ENOSPC or "no space left" in text:
+        return (
+            f"ruang disk di {folder} habis — kosongkan ruang (impor memerlukan sekitar dua kali "
+            "ukuran basis data)"
+        )
+    if (
+        code in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or "read-only file system" in text
+        or "permission denied" in text
+    ):
+        return (
+            f"folder {folder} tidak dapat ditulis (hanya-baca atau tanpa izin tulis) — impor "
+            "memerlukan izin tulis di sana"
+        )
+    if isinstance(exc, OSError | duckdb.IOException):
+        return f"tidak dapat menulis di {folder} ({exc})"
+    return None
+
+
 def _config() -> dict[str, str | bool | int | float | list[str]]:
     """The settings every connection opens with (no SQL: DuckDB takes them at connect)."""
     value = os.environ.get("KKB_DUCKDB_MEMORY", MEMORY_LIMIT).strip()
@@ -79,8 +138,22 @@ def sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def connect(path: Path | str, read_only: bool = True) -> Connection:
-    """Open the database file and check its schema version; raise ``DatabaseError`` with what to do."""
+def damaged(path: Path, exc: BaseException) -> DatabaseError:
+    """The error for a database file that cannot be read: what happened, and the two ways out."""
+    return DatabaseError(
+        f"{path}: berkas basis data rusak atau terpotong ({exc}). Bila ada cadangan impor, kembalikan "
+        f"yang terbaru dengan `python -m kkb undo --db {path}`; bila tidak, buat ulang dengan "
+        f"`python -m kkb build --db {path}` (data impor perlu diimpor ulang dari berkas aslinya)"
+    )
+
+
+def connect(path: Path | str, read_only: bool = True, upgrade: bool = True) -> Connection:
+    """Open the database file and check its schema version; raise ``DatabaseError`` with what to do.
+
+    A file of an older version is brought up to date in place, unless ``upgrade`` is False (a
+    command that only reads must not write): then it is opened as it is, for the caller to look
+    at ``schema_version``.
+    """
     path = Path(path)
     if not path.exists():
         raise DatabaseError(
@@ -89,11 +162,14 @@ def connect(path: Path | str, read_only: bool = True) -> Connection:
     try:
         con = _attach(path) if read_only else duckdb.connect(str(path), config=_config())
     except duckdb.Error as exc:
-        raise DatabaseError(
-            f"{path}: tidak dapat dibuka sebagai basis data DuckDB ({exc}) — "
-            f"hapus berkas itu dan buat ulang dengan `python -m kkb build --db {path}`"
-        ) from exc
-    version = _version(con)
+        raise damaged(path, exc) from exc
+    try:
+        version = _version(con)
+    except duckdb.Error as exc:
+        con.close()
+        raise damaged(path, exc) from exc
+    if version in _UPGRADABLE and not upgrade:
+        return con
     if version in _UPGRADABLE:
         if read_only:
             con.close()
@@ -116,11 +192,17 @@ _UPGRADABLE = {str(v - 1) for v in MIGRATIONS}
 
 
 def _version(con: Connection) -> str | None:
+    """The file's schema version; None when it has no ``meta`` table (not one of ours)."""
     try:
         row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    except duckdb.Error:
+    except duckdb.CatalogException:
         return None
     return str(row[0]) if row else None
+
+
+def schema_version(con: Connection) -> str | None:
+    """The schema version of the file ``con`` reads (``str(SCHEMA_VERSION)`` once it is up to date)."""
+    return _version(con)
 
 
 def _upgrade(con: Connection, version: str, path: Path) -> None:
@@ -223,6 +305,11 @@ def query(con: Connection, name: str, params: Mapping[str, Any] | None = None) -
         if con in _READERS:
             cursor.execute(_USE_READER)  # a cursor starts in the in-memory catalog
         return cursor.execute(sql(name), dict(params or {})).df()
+    except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException) as exc:
+        raise DatabaseError(
+            f"basis data tidak dapat dibaca ({exc}) — bila berkasnya rusak, kembalikan cadangan "
+            "terbaru dengan `python -m kkb undo`"
+        ) from exc
     finally:
         cursor.close()
 

@@ -721,11 +721,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "undo_title": ("Batalkan impor terakhir", "Undo the last import"),
     "undo_none": ("Tidak ada impor yang dapat dibatalkan.", "There is no import to undo."),
     "undo_confirm": (
-        "Ya, kembalikan basis data dari cadangan {name}",
-        "Yes, restore the database from backup {name}",
+        "Ya, batalkan impor #{id} ({file}, {when}): basis data kembali seperti sebelum impor itu",
+        "Yes, undo import #{id} ({file}, {when}): the database goes back to how it was before it",
+    ),
+    "undo_no_backup": (
+        "Impor #{id} ({file}) tidak dapat dibatalkan: cadangan dari sebelum impor itu tidak ada lagi "
+        "(hanya {keep} cadangan terakhir disimpan).",
+        "Import #{id} ({file}) cannot be undone: the backup from before it is no longer kept "
+        "(only the last {keep} are).",
+    ),
+    "swept": (
+        "Saat mulai, {n} berkas sisa proses yang terhenti dihapus ({mb} MB): {names}.",
+        "On start, {n} files left by stopped runs were removed ({mb} MB): {names}.",
     ),
     "undo_go": ("Batalkan impor", "Undo import"),
-    "undo_done": ("Impor terakhir dibatalkan.", "The last import was undone."),
+    "undo_done": ("Impor #{id} ({file}) dibatalkan.", "Import #{id} ({file}) was undone."),
     "region": ("Wilayah", "Region"),
     "metric": ("Metrik", "Metric"),
     "kind": ("Jenis", "Kind"),

@@ -2,13 +2,16 @@
 
 ``kkb`` never imports streamlit, so caching and widgets live here. The state of a view (language,
 region, periode, page options) lives in widgets bound to the URL, so a copied link restores it.
-Cached queries are keyed by the database file's identity (path, size, modification time): when
-the file is replaced, every cache entry of the old file stops being used.
+Cached queries are keyed by the database file's identity (path, inode, size, modification time):
+when the file is replaced, every cache entry of the old file stops being used. Each script run
+pins one version at its start (``pin_database``, called by app.py): every query of that run reads
+the file as it was then, even if an import or an undo swaps it in the middle of the run.
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -21,6 +24,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from kkb import build, db, explore, export, fmt, geo, info, overview, slides, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.i18n import t
+from kkb.ingest import writing
 from kkb.metrics import RegionMetrics
 from kkb.regions import NATION, Regions, level_of
 from kkb.slides import View
@@ -36,12 +40,33 @@ export.keep_renderer()
 # --- the database --------------------------------------------------------------------------------
 
 
+#: what the first look at each database file in this process cleaned up (files killed runs left)
+_SWEPT: dict[Path, writing.Swept] = {}
+
+
 def ensure_database() -> Path:
-    """Build the DuckDB file on first start (one build per process), showing its progress."""
+    """Build the DuckDB file on first start (one build per process), showing its progress.
+
+    A file that is missing while backups of imports lie beside it is not built anew as synthetic
+    data: the imports would be gone without a word. The error says how to put the newest back.
+    Files that killed imports or undos left are cleaned once per process (``swept``).
+    """
     path = db.default_db_path()
     if path.exists():
+        if path not in _SWEPT:
+            with _BUILD_LOCK:
+                if path not in _SWEPT:
+                    _SWEPT[path] = writing.sweep(path)
         return path
     with _BUILD_LOCK:
+        held = writing.list_backups(path)
+        if not path.exists() and held:
+            raise db.DatabaseError(
+                f"{path}: berkas basis data tidak ada, padahal {len(held)} cadangan impor ada di "
+                f"{writing.backups_dir(path)} — data impor tidak diganti diam-diam dengan data sintetis. "
+                f"Kembalikan cadangan terbaru dengan `python -m kkb undo --db {path}`; bila data itu "
+                "memang tidak dipakai lagi, pindahkan folder cadangan itu, lalu muat ulang halaman"
+            )
         if not path.exists():
             bar = st.progress(0.0, text=t("first_build", lang()))
             build.build(path, progress=lambda f, m: bar.progress(min(max(f, 0.0), 1.0), text=m))
@@ -49,21 +74,68 @@ def ensure_database() -> Path:
     return path
 
 
-def database_key() -> str:
-    """The identity of the database file now: path, size and modification time."""
+@dataclass(frozen=True)
+class _Pinned:
+    """The database version a script run reads: its identity and an open connection to it."""
+
+    key: str
+    con: db.Connection
+
+
+#: the version pinned by the run (or the worker thread) on this thread
+_RUN = threading.local()
+#: how often a run tries to open the file afresh when it is swapped under it
+_PIN_TRIES = 5
+
+
+def pin_database() -> None:
+    """Pin the database version this script run reads (app.py calls it first, on every run)."""
+    _RUN.pinned = _open_current()
+
+
+def _open_current() -> _Pinned:
     path = ensure_database()
-    stat = path.stat()
-    return f"{path}|{stat.st_size}|{stat.st_mtime_ns}"
+    for _ in range(_PIN_TRIES):
+        key = db.file_identity(path)
+        try:
+            return _Pinned(key, _connection(key))
+        except db.FileReplaced:
+            continue  # swapped between the look and the open: look again
+    raise db.DatabaseError(f"{path}: basis data terus diganti; muat ulang halaman sebentar lagi")
+
+
+def _pinned() -> _Pinned:
+    pinned = getattr(_RUN, "pinned", None)
+    if pinned is None:  # a thread that is no script run (a test calling a helper): pin for it
+        pinned = _RUN.pinned = _open_current()
+    return pinned
+
+
+def swept() -> writing.Swept | None:
+    """What was cleaned when this process first opened the database (None: nothing)."""
+    found = _SWEPT.get(db.default_db_path())
+    return found if found is not None and found.paths else None
+
+
+def database_key() -> str:
+    """The identity of the database version this run reads (see ``db.file_identity``)."""
+    return _pinned().key
 
 
 @st.cache_resource(max_entries=4)
 def _connection(key: str) -> db.Connection:
-    return db.connect(key.split("|")[0])
+    return db.connect_version(key)
+
+
+def _con(key: str) -> db.Connection:
+    """The connection for ``key``: the run's own when it is the pinned version (always, in a run)."""
+    pinned = _pinned()
+    return pinned.con if pinned.key == key else _connection(key)
 
 
 def connection() -> db.Connection:
-    """A read-only connection to the current database file (a new one once the file is replaced)."""
-    return _connection(database_key())
+    """A read-only connection to the database version this run reads."""
+    return _pinned().con
 
 
 @st.cache_resource(max_entries=2)
@@ -86,7 +158,7 @@ def boundaries() -> dict[int, geo.GeoJson]:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _table(key: str, name: str) -> pd.DataFrame:
-    con = _connection(key)
+    con = _con(key)
     if name == "wilayah":
         return store.wilayah(con, max_level=3)
     if name == "targets":
@@ -106,7 +178,7 @@ def targets() -> pd.DataFrame:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _periods(key: str) -> list[str]:
-    return store.periods(_connection(key))
+    return store.periods(_con(key))
 
 
 def periods() -> list[str]:
@@ -116,7 +188,7 @@ def periods() -> list[str]:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _summary(key: str) -> dict[str, object]:
-    return info.summary(_connection(key))
+    return info.summary(_con(key))
 
 
 def summary() -> dict[str, object]:
@@ -126,9 +198,7 @@ def summary() -> dict[str, object]:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _region_metrics(key: str, code: str, periode: str, metode: str) -> RegionMetrics:
-    return overview.region(
-        _connection(key), code, periode, metode, _table(key, "wilayah"), _table(key, "targets")
-    )
+    return overview.region(_con(key), code, periode, metode, _table(key, "wilayah"), _table(key, "targets"))
 
 
 def region_metrics(code: str, periode: str, metode: str) -> RegionMetrics:
@@ -138,7 +208,7 @@ def region_metrics(code: str, periode: str, metode: str) -> RegionMetrics:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _children(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
-    return overview.children(_connection(key), code, periode, metode, _table(key, "wilayah"))
+    return overview.children(_con(key), code, periode, metode, _table(key, "wilayah"))
 
 
 def children(code: str, periode: str, metode: str) -> pd.DataFrame:
@@ -148,7 +218,7 @@ def children(code: str, periode: str, metode: str) -> pd.DataFrame:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _trend(key: str, code: str, metode: str) -> pd.DataFrame:
-    return store.trend(_connection(key), code, metode)
+    return store.trend(_con(key), code, metode)
 
 
 def trend(code: str, metode: str) -> pd.DataFrame:
@@ -158,7 +228,7 @@ def trend(code: str, metode: str) -> pd.DataFrame:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _kampung(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
-    return explore.kampung_list(_connection(key), code, periode, metode)
+    return explore.kampung_list(_con(key), code, periode, metode)
 
 
 def kampung(code: str, periode: str, metode: str) -> pd.DataFrame:
@@ -168,7 +238,7 @@ def kampung(code: str, periode: str, metode: str) -> pd.DataFrame:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _profile(key: str, kampung_id: str, metode: str) -> explore.Profile | None:
-    return explore.profile(_connection(key), kampung_id, metode)
+    return explore.profile(_con(key), kampung_id, metode)
 
 
 def profile(kampung_id: str, metode: str) -> explore.Profile | None:
@@ -209,7 +279,7 @@ class CachedData:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _sources(key: str, code: str) -> list[overview.Source]:
-    return overview.sources(_connection(key), code)
+    return overview.sources(_con(key), code)
 
 
 def sources(code: str) -> list[overview.Source]:
@@ -572,7 +642,7 @@ def percent(value: float | None, v: View, decimals: int = 2) -> str:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _schedule(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
-    con = _connection(key)
+    con = _con(key)
     return overview.schedule(con, code, periode, metode, _table(key, "wilayah"), _table(key, "targets"))
 
 

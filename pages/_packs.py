@@ -62,7 +62,7 @@ def _make_pack(wanted: tuple[str, View, str], job: PackJob) -> None:
 
     try:
         with _PACK_TURN:
-            con = db.connect(key.split("|")[0])
+            con = db.connect_version(key)  # the version the page showed, or FileReplaced
             try:
                 pack = paparan.build(slides.Database(con), v, peer, progress)
                 progress(1.0, t("pack_writing", v.lang))

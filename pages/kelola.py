@@ -164,11 +164,12 @@ def _clear(region: str) -> None:
 
 def _undo() -> None:
     try:
-        ingest.undo(live)
+        undone = ingest.undo(live)
     except KkbError as exc:
         st.session_state["kelola_message"] = ("error", fmt.plain_lines(exc))
     else:
-        st.session_state["kelola_message"] = ("ok", t("undo_done", v.lang))
+        said = t("undo_done", v.lang, id=undone.import_id, file=fmt.plain(undone.file))
+        st.session_state["kelola_message"] = ("ok", said)
 
 
 # a new key after each import empties the uploader, so the same file is not imported twice by accident
@@ -246,9 +247,20 @@ else:
     st.caption(t("clear_pick_region", v.lang))
 
 st.subheader(t("undo_title", v.lang))
-backups = ingest.list_backups(live)
-if not backups:
+cleaned = ui.swept()
+if cleaned is not None:
+    names = ", ".join(p.name for p in cleaned.paths)
+    mb = ui.number(cleaned.bytes / 1024 / 1024, v)
+    st.info(t("swept", v.lang, n=len(cleaned.paths), mb=mb, names=fmt.plain(names)))
+last = ingest.history(ui.connection()).head(1)
+target = ingest.undoable(live, ui.connection())
+if last.empty:
     st.caption(t("undo_none", v.lang))
+elif target is None:
+    missing = {"id": int(last["id"].iloc[0]), "file": fmt.plain(str(last["nama_file"].iloc[0]))}
+    st.caption(t("undo_no_backup", v.lang, keep=ingest.KEEP_BACKUPS, **missing))
 else:
-    sure = st.checkbox(t("undo_confirm", v.lang, name=backups[0].name), key="undo_yakin")
+    when = f"{target.when:%Y-%m-%d %H:%M} UTC"
+    asked = t("undo_confirm", v.lang, id=target.import_id, file=fmt.plain(target.file), when=when)
+    sure = st.checkbox(asked, key="undo_yakin")
     st.button(t("undo_go", v.lang), disabled=not sure, on_click=_undo)

@@ -290,8 +290,9 @@ def test_nonsense_never_parses_as_a_periode_or_date_unless_it_is_one(text: str) 
     )
 )
 def test_column_mapping_is_total_and_one_to_one(columns: list[str]) -> None:
-    mapped, unknown = ingest.map_columns(columns)
-    assert sorted([*mapped, *unknown]) == sorted(columns)
+    mapped, unknown, twice = ingest.map_columns(columns)
+    assert sorted([*mapped, *unknown, *twice]) == sorted(columns)
+    assert all(ingest.map_columns([c])[0] for c in twice)  # each means a template column on its own
     assert len(set(mapped.values())) == len(mapped)
     assert set(mapped.values()) <= set(ingest.TEMPLATE_COLUMNS) | {"nama_desa"}
 

@@ -50,7 +50,8 @@ def test_the_list_is_recognised_by_its_header_and_checked_against_the_reference(
         rows.loc["10232", "nama_kampung"] == "Kampung KB Harapan Jaya – Margasana"
     )  # Windows-1252 read right
     assert not rows.loc["10234", "aktif"] and rows.loc["10231", "aktif"]
-    (warning,) = checked.warnings
+    encoding, warning = checked.warnings  # the reader is told the file was not UTF-8
+    assert "dibaca sebagai Windows-1252" in encoding.problem
     assert warning.column == "desa" and warning.value == "TOYOMERTHO" and "'Toyomerto'" in warning.problem
     said = ingest.describe(checked, small_con)
     assert "6 Kampung KB (5 aktif) di 2 kab/kota" in said and "Banten" in said

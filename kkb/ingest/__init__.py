@@ -21,9 +21,9 @@ import datetime as dt
 from pathlib import Path
 
 from kkb import db
-from kkb.errors import KkbError
+from kkb.errors import KkbError, RowProblem
 from kkb.ingest import klasifikasi, portal_list, rules, siga, statistik, targets, template
-from kkb.ingest.read import MAX_ROWS, column_key, read_table, sha256_of
+from kkb.ingest.read import MAX_ROWS, column_key, encoding_of, read_table, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result, problems_frame
 from kkb.ingest.targets import is_targets_file, write_targets_template
 from kkb.ingest.template import (
@@ -35,7 +35,16 @@ from kkb.ingest.template import (
     map_columns,
     write_template,
 )
-from kkb.ingest.writing import KEEP_BACKUPS, clear_synthetic, history, learned_names, list_backups, undo
+from kkb.ingest.writing import (
+    KEEP_BACKUPS,
+    clear_synthetic,
+    history,
+    learned_names,
+    list_backups,
+    sweep,
+    undo,
+    undoable,
+)
 
 #: what each shape is called when the importer says which one it recognised
 SHAPE_NAMES = {
@@ -80,7 +89,9 @@ __all__ = [
     "siga",
     "statistik",
     "suggested_periode",
+    "sweep",
     "undo",
+    "undoable",
     "wants_periode",
     "write_targets_template",
     "write_template",
@@ -142,8 +153,30 @@ def check_any(
 ) -> Checked:
     """Check a file of any shape we know, told apart by its headers (see ``Checked.shape``).
 
-    ``periode`` is the month a file without one describes (the portal's statistics table).
+    ``periode`` is the month a file without one describes (the portal's statistics table). A CSV
+    file read in a legacy encoding gets a warning that names it, so the reader can tell.
     """
+    checked = _check_shape(path, con, name, periode, today)
+    encoding = encoding_of(path)
+    if encoding not in (None, "UTF-8"):
+        checked.problems.insert(
+            0,
+            RowProblem(
+                checked.file,
+                1,
+                "",
+                "",
+                f"berkas bukan UTF-8: dibaca sebagai {encoding}; periksa ejaan nama yang beraksen",
+                "CSV UTF-8",
+                "warning",
+            ),
+        )
+    return checked
+
+
+def _check_shape(
+    path: Path, con: db.Connection, name: str | None, periode: str | None, today: dt.date | None
+) -> Checked:
     if klasifikasi.is_klasifikasi(path):
         return klasifikasi.check(path, con, name, periode, today)
     if statistik.is_statistik(path):

@@ -2,15 +2,27 @@
 
 Every cell is read as text, so nothing is converted before it is checked: ``1.095`` from the
 portal's statistics table stays the text it is until ``number`` reads it as one thousand and ninety-five.
+
+A file is read as it streams, against limits (rows, columns, cell length, filled cells, and for
+Excel the size its parts unpack to), so a hostile file is refused after the part that breaks a
+limit, not after all of it. Every text cell is normalised the same way before any check sees it:
+Unicode NFC, every kind of space as one space, invisible characters (zero-width, soft hyphen)
+removed; control characters and text-direction overrides are refused with their row and column.
+One encoding is chosen per file, from what its bytes show (see ``decode``).
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,45 +32,21 @@ from kkb.errors import DataFileError, RowProblem
 
 MAX_ROWS = 200_000
 MAX_BYTES = 50 * 1024 * 1024
+#: the most columns a sheet may have (our template has 44, the portal's widest export about 60)
+MAX_COLUMNS = 500
+#: the longest text one cell may hold (a name, a source, a note)
+MAX_CELL_CHARS = 5_000
+#: the most filled cells in one file (a national New SIGA recap holds about 1.7 million)
+MAX_CELLS = 8_000_000
+#: what the parts of an Excel file may unpack to in all (a national recap unpacks to about 60 MB)
+MAX_UNPACKED = 300 * 1024 * 1024
 
-ENCODINGS = ("utf-8-sig", "cp1252")
 FLAG_TRUE = {"1", "ada", "ya", "y", "true", "benar", "sudah"}
 FLAG_FALSE = {"0", "tidak ada", "tidak", "t", "false", "salah", "belum", "tdk", "tidak ada."}
 ACCEPTED_FLAG = "0/1, Ada/Tidak Ada, Ya/Tidak, atau kosong"
 ACCEPTED_COUNT = "bilangan bulat ≥ 0 atau kosong"
 _INTEGER = re.compile(r"^\d+([.,]0+)?$")
-
-
-def read_text_table(path: Path) -> pd.DataFrame:
-    """Read a CSV file (UTF-8 with or without BOM, or Windows-1252; comma or semicolon) as text."""
-    if not path.exists():
-        raise DataFileError(path, "berkas tidak ada")
-    raw = path.read_bytes()
-    text = None
-    for encoding in ENCODINGS:
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    if text is None:  # cp1252 decodes almost anything; this is a safeguard
-        raise DataFileError(path, "penyandian teks tidak dikenal", "simpan sebagai CSV UTF-8")
-    if not text.strip():
-        raise DataFileError(path, "berkas kosong", "baris pertama berisi nama kolom, lalu baris data")
-    first_line = text.splitlines()[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            dtype=str,
-            keep_default_na=False,
-            quoting=csv.QUOTE_MINIMAL,
-        )
-    except pd.errors.ParserError as exc:
-        raise DataFileError(path, f"tidak dapat dibaca sebagai CSV ({exc})") from exc
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return frame
+SAVE_UTF8 = "simpan ulang sebagai CSV UTF-8 (Excel: Simpan Sebagai → CSV UTF-8)"
 
 
 def parse_flag(value: str) -> float | None:
@@ -128,60 +116,6 @@ def parse_snapshot_columns(
     return out, problems
 
 
-def read_table(path: Path, name: str | None = None) -> pd.DataFrame:
-    """Read a CSV or Excel file with every cell as text (empty cells as ``""``)."""
-    shown = name or path.name
-    if not path.exists():
-        raise DataFileError(shown, "berkas tidak ada")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise DataFileError(
-            shown,
-            f"berkas terlalu besar ({size / 1024 / 1024:.0f} MB)",
-            f"paling besar {MAX_BYTES // 1024 // 1024} MB; pecah menjadi beberapa berkas",
-        )
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        frame = _read_excel(path, shown)
-    elif path.suffix.lower() in (".csv", ".txt"):
-        with path.open("rb") as handle:
-            if b"\x00" in handle.read(4096):
-                raise DataFileError(
-                    shown, "bukan teks biasa (UTF-16 atau berkas biner)", "simpan sebagai CSV UTF-8"
-                )
-        frame = read_text_table(path)
-    else:
-        raise DataFileError(
-            shown, f"jenis berkas {path.suffix or '(tanpa akhiran)'} tidak dikenal", "CSV atau Excel (.xlsx)"
-        )
-    if frame.empty:
-        raise DataFileError(
-            shown, "berkas tidak berisi baris data", "baris pertama nama kolom, lalu baris data"
-        )
-    if len(frame) > MAX_ROWS:
-        raise DataFileError(
-            shown,
-            f"{len(frame):,} baris".replace(",", "."),
-            f"paling banyak {MAX_ROWS:,} baris per impor".replace(",", "."),
-        )
-    return frame
-
-
-def _read_excel(path: Path, shown: str) -> pd.DataFrame:
-    try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False, engine="openpyxl")
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise DataFileError(
-            shown, f"tidak dapat dibaca sebagai Excel ({type(exc).__name__})", "simpan ulang sebagai .xlsx"
-        ) from exc
-    # the template's first sheet holds the data; its "petunjuk" sheet explains the columns
-    data = [frame for name, frame in sheets.items() if str(name).lower() != "petunjuk"]
-    if not data:
-        raise DataFileError(shown, "tidak ada lembar data", "lembar pertama berisi data")
-    frame = data[0]
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return frame.fillna("")
-
-
 def sha256_of(path: Path) -> str:
     """The file's SHA-256, recorded with the import."""
     digest = hashlib.sha256()
@@ -219,49 +153,340 @@ def number(cell: object) -> float | None:
     return float(text.replace(".", "").replace(",", "."))
 
 
-def grid(path: Path, name: str | None = None, limit: int | None = None) -> list[list[object]]:
-    """The cells of a table as drawn, row by row, no row taken as the header.
+# --- one encoding per file ---------------------------------------------------------------------
 
-    A merged cell's value is in its first cell, the rest empty. Text is stripped; numbers an Excel
-    file holds stay numbers. At most ``limit`` rows when given (enough to recognise a shape).
+#: a valid UTF-8 sequence of two to four bytes: evidence that a file was written as UTF-8
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_PUNCTUATION = "\u00a0‘’‚“”„–—…•°·´«»"
+#: the legacy encodings the portal's files come in (FORMATS §E), each with the characters other
+#: than ASCII that a list of Indonesian names plausibly holds in it
+LEGACY = (
+    (
+        "cp1252",
+        "Windows-1252",
+        frozenset(_PUNCTUATION + "ªº" + "".join(map(chr, range(0xC0, 0x100)))) - frozenset("×÷"),
+    ),
+    ("cp1251", "Windows-1251", frozenset(_PUNCTUATION + "№" + "".join(map(chr, range(0x400, 0x460))))),
+)
+
+
+def decode(raw: bytes, shown: str) -> tuple[str, str]:
+    """The text of a CSV file and the name of the encoding it was read in.
+
+    UTF-8 (with or without BOM) when every byte is UTF-8. Otherwise a file that holds UTF-8
+    sequences elsewhere mixes two encodings and is refused at its first bad line (decoding all of
+    it as Windows-1252 would store every other accented name garbled). A file without any is read
+    in the first legacy encoding in which every character is one a list of names plausibly holds,
+    and refused when there is none.
     """
-    shown = name or path.name
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:4096]:
+        raise DataFileError(shown, "bukan teks biasa (UTF-16 atau berkas biner)", SAVE_UTF8)
+    try:
+        return raw.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    line = raw.count(b"\n", 0, bad) + 1
+    byte = f"0x{raw[bad]:02X}"
+    utf8 = _UTF8_MULTIBYTE.search(raw)
+    if utf8 is not None:
+        utf8_line = raw.count(b"\n", 0, utf8.start()) + 1
+        raise DataFileError(
+            shown,
+            f"baris {line}: byte {byte} bukan UTF-8, padahal baris {utf8_line} ditulis dalam UTF-8 — "
+            "berkas mencampur dua penyandian teks",
+            SAVE_UTF8,
+        )
+    for codec, _label, plausible in LEGACY:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if all(ch in plausible for ch in set(text) if ord(ch) > 127):
+            return text, _label
+    raise DataFileError(
+        shown,
+        f"baris {line}: byte {byte} bukan UTF-8, dan berkas juga bukan teks Windows-1252 atau "
+        "Windows-1251 yang wajar",
+        SAVE_UTF8,
+    )
+
+
+def encoding_of(path: Path) -> str | None:
+    """The encoding a CSV file is read in (``UTF-8``, ``Windows-1252``, …); None for Excel."""
+    if path.suffix.lower() not in (".csv", ".txt"):
+        return None
+    return decode(path.read_bytes(), path.name)[1]
+
+
+# --- one form for every text cell --------------------------------------------------------------
+
+#: characters drawn as nothing (zero-width space and joiners, word joiner, BOM, soft hyphen): removed
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+#: characters that reorder how text is drawn, so that a name can show as another
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_SPACES = re.compile(r"\s+")
+
+
+class _Refused(Exception):
+    def __init__(self, char: str) -> None:
+        self.char = char
+
+
+def clean(text: str) -> str:
+    """A cell's text in the one form every check compares: NFC, single spaces, no invisible characters.
+
+    Raises ``_Refused`` for a control character, a text-direction override or another invisible
+    format character that is not simply dropped.
+    """
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip()
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    for char in text:
+        if char not in "\t\n\r" and unicodedata.category(char) in ("Cc", "Cf"):
+            raise _Refused(char)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _refusal(shown: str, row: int, column: int, char: str) -> DataFileError:
+    code = f"U+{ord(char):04X}"
+    if char in _BIDI:
+        what = f"karakter pengubah arah teks {code}"
+    elif unicodedata.category(char) == "Cf":
+        what = f"karakter format tak terlihat {code}"
+    else:
+        what = f"karakter kendali {code}"
+    return DataFileError(
+        shown,
+        f"baris {row}, kolom {letter(column)}: {what} tidak diterima",
+        "hapus karakter itu; isian hanya berisi huruf, angka, spasi dan tanda baca",
+    )
+
+
+def letter(index: int) -> str:
+    """The spreadsheet letter of a column (0 → A, 26 → AA)."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+# --- rows as the file streams ------------------------------------------------------------------
+
+
+def _rows(path: Path, shown: str, limit: int | None = None) -> Iterator[tuple[int, list[object]]]:
+    """(row number, cells) of a CSV or Excel file, text cleaned, within the limits as it streams.
+
+    Row numbers are those a spreadsheet shows (the first row is 1). Excel rows lose their trailing
+    empty cells; CSV rows keep every field, so that a ragged row can be told.
+    """
     if not path.exists():
         raise DataFileError(shown, "berkas tidak ada")
-    if path.stat().st_size > MAX_BYTES:
-        raise DataFileError(shown, "berkas terlalu besar", f"paling besar {MAX_BYTES // 1024 // 1024} MB")
-    rows: list[list[object]] = []
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        import openpyxl
-
-        try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise DataFileError(
-                shown,
-                f"tidak dapat dibaca sebagai Excel ({type(exc).__name__})",
-                "simpan ulang sebagai .xlsx",
-            ) from exc
-        try:
-            sheet = book.worksheets[0]
-            for values in sheet.iter_rows(values_only=True):
-                rows.append([_cell(v) for v in values])
-                if limit is not None and len(rows) >= limit:
-                    break
-        finally:
-            book.close()
-    elif path.suffix.lower() in (".csv", ".txt"):
-        text = _decoded(path, shown)
-        lines = text.splitlines()
-        first = lines[0] if lines else ""
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        for values in csv.reader(lines[:limit] if limit else lines, delimiter=delimiter):
-            rows.append([v.strip() for v in values])
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise DataFileError(
+            shown,
+            f"berkas terlalu besar ({size / 1024 / 1024:.0f} MB)",
+            f"paling besar {MAX_BYTES // 1024 // 1024} MB; pecah menjadi beberapa berkas",
+        )
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        source = _excel_rows(path, shown)
+    elif suffix in (".csv", ".txt"):
+        source = _csv_rows(path, shown)
     else:
         raise DataFileError(
-            shown, f"jenis berkas {path.suffix or '(tanpa akhiran)'} tidak dikenal", "CSV atau Excel (.xlsx)"
+            shown, f"jenis berkas {suffix or '(tanpa akhiran)'} tidak dikenal", "CSV atau Excel (.xlsx)"
         )
-    return rows
+    filled_rows = filled_cells = 0
+    for number, cells in source:
+        if len(cells) > MAX_COLUMNS:
+            raise DataFileError(
+                shown, f"baris {number} berisi {len(cells)} kolom", f"paling banyak {MAX_COLUMNS} kolom"
+            )
+        out: list[object] = []
+        filled = 0
+        for column, value in enumerate(cells):
+            if isinstance(value, str):
+                if len(value) > MAX_CELL_CHARS:
+                    raise DataFileError(
+                        shown,
+                        f"baris {number}, kolom {letter(column)}: isian {len(value):_} karakter".replace(
+                            "_", "."
+                        ),
+                        f"paling panjang {MAX_CELL_CHARS:,} karakter per sel".replace(",", "."),
+                    )
+                try:
+                    value = clean(value)
+                except _Refused as exc:
+                    raise _refusal(shown, number, column, exc.char) from None
+                filled += value != ""
+            else:
+                filled += 1
+            out.append(value)
+        if filled:
+            filled_rows += 1
+            filled_cells += filled
+            if filled_rows > MAX_ROWS + 1:
+                raise DataFileError(
+                    shown,
+                    f"lebih dari {MAX_ROWS:,} baris data".replace(",", "."),
+                    f"paling banyak {MAX_ROWS:,} baris per impor; pecah berkasnya".replace(",", "."),
+                )
+            if filled_cells > MAX_CELLS:
+                raise DataFileError(
+                    shown,
+                    f"lebih dari {MAX_CELLS:,} sel berisi".replace(",", "."),
+                    "pecah berkasnya menjadi beberapa impor",
+                )
+        yield number, out
+        if limit is not None and number >= limit:
+            return
+
+
+def _csv_rows(path: Path, shown: str) -> Iterator[tuple[int, list[object]]]:
+    text, _encoding = decode(path.read_bytes(), shown)
+    if not text.strip():
+        raise DataFileError(shown, "berkas kosong", "baris pertama berisi nama kolom, lalu baris data")
+    first = text.lstrip("\r\n").split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    record = 0
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a field beyond csv's own limit, or a stray quote at the end
+            raise DataFileError(
+                shown, f"baris {record + 1}: tidak dapat dibaca sebagai CSV ({exc})", SAVE_UTF8
+            ) from None
+        record += 1
+        yield record, list(values)
+
+
+#: the last row an Excel sheet can have: a row number beyond it is no sheet Excel wrote
+EXCEL_ROWS = 1_048_576
+#: what the table of shared texts of an Excel file may unpack to (a national registry: about 3 MB)
+MAX_SHARED_TEXT = 50 * 1024 * 1024
+
+
+def _excel_rows(path: Path, shown: str) -> Iterator[tuple[int, list[object]]]:
+    """The rows of the first data sheet, parsed as they stream from the archive.
+
+    openpyxl's own workbook loader is not used for the rows: for a sheet that does not state its
+    size it parses the whole sheet once just to measure it, keeps every row's attributes, and fills
+    any gap in row numbers (``r="999999999"``) with empty rows. Its parts are used instead: the
+    workbook, the shared texts and the styles (for dates), then its sheet parser, row by row.
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+
+    damaged = "simpan ulang sebagai .xlsx"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sizes = {info.filename: info.file_size for info in archive.infolist()}
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise DataFileError(
+            shown, f"tidak dapat dibaca sebagai Excel ({type(exc).__name__})", damaged
+        ) from exc
+    unpacked = sum(sizes.values())
+    if unpacked > MAX_UNPACKED or sizes.get("xl/sharedStrings.xml", 0) > MAX_SHARED_TEXT:
+        raise DataFileError(
+            shown,
+            f"isi berkas Excel ini {unpacked / 1024 / 1024:,.0f} MB bila dibuka".replace(",", "."),
+            f"paling besar {MAX_UNPACKED // 1024 // 1024} MB; pecah menjadi beberapa berkas",
+        )
+    try:
+        reader = ExcelReader(str(path), read_only=True, data_only=True)
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        sheets = [
+            (sheet, rel)
+            for sheet, rel in reader.parser.find_sheets()
+            if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+        ]
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise DataFileError(
+            shown, f"tidak dapat dibaca sebagai Excel ({type(exc).__name__})", damaged
+        ) from exc
+    try:
+        # the template's first sheet holds the data; its "petunjuk" sheet explains the columns
+        data = [rel.target for sheet, rel in sheets if str(sheet.name).lower() != "petunjuk"]
+        if not data:
+            raise DataFileError(shown, "tidak ada lembar data", "lembar pertama berisi data")
+        with reader.archive.open(data[0]) as source:
+            yield from _sheet_rows(_sheet_parser(source, reader), shown, damaged)
+    finally:
+        reader.archive.close()
+
+
+def _sheet_rows(parser: Any, shown: str, damaged: str) -> Iterator[tuple[int, list[object]]]:
+    expected = 1
+    rows = parser.parse()
+    while True:
+        try:
+            number, cells = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # damaged XML, a part shorter than it says
+            raise DataFileError(
+                shown, f"baris {expected} tidak dapat dibaca ({type(exc).__name__})", damaged
+            ) from exc
+        if number > EXCEL_ROWS or number < expected:
+            raise DataFileError(shown, f"nomor baris {number} tidak mungkin ada di lembar Excel", damaged)
+        while expected < number:  # rows the file leaves out are empty rows
+            yield expected, []
+            expected += 1
+        width = max((c["column"] for c in cells), default=0)
+        if width > MAX_COLUMNS:
+            raise DataFileError(
+                shown, f"baris {number} berisi {width} kolom", f"paling banyak {MAX_COLUMNS} kolom"
+            )
+        values: list[object] = [""] * width
+        for cell in cells:
+            values[cell["column"] - 1] = _cell(cell["value"])
+        while values and values[-1] == "":
+            values.pop()
+        yield number, values
+        expected = number + 1
+
+
+@functools.cache
+def _sheet_parser_class() -> Any:
+    """The sheet parser of openpyxl, without keeping each row's attributes (memory that grows per row).
+
+    Made on first use, so that importing this module does not import openpyxl.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    class SheetParser(WorkSheetParser):  # type: ignore[misc]
+        def parse_row(self, row: Any) -> Any:
+            found = super().parse_row(row)
+            self.row_dimensions.clear()
+            return found
+
+    return SheetParser
+
+
+def _sheet_parser(source: Any, reader: Any) -> Any:
+    """A parser of one sheet's rows, with the workbook's shared texts and date formats."""
+    wb = reader.wb
+    return _sheet_parser_class()(
+        source,
+        reader.shared_strings,
+        data_only=True,
+        epoch=wb.epoch,
+        date_formats=wb._date_formats,
+        timedelta_formats=wb._timedelta_formats,
+    )
 
 
 def _cell(value: object) -> object:
@@ -269,16 +494,91 @@ def _cell(value: object) -> object:
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
-    return str(value).strip()
+    return str(value)
 
 
-def _decoded(path: Path, shown: str) -> str:
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise DataFileError(shown, "bukan teks biasa (UTF-16 atau berkas biner)", "simpan sebagai CSV UTF-8")
-    for encoding in ENCODINGS:
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
+def _text(value: object) -> str:
+    """A cell as text the way a spreadsheet shows it (a whole number without ``.0``)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+
+def grid(path: Path, name: str | None = None, limit: int | None = None) -> list[list[object]]:
+    """The cells of a table as drawn, row by row, no row taken as the header.
+
+    A merged cell's value is in its first cell, the rest empty. Text is cleaned (see ``clean``);
+    numbers an Excel file holds stay numbers. At most ``limit`` rows when given (enough to
+    recognise a shape).
+    """
+    return [cells for _number, cells in _rows(path, name or path.name, limit)]
+
+
+def read_table(path: Path, name: str | None = None) -> pd.DataFrame:
+    """Read a CSV or Excel file with its first row as the header and every cell as text (empty: ``""``).
+
+    Empty rows inside the table are kept, so that row *n* of the frame is row *n* + 2 of the sheet;
+    empty rows at the end are dropped. Refused: a CSV row with another number of fields than the
+    header, two columns whose names mean the same (``Kode Desa`` and ``kode_desa``), no data rows.
+    """
+    shown = name or path.name
+    is_csv = path.suffix.lower() in (".csv", ".txt")
+    stream = _rows(path, shown)
+    header: list[object] | None = None
+    body: list[list[object]] = []
+    for number, cells in stream:
+        if header is None:
+            if not any(c != "" for c in cells):
+                continue  # blank lines above the header
+            header = cells
             continue
-    raise DataFileError(shown, "penyandian teks tidak dikenal", "simpan sebagai CSV UTF-8")
+        if is_csv and len(cells) != len(header) and any(c != "" for c in cells):
+            raise DataFileError(
+                shown,
+                f"baris {number} berisi {len(cells)} kolom, sedangkan baris judul {len(header)} kolom",
+                "periksa pemisah (; atau ,) dan tanda kutip pada baris itu",
+            )
+        body.append(cells)
+    if header is None:
+        raise DataFileError(shown, "berkas kosong", "baris pertama berisi nama kolom, lalu baris data")
+    while body and not any(c != "" for c in body[-1]):
+        body.pop()
+    if not body:
+        raise DataFileError(
+            shown, "berkas tidak berisi baris data", "baris pertama nama kolom, lalu baris data"
+        )
+    width = max(len(header), *(len(r) for r in body))
+    names = [_text(c) for c in header] + [""] * (width - len(header))
+    columns = [[_text(r[i]) if i < len(r) else "" for r in body] for i in range(width)]
+    keep = [i for i in range(width) if names[i] != "" or any(columns[i])]
+    for i in keep:
+        if names[i] == "":
+            names[i] = f"kolom {letter(i)}"
+    _refuse_twice_named([names[i] for i in keep], keep, shown)
+    return pd.DataFrame({names[i]: columns[i] for i in keep}, columns=[names[i] for i in keep])
+
+
+def _refuse_twice_named(names: list[str], positions: list[int], shown: str) -> None:
+    """Refuse two columns whose names differ only in case, spaces, ``_``, ``-`` or ``.``.
+
+    (``column_key`` goes further, dropping every other sign: ``> 2019`` and ``2019`` are two columns.)
+    """
+    seen: dict[str, tuple[str, int]] = {}
+    for name, position in zip(names, positions, strict=True):
+        key = re.sub(r"[\s_.-]+", "_", name.lower()).strip("_")
+        if key in seen:
+            first, at = seen[key]
+            raise DataFileError(
+                shown,
+                f"kolom {first!r} ({letter(at)}) dan {name!r} ({letter(position)}) sama-sama berarti {key!r}",
+                "hapus salah satu, atau beri nama lain bila isinya memang berbeda",
+            )
+        seen[key] = (name, position)
+
+
+def read_text_table(path: Path) -> pd.DataFrame:
+    """Read a CSV file (UTF-8 with or without BOM, or a legacy encoding; comma or semicolon) as text."""
+    return read_table(path)

@@ -76,28 +76,43 @@ ALIASES = {
 }
 
 
-def map_columns(columns: list[str]) -> tuple[dict[str, str], list[str]]:
-    """Map file columns to template columns: ``{file column: template column}`` and the unknown ones."""
-    known = set(TEMPLATE_COLUMNS) | {"nama_desa"}
+def map_columns(columns: list[str]) -> tuple[dict[str, str], list[str], list[str]]:
+    """Map file columns to template columns: ``{file: template}``, unknown ones, and repeats.
+
+    A repeat means a column already mapped (``PLKB`` beside ``plkb_pendamping``); ``check``
+    refuses a file with one, since which of the two holds the right figures is not ours to guess.
+    """
     mapped: dict[str, str] = {}
     unknown: list[str] = []
+    twice: list[str] = []
     for column in columns:
-        key = column_key(column)
-        target = key if key in known else ALIASES.get(key)
-        if target is None and key.startswith("jumlah_") and key[7:] in known:
-            target = key[7:]
-        if target is None or target in mapped.values():
+        target = _target_of(column)
+        if target is None:
             unknown.append(column)
+        elif target in mapped.values():
+            twice.append(column)
         else:
             mapped[column] = target
-    return mapped, unknown
+    return mapped, unknown, twice
+
+
+_KNOWN = frozenset(TEMPLATE_COLUMNS) | {"nama_desa"}
+
+
+def _target_of(column: str) -> str | None:
+    """The template column a file's column means (by name, alias or a ``jumlah_`` prefix)."""
+    key = column_key(column)
+    target = key if key in _KNOWN else ALIASES.get(key)
+    if target is None and key.startswith("jumlah_") and key[7:] in _KNOWN:
+        target = key[7:]
+    return target
 
 
 def check(path: Path, con: db.Connection, name: str | None = None, today: dt.date | None = None) -> Checked:
     """Read ``path`` and check every row against the template and the reference data in ``con``."""
     shown = name or path.name
     raw = read_table(path, shown)
-    mapped, unknown = map_columns(list(raw.columns))
+    mapped, unknown, twice = map_columns(list(raw.columns))
     frame = raw[list(mapped)].rename(columns=mapped)
     result = Checked(shown, sha256_of(path), frame, mapped)
     problems = result.problems
@@ -105,6 +120,19 @@ def check(path: Path, con: db.Connection, name: str | None = None, today: dt.dat
         problems.append(
             RowProblem(
                 shown, 1, column, "", "kolom tidak dikenal, diabaikan", "kolom templat impor", "warning"
+            )
+        )
+    first_of = {target: column for column, target in mapped.items()}
+    for column in twice:
+        meaning = str(_target_of(column))
+        problems.append(
+            RowProblem(
+                shown,
+                1,
+                column,
+                "",
+                f"kolom ini dan kolom {first_of[meaning]!r} sama-sama berarti {meaning}",
+                "satu kolom per isian: hapus salah satu",
             )
         )
     missing = [
