@@ -27,19 +27,23 @@ PAGES = (
     ("pages/kelola.py", "page_kelola", "kelola"),
 )
 
+
+def _pages(lang: str) -> list[st.Page]:
+    return [
+        st.Page(path, title=t(title, lang), url_path=url, default=i == 0)
+        for i, (path, title, url) in enumerate(PAGES)
+    ]
+
+
 try:
     ui.pin_database()  # every query of this run reads one version of the file, whatever imports do
 except KkbError as exc:  # a missing, damaged or foreign database file: say what to do, no traceback
+    st.navigation(_pages(ui.lang()), position="hidden")  # our pages, not a listing of pages/
     st.error(fmt.plain_lines(exc))
     st.stop()
 link_problems = links.check()
 lang = ui.language_switch()
-navigation = st.navigation(
-    [
-        st.Page(path, title=t(title, lang), url_path=url, default=i == 0)
-        for i, (path, title, url) in enumerate(PAGES)
-    ]
-)
+navigation = st.navigation(_pages(lang))
 try:
     st.session_state["_view"] = ui.region_filters(lang)
 except KkbError as exc:

@@ -732,7 +732,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "swept": (
         "Saat mulai, {n} berkas sisa proses yang terhenti dihapus ({mb} MB): {names}.",
-        "On start, {n} files left by stopped runs were removed ({mb} MB): {names}.",
+        "Removed on start, left by stopped runs ({n}, {mb} MB): {names}.",
     ),
     "undo_go": ("Batalkan impor", "Undo import"),
     "undo_done": ("Impor #{id} ({file}) dibatalkan.", "Import #{id} ({file}) was undone."),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,11 @@ def small_con(small_db: Path):  # type: ignore[no-untyped-def]
     con = db.connect(small_db)
     yield con
     con.close()
+
+
+@pytest.fixture()
+def live(small_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the small database for one test to import into."""
+    target = tmp_path / "kkb.duckdb"
+    shutil.copyfile(small_db, target)
+    return target

@@ -1,8 +1,10 @@
-"""Builders of hand-made snapshot rows for the tests."""
+"""Builders of hand-made snapshot rows for the tests, and the digest that shows a file unchanged."""
 
 from __future__ import annotations
 
+import hashlib
 import math
+from pathlib import Path
 
 import pandas as pd
 
@@ -63,3 +65,8 @@ def output_with(
         kb_suntik=users - long_acting,
         tidak_kb_iat=unmet * pus // 100,
     )
+
+
+def digest(path: Path) -> str:
+    """The SHA-256 of a file: equal before and after means byte for byte unchanged."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()

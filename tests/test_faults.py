@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import errno
-import hashlib
 import io
 import os
 import shutil
@@ -28,6 +27,7 @@ from kkb import __main__ as cli
 from kkb import ingest
 from kkb.errors import KkbError
 from kkb.ingest import writing
+from tests.helpers import digest
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = (
@@ -36,17 +36,6 @@ GOOD = (
     "36.04.05.2002,Kampung KB Uji Dua,2023-03-15,RW,2023-11,0,80,\n"
 )
 OTHER = GOOD.replace("Uji Satu", "Uji Tiga").replace("Uji Dua", "Uji Empat")
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture()
-def live(small_db: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "kkb.duckdb"
-    shutil.copyfile(small_db, target)
-    return target
 
 
 def _file(tmp_path: Path, text: str, name: str) -> Path:

@@ -8,9 +8,7 @@ database stays byte for byte as it was, with no backup made.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,20 +19,10 @@ import pytest
 from kkb import __main__ as cli
 from kkb import db, ingest
 from kkb.ingest import read
+from tests.helpers import digest
 
 HEADER = "kode_desa,nama_kampung,tanggal_pencanangan,cakupan_wilayah,periode,pokja,pus,kb_suntik"
 ROW = "36.04.05.2001,Kampung KB Melati,2023-01-15,Desa,2023-10,1,120,40"
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture()
-def live(small_db: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "kkb.duckdb"
-    shutil.copyfile(small_db, target)
-    return target
 
 
 def _csv(*lines: str, encoding: str = "utf-8") -> bytes:
@@ -77,7 +65,7 @@ def _bomb(target: zipfile.ZipFile) -> None:
 
 
 def _million_rows(target: zipfile.ZipFile) -> None:
-    """A sheet of a million small rows (about 40 MB unpacked: within the size limit, not the rows')."""
+    """A sheet of a million small rows (about 26 MB unpacked: within the size limit, not the rows')."""
     with target.open("xl/worksheets/sheet1.xml", "w") as part:
         part.write(
             b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
@@ -133,7 +121,11 @@ CORPUS: list[tuple[str, Callable[[], bytes], list[str]]] = [
         lambda: _csv(HEADER, ROW.replace("Melati", "M" * 6_000)),
         ["baris 2, kolom B", "6.0", "paling panjang 5.000 karakter"],
     ),
-    ("kutip_terbuka.csv", lambda: _csv(HEADER, '36.04.05.2001,"Kampung KB ' + "x" * 200_000), ["baris"]),
+    (
+        "kutip_terbuka.csv",
+        lambda: _csv(HEADER, '36.04.05.2001,"Kampung KB ' + "x" * 200_000),
+        ["baris 2: isian yang tidak berakhir", "tanda kutip"],
+    ),
 ]
 
 
@@ -221,3 +213,37 @@ def test_the_report_of_a_refused_file_holds_no_live_formula(live: Path, tmp_path
     assert cli.main(["import", str(source), "--db", str(live), "--report", str(report)]) == 2
     text = report.read_text(encoding="utf-8-sig")
     assert "HYPERLINK" in text and ",=" not in text and "\n=" not in text
+
+
+def test_every_hostile_file_uploaded_on_kelola_gets_its_sentence_and_changes_nothing(
+    live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from kkb import auth
+
+    monkeypatch.setenv("KKB_DB", str(live))
+    monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    at.session_state["lang"] = "id"
+    at.run()
+    at.switch_page("pages/kelola.py").run()
+    at.text_input(key="admin_sandi").set_value("rahasia")
+    at.button[0].click().run()
+    before = digest(live)
+    for name, make, said in CORPUS:
+        at.file_uploader[0].set_value((name, make(), "text/csv")).run()
+        assert not at.exception, (name, [e.value for e in at.exception])
+        shown = " ".join(e.value for e in at.error).replace("\\", "")  # plain text: signs escaped
+        assert said[0] in shown, (name, shown[:400])
+        assert not [b for b in at.button if b.label == "Impor sekarang"]
+    assert digest(live) == before and ingest.list_backups(live) == []
+
+
+def test_the_uploader_stops_what_the_reader_would_refuse_for_its_size() -> None:
+    import tomllib
+
+    config = tomllib.loads(
+        (Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text()
+    )
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == read.MAX_BYTES

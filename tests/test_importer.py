@@ -4,9 +4,7 @@ in one step; undo, a killed import and readers during an import all leave a cons
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,6 +21,7 @@ from kkb import auth, db, explore, info, ingest, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.errors import DataFileError, KkbError
 from kkb.ingest import rules
+from tests.helpers import digest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "data" / "impor"
@@ -33,18 +32,6 @@ GOOD = (
     "36.04.05.2001,Kampung KB Melati,2023-01-15,Desa,2023-11,1,120,45,\n"
     "3604052002,Kampung KB Mawar,15/03/2023,RW,2023-11,0,80,,\n"
 )
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture()
-def live(small_db: Path, tmp_path: Path) -> Path:
-    """A private copy of the small database for one test to import into."""
-    target = tmp_path / "kkb.duckdb"
-    shutil.copyfile(small_db, target)
-    return target
 
 
 def good_file(tmp_path: Path, text: str = GOOD, name: str = "baik.csv") -> Path:

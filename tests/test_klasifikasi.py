@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from kkb import db, explore, ingest, overview, store
 from kkb.classification import CLASSES, DEFAULT_METHOD, SCORE_COLUMNS, normalise_class, path_to_next_class
 from kkb.i18n import formation_text, path_text
 from kkb.ingest import klasifikasi
+from tests.helpers import digest
 
 DATA = Path(__file__).resolve().parent / "data"
 GOOD = DATA / "classification-table_20251015093000.xlsx"
@@ -46,10 +46,6 @@ def _spec_class(scores: list[int]) -> str:
 
 def _scores(row: dict[str, object]) -> list[int]:
     return [int(str(row[h])) for h in klasifikasi.SCORE_HEADERS]
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_the_export_is_recognised_and_asks_for_its_periode_with_the_day_it_was_made(
@@ -90,14 +86,14 @@ def test_a_bad_export_lists_every_problem_with_candidates_and_writes_nothing(
 ) -> None:
     live = tmp_path / "kkb.duckdb"
     shutil.copyfile(small_db, live)
-    before = _digest(live)
+    before = digest(live)
     with pytest.raises(ingest.ImportRejected) as refused:
         ingest.import_any(BAD, live, "uji", periode="2025-10")
     problems = {(p.row, p.column): p for p in refused.value.checked.errors}
     assert "Pejaten" in problems[(3, "Desa")].accepted  # the closest desa of Kramatwatu
     assert problems[(4, "Input Sarana")].accepted == "bilangan bulat 1–3"
     assert all(c in problems[(5, "Klasifikasi")].accepted for c in CLASSES)
-    assert _digest(live) == before and ingest.list_backups(live) == []
+    assert digest(live) == before and ingest.list_backups(live) == []
 
 
 @pytest.fixture()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import math
 import shutil
 from pathlib import Path
@@ -14,6 +13,7 @@ from kkb import db, explore, ingest, overview, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.i18n import formation_text
 from kkb.ingest import names, siga
+from tests.helpers import digest
 
 DATA = Path(__file__).resolve().parent / "data"
 GOOD = DATA / "siga_kampung_kb_banten.csv"
@@ -24,10 +24,6 @@ def _file_rows(path: Path) -> list[dict[str, str]]:
     """The recap as the file holds it, read with the csv module alone."""
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter=";"))
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_the_recap_is_recognised_and_asks_for_its_periode(small_con: db.Connection) -> None:
@@ -61,14 +57,14 @@ def test_a_bad_recap_lists_every_problem_with_candidates_and_writes_nothing(
 ) -> None:
     live = tmp_path / "kkb.duckdb"
     shutil.copyfile(small_db, live)
-    before = _digest(live)
+    before = digest(live)
     with pytest.raises(ingest.ImportRejected) as refused:
         ingest.import_any(BAD, live, "uji", periode="2025-08")
     problems = {(p.row, p.column): p for p in refused.value.checked.errors}
     assert "Kramatwatu" in problems[(3, "KECAMATAN")].accepted  # closest kecamatan in Kab. Serang
     assert "36.04.05.2099" in problems[(4, "KODE")].problem and "Pejaten" in problems[(4, "KODE")].accepted
     assert "tidak sama dengan jumlah" in problems[(5, "JUMLAH KAMPUNG KB")].problem
-    assert _digest(live) == before and ingest.list_backups(live) == []
+    assert digest(live) == before and ingest.list_backups(live) == []
 
 
 @pytest.fixture()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 import shutil
 from pathlib import Path
@@ -14,6 +13,7 @@ from kkb import db, ingest, overview, store, summary
 from kkb.classification import CLASSES, DEFAULT_METHOD
 from kkb.ingest import names, statistik
 from kkb.ingest.read import number
+from tests.helpers import digest
 
 DATA = Path(__file__).resolve().parent / "data"
 BANTEN = DATA / "statistik_klasifikasi_banten.xlsx"
@@ -32,10 +32,6 @@ def _printed(path: Path) -> dict[str, dict[str, int]]:
             k: int(str(c).replace(".", "") or 0) for k, c in zip((*CLASSES, "Total"), cells, strict=True)
         }
     return out
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.mark.parametrize(
@@ -133,12 +129,12 @@ def test_a_total_that_does_not_add_up_is_refused_and_nothing_is_written(
 ) -> None:
     live = tmp_path / "kkb.duckdb"
     shutil.copyfile(small_db, live)
-    before = _digest(live)
+    before = digest(live)
     with pytest.raises(ingest.ImportRejected) as refused:
         ingest.import_any(DATA / "statistik_total_salah.xlsx", live, "uji", periode="2025-10")
     (error,) = refused.value.checked.errors
     assert error.column == "Dasar" and "baris Total" in error.problem and error.row == 12
-    assert _digest(live) == before and ingest.list_backups(live) == []
+    assert digest(live) == before and ingest.list_backups(live) == []
 
 
 def test_an_unknown_name_is_refused_with_its_closest_candidates_and_nothing_is_written(
@@ -146,7 +142,7 @@ def test_an_unknown_name_is_refused_with_its_closest_candidates_and_nothing_is_w
 ) -> None:
     live = tmp_path / "kkb.duckdb"
     shutil.copyfile(small_db, live)
-    before = _digest(live)
+    before = digest(live)
     with pytest.raises(ingest.ImportRejected) as refused:
         ingest.import_any(DATA / "statistik_nama_salah.xlsx", live, "uji", periode="2025-10")
     checked = refused.value.checked
@@ -154,7 +150,7 @@ def test_an_unknown_name_is_refused_with_its_closest_candidates_and_nothing_is_w
     assert error.value == "KOTA CILEGONG BARAT" and "Kota Cilegon" in error.accepted
     (warning,) = checked.warnings
     assert warning.value == "PANDEGELANG" and "Kabupaten Pandeglang" in warning.problem
-    assert _digest(live) == before
+    assert digest(live) == before
 
 
 def test_a_periode_in_the_title_is_read_and_a_different_one_refused(small_con: db.Connection) -> None:

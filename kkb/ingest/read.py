@@ -362,7 +362,13 @@ def _csv_rows(path: Path, shown: str) -> Iterator[tuple[int, list[object]]]:
             values = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:  # a field beyond csv's own limit, or a stray quote at the end
+        except csv.Error as exc:  # a field beyond csv's own limit: a quote that is never closed
+            if "field limit" in str(exc):
+                raise DataFileError(
+                    shown,
+                    f"baris {record + 1}: isian yang tidak berakhir (tanda kutip yang tidak ditutup?)",
+                    'tutup setiap tanda kutip " pada baris itu',
+                ) from None
             raise DataFileError(
                 shown, f"baris {record + 1}: tidak dapat dibaca sebagai CSV ({exc})", SAVE_UTF8
             ) from None
