@@ -34,8 +34,9 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy kkb
 
+# every test, the browser and national-scale ones too (a bare `pytest` leaves those out: the fast loop)
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m ""
 
 clean:
 	rm -rf $(VENV) data/kkb.duckdb

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kkb import build, db, export, slides, store
 from kkb.classification import DEFAULT_METHOD
+from kkb.view import View
 
 
 def _time(fn, n: int) -> list[float]:  # type: ignore[no-untyped-def]
@@ -35,7 +36,7 @@ def main() -> None:
         build.build(args.db, provinces=("14", "36", "51"))
     con = db.connect(args.db)
     d = slides.Database(con)
-    v = slides.View("id", "36", store.periods(con)[-1], DEFAULT_METHOD)
+    v = View("id", "36", store.periods(con)[-1], DEFAULT_METHOD)
     figures = {"tren": slides.trend(d, v), "peta": slides.map_(d, v)}
     cases = [(name, kind, fig) for name, fig in figures.items() if fig is not None for kind in ("png", "svg")]
     fresh = {(n, k): _time(lambda f=f, k=k: export.image(f, "bench", k), args.n) for n, k, f in cases}

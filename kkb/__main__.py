@@ -86,6 +86,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 def _cmd_paparan(args: argparse.Namespace) -> int:
     from kkb import paparan, slides, store
+    from kkb.view import View
 
     outs = [paparan.check_out(Path(o)) for o in args.out]
     path = Path(args.db) if args.db else db.default_db_path()
@@ -95,8 +96,8 @@ def _cmd_paparan(args: argparse.Namespace) -> int:
         for code in filter(None, (args.region, args.banding)):
             data.regions.require(code)
         periode = store.require_periode(con, args.periode)
-        view = slides.View(args.lang, args.region, periode, args.method)
-        pack = paparan.build(data, view, args.banding, _progress_printer())  # type: ignore[arg-type]
+        wanted = View(args.lang, args.region, periode, args.method)
+        pack = paparan.build(data, wanted, args.banding, _progress_printer())  # type: ignore[arg-type]
     finally:
         con.close()
     for out in outs:

@@ -18,26 +18,22 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from kkb import fmt
+from kkb import fmt, palette
 from kkb.classification import CLASSES, DIMENSIONS, PASS_INDEX
 from kkb.i18n import t
 
-CLASS_COLOURS = {
-    "Dasar": "#EE6677",
-    "Berkembang": "#CCBB44",
-    "Mandiri": "#228833",
-    "Berkelanjutan": "#4477AA",
-}
-UNCLASSIFIED_COLOUR = "#BBBBBB"
-DIMENSION_COLOURS = {"input": "#66CCEE", "proses": "#AA3377", "output": "#4477AA"}
-ACCENT = "#4477AA"
-MUTED = "#BBBBBB"
-TARGET_COLOUR = "#AA3377"
+CLASS_COLOURS = palette.CLASS
+UNCLASSIFIED_COLOUR = palette.UNCLASSIFIED
+DIMENSION_COLOURS = palette.DIMENSION
+ACCENT = palette.ACCENT
+MUTED = palette.MUTED
+TARGET_COLOUR = palette.TARGET
+SECONDARY = palette.SECONDARY
 
 FONT = "DejaVu Sans, Arial, sans-serif"
 
 TEMPLATE = go.layout.Template(pio.templates["plotly_white"])
-TEMPLATE.layout.font = {"family": FONT, "size": 14, "color": "#222222"}
+TEMPLATE.layout.font = {"family": FONT, "size": 14, "color": palette.TEXT}
 TEMPLATE.layout.title = {
     "font": {"size": 18},
     "x": 0.01,
@@ -46,7 +42,7 @@ TEMPLATE.layout.title = {
     "yanchor": "top",
     "yref": "container",
 }
-TEMPLATE.layout.colorway = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB"]
+TEMPLATE.layout.colorway = list(palette.COLORWAY)
 TEMPLATE.layout.margin = {"l": 10, "r": 10, "t": 100, "b": 10}
 # whole numbers on axes as 70.000 (id) or 70,000 (en), never "70k"
 for _axis in (TEMPLATE.layout.xaxis, TEMPLATE.layout.yaxis):
@@ -384,7 +380,9 @@ def figures(cards: Sequence[tuple[str, float, bool, str]], title: str, lang: str
                     "suffix": percent_suffix(lang) if percent else "",
                     "font": {"size": 54, "color": ACCENT},
                 },
-                title={"text": f"{label}<br><span style='font-size:0.75em;color:#555555'>{detail}</span>"},
+                title={
+                    "text": f"{label}<br><span style='font-size:0.75em;color:{SECONDARY}'>{detail}</span>"
+                },
                 domain={"row": 0, "column": i},
             )
         )
@@ -410,7 +408,9 @@ def scores(table: pd.DataFrame, labels: Mapping[str, str], title: str, lang: str
             textposition="inside",
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
-    fig.add_vline(x=PASS_INDEX, line_dash="dash", line_color="#222222", annotation_text=t("pass_line", lang))
+    fig.add_vline(
+        x=PASS_INDEX, line_dash="dash", line_color=palette.TEXT, annotation_text=t("pass_line", lang)
+    )
     fig.update_layout(
         xaxis={"title": {"text": t("skor_axis", lang)}, "range": [0, 4.2], "dtick": 1},
         yaxis={"autorange": "reversed", "title": None},
@@ -605,7 +605,7 @@ def _names(
         lat=list(lat),
         text=list(names),
         mode="text",
-        textfont={"size": size, "color": "#1A1A1A", "family": FONT, "shadow": "0 0 3px #FFFFFF"},
+        textfont={"size": size, "color": palette.LABEL, "family": FONT, "shadow": f"0 0 3px {palette.WHITE}"},
         hoverinfo="skip",
         showlegend=False,
         name="",
@@ -659,9 +659,9 @@ def choropleth(
                 geojson=geojson,
                 locations=frame.loc[~has, "kode"],
                 z=[0] * int((~has).sum()),
-                colorscale=[[0, "#EEEEEE"], [1, "#EEEEEE"]],
+                colorscale=[[0, palette.LAND], [1, palette.LAND]],
                 showscale=False,
-                marker_line_color="#FFFFFF",
+                marker_line_color=palette.WHITE,
                 marker_line_width=0.8,
                 customdata=frame.loc[~has, ["kode", "nama"]].to_numpy(),
                 hovertemplate="%{customdata[1]}: –<extra></extra>",
@@ -675,8 +675,8 @@ def choropleth(
             z=values[has],
             zmin=lower,
             zmax=upper,
-            colorscale=[[0, "#F7FBFF"], [1, colour]],
-            marker_line_color="#FFFFFF",
+            colorscale=[[0, palette.SCALE_START], [1, colour]],
+            marker_line_color=palette.WHITE,
             marker_line_width=0.8,
             # under the map, so the map has the whole width (a phone is narrow)
             colorbar={
@@ -751,9 +751,9 @@ def points(
                 geojson=outline,
                 locations=[f["id"] for f in outline["features"]],
                 z=[0] * len(outline["features"]),
-                colorscale=[[0, "#F4F4F4"], [1, "#F4F4F4"]],
+                colorscale=[[0, palette.LAND_UNDER_POINTS], [1, palette.LAND_UNDER_POINTS]],
                 showscale=False,
-                marker_line_color="#888888",
+                marker_line_color=palette.BORDER,
                 marker_line_width=1.2,
                 hoverinfo="skip",
             )
@@ -773,7 +773,7 @@ def points(
                 lat=part["lat"],
                 lon=part["lng"],
                 mode="markers",
-                marker={"size": 9, "color": colour, "line": {"width": 0.5, "color": "#FFFFFF"}},
+                marker={"size": 9, "color": colour, "line": {"width": 0.5, "color": palette.WHITE}},
                 customdata=part[["id", "nama"]].to_numpy(),
                 hovertemplate=f"%{{customdata[1]}}<br>{name}<extra>%{{customdata[0]}}</extra>",
             )
@@ -782,7 +782,7 @@ def points(
         names = _names(
             [x for x, _, _ in kecamatan], [y for _, y, _ in kecamatan], [n for _, _, n in kecamatan]
         )
-        names.textfont.color = "#444444"
+        names.textfont.color = palette.NAME
         fig.add_trace(names)
     _geo_layout(fig, bounds)
     fig.update_layout(legend={"itemsizing": "constant"})

@@ -32,7 +32,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from kkb import fmt
+from kkb import fmt, palette
 from kkb.i18n import COLUMNS, STRINGS, t
 
 ImageFormat = Literal["png", "svg"]
@@ -96,7 +96,7 @@ def with_caption(fig: go.Figure, caption: str, width: int = WIDTH, height: int =
                 yshift=-(CAPTION_ROOM - 30),
                 showarrow=False,
                 align="left",
-                font={"size": 13, "color": "#555555"},
+                font={"size": 13, "color": palette.SECONDARY},
             ),
         ],
     )

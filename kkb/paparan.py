@@ -12,7 +12,6 @@ cover, in every chart's source line and on the last slide.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -21,52 +20,16 @@ import pandas as pd
 from kkb import compare, explore, export, fmt, slides
 from kkb.classification import CLASSES
 from kkb.errors import KkbError
-from kkb.i18n import attainment_text, method_text, projection_text, t
+from kkb.i18n import t
 from kkb.metrics import RegionMetrics
-from kkb.slides import Data, View
+from kkb.pack import Card, Pack, Slide
+from kkb.sentences import attainment_text, method_text, projection_text
+from kkb.view import Data, View
 
 Progress = Callable[[float, str], None]
 
 #: how many Kampung KB the "closest to the next class" slide lists
 CLOSEST = 10
-
-
-@dataclass(frozen=True)
-class Card:
-    """One headline figure: what, how much, and a line of context."""
-
-    label: str
-    value: str
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class Slide:
-    """One slide: a title and any of cards, a chart (PNG), a table, lines of text."""
-
-    key: str
-    title: str
-    cards: tuple[Card, ...] = ()
-    image: bytes | None = None
-    table: pd.DataFrame | None = None
-    lines: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Pack:
-    """The content of a briefing pack, ready to be laid out as PPTX or PDF."""
-
-    view: View
-    region: str
-    peer: str
-    synthetic: bool
-    made: date
-    slides: list[Slide] = field(default_factory=list)
-
-    @property
-    def footer(self) -> str:
-        """The line at the foot of every slide."""
-        return f"{t('pack_title', self.view.lang)} · {self.region} · {self.view.periode}"
 
 
 def _noop(fraction: float, message: str) -> None:
@@ -284,18 +247,3 @@ def pdf_bytes(pack: Pack) -> bytes:
     from kkb import paparan_pdf
 
     return paparan_pdf.render(pack)
-
-
-def column_shares(rows: list[list[str]]) -> list[float]:
-    """How much of a table's width each column gets: by its longest cell, within limits."""
-    longest = [min(max(len(cell) for cell in column), 40) for column in zip(*rows, strict=True)]
-    weights = [max(n, 8) for n in longest]
-    return [w / sum(weights) for w in weights]
-
-
-def table_rows(table: pd.DataFrame) -> list[list[str]]:
-    """A slide table as text: the header row, then the cells."""
-    return [
-        [str(c) for c in table.columns],
-        *([str(x) for x in row] for row in table.itertuples(index=False)),
-    ]

@@ -19,12 +19,13 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from kkb.paparan import Card, Pack, Slide, column_shares, table_rows
+from kkb import palette
+from kkb.pack import Card, Pack, Slide, column_shares, table_rows
 
 #: a 13.333 × 7.5 inch page, the size of a 16:9 slide
 WIDTH, HEIGHT = 960.0, 540.0
 MARGIN = 36.0
-GREY, DARK, WARN, ACCENT = "#555555", "#222222", "#8A6D00", "#4477AA"
+GREY, DARK, WARN, ACCENT = palette.SECONDARY, palette.TEXT, palette.WARNING, palette.ACCENT
 _DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 _VERA = Path(reportlab.__file__).parent / "fonts"
 #: symbols Vera lacks, spelled in ASCII
@@ -133,7 +134,7 @@ def _cards(page: _Page, cards: tuple[Card, ...]) -> None:
     top, height = page.y, 100.0
     for n, card in enumerate(cards):
         x = MARGIN + n * (width + gap)
-        page.canvas.setFillColor(colors.HexColor("#EEF2F7"))
+        page.canvas.setFillColor(colors.HexColor(palette.CARD))
         page.canvas.rect(x, top - height, width, height, stroke=0, fill=1)
         page.y = top - 8
         for value, size, colour, bold in (
@@ -153,8 +154,8 @@ def _table(page: _Page, rows: list[list[str]]) -> None:
     table.setStyle(
         TableStyle(
             [
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE6F0")),
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#BBBBBB")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(palette.TABLE_HEADER)),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor(palette.RULE)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )

@@ -14,15 +14,16 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from kkb.paparan import Card, Pack, Slide, column_shares, table_rows
+from kkb import palette
+from kkb.pack import Card, Pack, Slide, column_shares, table_rows
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
 TITLE_ONLY, TITLE_SLIDE = 5, 0
-GREY = RGBColor.from_string("555555")
-DARK = RGBColor.from_string("222222")
-WARN = RGBColor.from_string("8A6D00")
-ACCENT = RGBColor.from_string("4477AA")
+GREY = RGBColor.from_string(palette.hex6(palette.SECONDARY))
+DARK = RGBColor.from_string(palette.hex6(palette.TEXT))
+WARN = RGBColor.from_string(palette.hex6(palette.WARNING))
+ACCENT = RGBColor.from_string(palette.hex6(palette.ACCENT))
 
 
 def render(pack: Pack) -> bytes:
@@ -97,7 +98,7 @@ def _cards(shapes: Any, cards: tuple[Card, ...], top: int) -> int:
     for n, card in enumerate(cards):
         box = shapes.add_textbox(MARGIN + n * (width + gap), top, width, Inches(1.9))
         box.fill.solid()
-        box.fill.fore_color.rgb = RGBColor.from_string("EEF2F7")
+        box.fill.fore_color.rgb = RGBColor.from_string(palette.hex6(palette.CARD))
         frame = box.text_frame
         frame.word_wrap = True
         for i, (text, size, colour, bold) in enumerate(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from kkb import db, fmt, overview, store
 from kkb.classification import CLASSES
-from kkb.i18n import attainment_text, pace_text, projection_text, source_text, t
+from kkb.i18n import t
 from kkb.metrics import RegionMetrics
 from kkb.regions import Regions
+from kkb.sentences import attainment_text, pace_text, projection_text, source_text
 
 
 def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id", source: str = "") -> str:

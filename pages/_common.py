@@ -27,7 +27,7 @@ from kkb.i18n import t
 from kkb.ingest import writing
 from kkb.metrics import RegionMetrics
 from kkb.regions import NATION, Regions, level_of
-from kkb.slides import View
+from kkb.view import Data, View
 
 LANG, PROV, KAB, KEC, PERIODE, METODE = "lang", "prov", "kab", "kec", "periode", "metode"
 LANG_NAMES = {"id": "Indonesia", "en": "English"}
@@ -247,7 +247,7 @@ def profile(kampung_id: str, metode: str) -> explore.Profile | None:
 
 
 class CachedData:
-    """The cached accessors above as a ``kkb.slides.Data`` (for the shared slide builders)."""
+    """The cached accessors above as a ``kkb.view.Data`` (for the shared slide builders)."""
 
     def label(self, code: str) -> str:
         return region_name(code)
@@ -287,7 +287,7 @@ def sources(code: str) -> list[overview.Source]:
     return _sources(database_key(), code)
 
 
-def data() -> slides.Data:
+def data() -> Data:
     """The dashboard's cached data for ``kkb.slides``."""
     return CachedData()
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from kkb import db, paparan, slides
 from kkb.errors import KkbError
 from kkb.i18n import t
-from kkb.slides import View
+from kkb.view import View
 
 
 @dataclass

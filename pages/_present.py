@@ -10,7 +10,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from kkb import slides
+from kkb import palette, slides
 from kkb.i18n import t
 from pages import _common as ui
 
@@ -136,6 +136,6 @@ def render(v: ui.View) -> None:
     )
     if ui.shows_synthetic(v):
         st.markdown(
-            f"<div style='font-size:1.1rem;color:#8a6d00'>⚠ {t('synthetic_short', v.lang)}</div>",
+            f"<div style='font-size:1.1rem;color:{palette.WARNING}'>⚠ {t('synthetic_short', v.lang)}</div>",
             unsafe_allow_html=True,
         )

@@ -6,7 +6,8 @@ import streamlit as st
 
 from kkb import explore, export, fmt, ingest
 from kkb.classification import DIMENSION_INDICATORS, DIMENSIONS, METHODS, PASS_INDEX
-from kkb.i18n import method_text, t
+from kkb.i18n import t
+from kkb.sentences import method_text
 from pages import _common as ui
 
 v = ui.view()

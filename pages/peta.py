@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import charts, geo, metrics, slides
+from kkb import charts, geo, metrics, palette, slides
 from kkb.i18n import t
 from kkb.regions import NATION, parent_of
 from pages import _common as ui
@@ -15,7 +15,7 @@ METRICS = {
     "capaian_persen": (True, charts.TARGET_COLOUR),
     "per_100_desa": (False, charts.ACCENT),
     "dasar_persen": (True, charts.CLASS_COLOURS["Dasar"]),
-    "berkembang_persen": (True, "#998800"),
+    "berkembang_persen": (True, palette.CLASS_ON_MAP["Berkembang"]),
     "mandiri_persen": (True, charts.CLASS_COLOURS["Mandiri"]),
     "berkelanjutan_persen": (True, charts.CLASS_COLOURS["Berkelanjutan"]),
 }

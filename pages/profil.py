@@ -7,7 +7,8 @@ import streamlit as st
 
 from kkb import charts, explore, fmt, geo
 from kkb.classification import DQ_FLAGS, INDICATOR_BY_KEY
-from kkb.i18n import formation_text, kampung_source_text, path_text, t
+from kkb.i18n import t
+from kkb.sentences import formation_text, kampung_source_text, path_text
 from pages import _common as ui
 
 v = ui.view()

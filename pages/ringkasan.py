@@ -6,7 +6,8 @@ import streamlit as st
 
 from kkb import charts, export, fmt, overview
 from kkb.classification import CLASSES
-from kkb.i18n import attainment_text, t
+from kkb.i18n import t
+from kkb.sentences import attainment_text
 from pages import _common as ui
 
 v = ui.view()

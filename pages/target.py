@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from kkb import charts, fmt, slides
-from kkb.i18n import attainment_text, pace_text, projection_text, t
+from kkb.i18n import t
+from kkb.sentences import attainment_text, pace_text, projection_text
 from pages import _common as ui
 
 v = ui.view()

@@ -17,7 +17,7 @@ from kkb.classification import (
     path_to_next_class,
     steps_to_next_class,
 )
-from kkb.i18n import path_text
+from kkb.sentences import path_text
 from tests.helpers import frame, full_marks_input, output_with, row
 
 

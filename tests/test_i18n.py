@@ -8,8 +8,9 @@ import pytest
 
 from kkb import db, overview, store
 from kkb.classification import DEFAULT_METHOD
-from kkb.i18n import STRINGS, attainment_text, projection_text, t
+from kkb.i18n import STRINGS, t
 from kkb.metrics import Attainment, Projection, Target
+from kkb.sentences import attainment_text, projection_text
 
 
 def target(metric: str, value: float, year: int, inherited: str | None = None) -> Target:

@@ -12,8 +12,8 @@ import pytest
 
 from kkb import db, explore, ingest, overview, store
 from kkb.classification import CLASSES, DEFAULT_METHOD, SCORE_COLUMNS, normalise_class, path_to_next_class
-from kkb.i18n import formation_text, path_text
 from kkb.ingest import klasifikasi
+from kkb.sentences import formation_text, path_text
 from tests.helpers import digest
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -20,7 +20,8 @@ from streamlit.testing.v1 import AppTest
 
 from kkb import db, explore, fmt, metrics, overview, store
 from kkb.classification import INDICATORS
-from kkb.i18n import attainment_text, t
+from kkb.i18n import t
+from kkb.sentences import attainment_text
 from pages import _packs as packs
 
 ROOT = Path(__file__).resolve().parent.parent

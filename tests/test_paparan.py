@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from kkb import db, explore, fmt, overview, paparan, slides, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.i18n import t
+from kkb.view import View
 
 ROOT = Path(__file__).resolve().parent.parent
 CHART_SLIDES = ("map", "trend", "mix", "attainment", "projection", "peer_mix")
@@ -27,7 +28,7 @@ def banten(small_db: Path) -> tuple[paparan.Pack, Path, Path]:
     con = db.connect(small_db)
     try:
         periode = store.periods(con)[-1]
-        pack = paparan.build(slides.Database(con), slides.View("id", "36", periode, DEFAULT_METHOD), "14")
+        pack = paparan.build(slides.Database(con), View("id", "36", periode, DEFAULT_METHOD), "14")
     finally:
         con.close()
     folder = small_db.parent
@@ -138,7 +139,7 @@ def test_an_english_pack_of_a_kabupaten_compares_with_its_province(small_db: Pat
     con = db.connect(small_db)
     try:
         periode = store.periods(con)[-1]
-        pack = paparan.build(slides.Database(con), slides.View("en", "36.04", periode, DEFAULT_METHOD))
+        pack = paparan.build(slides.Database(con), View("en", "36.04", periode, DEFAULT_METHOD))
     finally:
         con.close()
     assert pack.region == "Kab. Serang" and pack.peer == "Banten"

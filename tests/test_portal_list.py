@@ -12,8 +12,8 @@ import pytest
 
 from kkb import db, ingest, overview, store
 from kkb.classification import DEFAULT_METHOD
-from kkb.i18n import source_text
 from kkb.ingest import portal_list
+from kkb.sentences import source_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -11,8 +11,8 @@ import pytest
 
 from kkb import db, explore, ingest, overview, store
 from kkb.classification import DEFAULT_METHOD
-from kkb.i18n import formation_text
 from kkb.ingest import names, siga
+from kkb.sentences import formation_text
 from tests.helpers import digest
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -1,0 +1,183 @@
+"""Sentences built from the rules' results, in the UI language: steps, attainment, pace, sources.
+
+Above ``kkb.i18n`` (the words) and the rules (``classification``, ``metrics``): each function takes
+a result and says it, e.g. ``CPR: 38 % → minimal 41 % (+9 peserta KB)``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from kkb import fmt
+from kkb.classification import Path, Step
+from kkb.i18n import DEFAULT_LANG, t
+from kkb.metrics import Attainment, RegionMetrics
+
+if TYPE_CHECKING:
+    from kkb.overview import Source
+
+
+def method_text(name: str, lang: str = DEFAULT_LANG) -> tuple[str, str]:
+    """The title and description of classification method ``name`` in ``lang``."""
+    return t(f"method_title_{name}", lang), t(f"method_desc_{name}", lang)
+
+
+def step_text(step: Step, lang: str = DEFAULT_LANG) -> str:
+    """Describe one step of the path to the next class, e.g. ``CPR: 38 % → minimal 41 % (+9 peserta KB)``."""
+    label = t(f"ind_{step.indicator}", lang)
+    score = t("step_score", lang, old=step.score_from, new=step.score_to)
+    if step.indicator == "pokja":
+        return f"{label}: {t(f'step_pokja_{step.score_to - 1}', lang)} ({score})"
+    percent_kind = step.indicator in ("partisipasi_poktan", "cpr", "mkjp", "unmet_need")
+    if percent_kind:
+        old = (
+            fmt.percent(step.value_from, lang, 0)
+            if step.value_from is not None
+            else (t("report_pus", lang) if step.value_known else "–")
+        )
+        new = fmt.percent(step.value_to, lang, 0)
+        key = "step_pct_down" if step.indicator == "unmet_need" else "step_pct"
+        text = t(key, lang, label=label, old=old, new=new)
+        extra = {"cpr": "more_users", "mkjp": "more_mkjp", "unmet_need": "fewer_unmet"}.get(step.indicator)
+        if extra and step.count_change is not None:
+            text += f" ({t(extra, lang, n=fmt.number(abs(step.count_change), lang))})"
+        return f"{text}; {score}"
+    old_value = fmt.number(step.value_from, lang) if step.value_from is not None else "–"
+    return (
+        f"{t('step_count', lang, label=label, old=old_value, new=fmt.number(step.value_to, lang))}; {score}"
+    )
+
+
+def path_text(path: Path, lang: str = DEFAULT_LANG) -> list[str]:
+    """Describe the whole path: a heading line, then one line per step."""
+    if path.target is None:
+        return [t("path_none", lang)]
+    head = t("path_head", lang, current=path.current, target=path.target, n=len(path.steps))
+    return [head, *(step_text(s, lang) for s in path.steps)]
+
+
+def attainment_text(a: Attainment, lang: str = DEFAULT_LANG, periode: str | None = None) -> str:
+    """The value, the target and the attainment in words.
+
+    ``35,00 % dari target 40,00 % (2023) — capaian 87,5 %``. With ``periode``, a target of another
+    year than the periode's says so. Without a target: that there is none on record.
+    """
+    if a.target is None:
+        return t("no_target", lang)
+    percent = a.metric.endswith("_persen")
+    shown = fmt.percent if percent else fmt.number
+    value = fmt.percent(a.target.value, lang, 2) if percent else fmt.number(a.target.value, lang)
+    text = t(
+        "attainment_words",
+        lang,
+        actual=shown(a.actual, lang),
+        target=value,
+        year=a.target.year,
+        percent=fmt.percent(a.percent, lang, 1),
+    )
+    if periode is not None and int(periode[:4]) != a.target.year:
+        text += "; " + t("target_other_year", lang, year=a.target.year, now=periode[:4])
+    if a.target.inherited_from:
+        text += " " + t("target_inherited", lang)
+    return text
+
+
+def formation_text(who: Mapping[str, object], lang: str = DEFAULT_LANG) -> str:
+    """A Kampung KB's formation date, or the year its source gives (``2020 atau sesudahnya``)."""
+    date = who.get("tanggal_pencanangan")
+    if date is not None and str(date) not in ("", "NaT", "None", "nan"):
+        return str(date)[:10]
+    year = who.get("tahun_pencanangan")
+    if isinstance(year, str) and "/" in year:
+        return t("formed_one_of", lang, years=", ".join(year.split("/")))
+    if isinstance(year, str) and year.endswith("+"):
+        return t("formed_year_or_later", lang, year=year[:-1])
+    if isinstance(year, str) and year:
+        return t("formed_year", lang, year=year)
+    since = who.get("dikenal_sejak")
+    if isinstance(since, str) and since:
+        return t("formed_known_since", lang, periode=since)
+    return t("unknown", lang)
+
+
+def kampung_source_text(who: Mapping[str, object], lang: str = DEFAULT_LANG) -> str:
+    """Where a Kampung KB comes from: the demo registry, or the import that registered it."""
+    if who.get("sumber") == "sintetis":
+        return t("source_demo", lang)
+    shape = who.get("impor_bentuk")
+    if not isinstance(shape, str) or who.get("import_id") is None:
+        return t("source_registry", lang)
+    periode = who.get("impor_periode")
+    return t(
+        "source_import_periode" if isinstance(periode, str) and periode else "source_import",
+        lang,
+        shape=t(f"shape_{shape}", lang),
+        periode=periode,
+        id=int(str(who["import_id"])),
+        file=who.get("impor_berkas"),
+        when=who.get("impor_waktu"),
+    )
+
+
+def pace_text(m: RegionMetrics, lang: str = DEFAULT_LANG) -> str:
+    """The region's formation pace, or why it is not known."""
+    if math.isnan(m.laju):
+        return t("laju_unknown", lang)
+    return t("laju_value", lang, value=fmt.number(m.laju, lang, 1))
+
+
+def projection_text(m: RegionMetrics, lang: str = DEFAULT_LANG) -> str:
+    """Describe when the region's count target is reached at its current pace.
+
+    A deadline already past says the target was missed, and where the region stands now.
+    """
+    p = m.proyeksi
+    if p is None:
+        return t("no_target", lang)
+    if p.already_reached:
+        return t("proyeksi_reached", lang)
+    if math.isnan(p.pace):
+        return t("proyeksi_unknown", lang)
+    if m.periode > p.deadline:
+        current = m.pembentukan if m.proyeksi_metrik == "pembentukan" else m.desa_terbentuk
+        text = t(
+            "proyeksi_missed",
+            lang,
+            deadline=p.deadline,
+            periode=m.periode,
+            actual=fmt.number(current, lang),
+            target=fmt.number(p.target_value, lang),
+        )
+        if p.reached_in is None:
+            return text + "; " + t("proyeksi_pace_zero", lang)
+        return text + "; " + t("proyeksi_month", lang, month=p.reached_in)
+    if p.reached_in is None:
+        return t("proyeksi_never", lang, deadline=p.deadline)
+    if p.reached_in > p.deadline:
+        return t("proyeksi_late", lang, deadline=p.deadline, month=p.reached_in)
+    return t("proyeksi_month", lang, month=p.reached_in)
+
+
+def source_text(imports: Sequence[Source], synthetic: bool, lang: str = DEFAULT_LANG) -> str:
+    """Where a region's figures come from: the demo registry, its imports, or a mix of both (said so)."""
+    parts = [
+        t(
+            "source_import_periode" if s.periode else "source_import",
+            lang,
+            shape=t(f"shape_{s.shape or 'impor'}", lang),
+            periode=s.periode,
+            id=s.import_id,
+            file=s.file,
+            when=s.when,
+        )
+        for s in imports
+    ]
+    if synthetic:
+        parts.insert(0, t("source_demo", lang))
+    if not parts:
+        return t("source_registry", lang)
+    if len(parts) == 1:
+        return parts[0]
+    return t("source_mixed", lang, parts="; ".join(parts))

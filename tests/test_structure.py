@@ -1,0 +1,100 @@
+"""The house as it is built: no module of ``kkb`` or ``pages`` imports one that imports it back."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _module_of(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports() -> dict[str, set[str]]:
+    """Each module of ``kkb`` and ``pages``, with the modules of those two it imports (anywhere in it)."""
+    files = [*ROOT.glob("kkb/**/*.py"), *ROOT.glob("pages/*.py")]
+    modules = {_module_of(p): p for p in files}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {a.name for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                # ``from kkb.ingest import names`` takes the module ``names``, not the package's own code
+                taken = {f"{node.module}.{a.name}" for a in node.names}
+                found |= taken & modules.keys() or {node.module}
+        graph[name] = {m for m in found if m in modules and m != name}
+    return graph
+
+
+def _circle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import circle (its modules in order), or None."""
+    state: dict[str, int] = {}
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt) :] + [nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        state[node] = 2
+        path.pop()
+        return None
+
+    for start in sorted(graph):
+        if start not in state and (found := visit(start)):
+            return found
+    return None
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    graph = _imports()
+    assert "kkb.pack" in graph["kkb.paparan_pdf"] and "kkb.pack" in graph["kkb.paparan_pptx"]
+    assert _circle(graph) is None, " → ".join(_circle(graph) or [])
+
+
+def test_the_circle_finder_finds_a_circle() -> None:
+    assert _circle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _circle({"a": {"b"}, "b": set()}) is None
+
+
+def test_every_environment_variable_and_command_is_in_the_readme() -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("kkb/**/*.py"), *ROOT.glob("*.py")])
+    named = set(re.findall(r"environ\.get\(\"([A-Z_]+)\"", code)) | set(
+        re.findall(r"ENV = \"([A-Z_]+)\"", code)
+    )
+    variables = named - {"USER"}  # the command line's default user name is the shell's own
+    commands = re.findall(
+        r'add_parser\(\s*"([a-z-]+)"', (ROOT / "kkb" / "__main__.py").read_text(encoding="utf-8")
+    )
+    assert {"KKB_DB", "KKB_ADMIN_PASSWORD_HASH"} <= variables and {"import", "undo"} <= set(commands)
+    assert [v for v in sorted(variables) if v not in readme] == []
+    assert [c for c in commands if f"python -m kkb {c}" not in readme] == []
+
+
+def test_colours_are_written_once_in_the_palette() -> None:
+    import re
+    import tomllib
+
+    from kkb import palette
+
+    hex_colour = re.compile(r"#[0-9A-Fa-f]{6}\b")
+    files = [*ROOT.glob("kkb/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]
+    elsewhere = {
+        str(p.relative_to(ROOT)): hex_colour.findall(p.read_text(encoding="utf-8"))
+        for p in files
+        if p.name != "palette.py"
+    }
+    assert {name: found for name, found in elsewhere.items() if found} == {}
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
+    assert theme["primaryColor"] == palette.ACCENT  # Streamlit's own buttons and links in our accent
