@@ -502,7 +502,7 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Path:
+class NextClassPath:
     """The fewest indicator changes that lift a snapshot from its class to ``target``."""
 
     current: str
@@ -510,13 +510,13 @@ class Path:
     steps: tuple[Step, ...]
 
 
-def path_to_next_class(row: pd.Series) -> Path:
+def path_to_next_class(row: pd.Series) -> NextClassPath:
     """Plan the fewest indicator changes that lift one snapshot above its current class.
 
     ``row`` holds the snapshot's input columns (for counts such as PUS) and may hold its results;
     they are recomputed here so the plan always matches the rules. Among plans of equal length the
     one reaching the higher class wins; inside a dimension the indicators with the most room to grow
-    come first. ``Path.target`` is the class the changed scores give. A row with scores and no
+    come first. ``NextClassPath.target`` is the class the changed scores give. A row with scores and no
     input columns (a source that printed scores only) is planned from its scores.
     """
     scores_only = all(pd.isna(row.get(c)) for c in INPUT_COLUMNS) and all(
@@ -530,7 +530,7 @@ def path_to_next_class(row: pd.Series) -> Path:
     current = str(result["klasifikasi"])
     rank = CLASS_RANK[current]
     if rank == len(CLASSES) - 1:
-        return Path(current, None, ())
+        return NextClassPath(current, None, ())
     options: list[tuple[int, int, list[tuple[Indicator, int, int]]]] = []
     keys = [ind.key for ind in INDICATORS]
     for target_rank, required in _RANK_REQUIREMENTS:
@@ -547,7 +547,7 @@ def path_to_next_class(row: pd.Series) -> Path:
     _, negative_rank, raises = min(options, key=lambda o: (o[0], o[1]))
     target_rank = -negative_rank
     steps = tuple(_describe(ind, old, new, row, result, not scores_only) for ind, old, new in raises)
-    return Path(current, CLASSES[target_rank], steps)
+    return NextClassPath(current, CLASSES[target_rank], steps)
 
 
 def _dimension_raises(dimension: str, scores: Sequence[int]) -> list[tuple[Indicator, int, int]]:

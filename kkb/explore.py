@@ -21,7 +21,7 @@ from kkb.classification import (
     PASS_INDEX,
     SCORE_COLUMNS,
     Indicator,
-    Path,
+    NextClassPath,
     class_from_indices,
     path_to_next_class,
 )
@@ -130,7 +130,7 @@ def profile(con: db.Connection, kampung_id: str, metode: str) -> Profile | None:
     return Profile(identity.iloc[0], history)
 
 
-def path_for(snapshot: pd.Series) -> Path:
+def path_for(snapshot: pd.Series) -> NextClassPath:
     """The path to the next class of one stored snapshot (see ``classification.path_to_next_class``)."""
     return path_to_next_class(snapshot)
 

@@ -1,6 +1,6 @@
 """Target metrics (SPEC §5): pure functions over counts, trends and the targets table.
 
-Inputs are the frames of ``kkb.store``: counts per region (``COUNT_COLUMNS``), the monthly trend
+Inputs are the frames of ``kkb.store``: counts per region (``REGION_COUNTS``), the monthly trend
 of a region, and the targets. Nothing here reads the database, so every figure can be tested on a
 small hand-made registry.
 """
@@ -18,7 +18,7 @@ from kkb.classification import CLASSES
 from kkb.regions import NATION, ancestors_of
 
 #: the counts of a region as ``kkb.store`` returns them (from ``rekap_wilayah`` or ``rekap``)
-COUNT_COLUMNS = (
+REGION_COUNTS = (
     "pembentukan",
     "desa_terbentuk",
     "kec_terbentuk",
@@ -96,7 +96,7 @@ def rates_for_children(counts: pd.DataFrame, children: pd.DataFrame) -> pd.DataF
 def unknown_where(rated: pd.DataFrame, unknown: pd.Series) -> pd.DataFrame:
     """``rated`` with every count and rate of the ``unknown`` rows empty (NaN), and ``tidak_diketahui``."""
     out = rated.copy()
-    columns = [c for c in (*COUNT_COLUMNS, "mandiri_plus", "belum_terklasifikasi", *RATE_METRICS) if c in out]
+    columns = [c for c in (*REGION_COUNTS, "mandiri_plus", "belum_terklasifikasi", *RATE_METRICS) if c in out]
     columns += [
         f"{c}_persen" for c in CLASS_COLUMNS.values() if f"{c}_persen" in out and f"{c}_persen" not in columns
     ]
@@ -111,7 +111,7 @@ def _rates(out: pd.DataFrame) -> pd.DataFrame:
     # a region without a row has none formed (0); a region whose row leaves a count empty does not
     # give it (NaN), and every rate from that count stays unknown
     present = out["pembentukan"].notna() if "pembentukan" in out else pd.Series(False, index=out.index)
-    for column in COUNT_COLUMNS:
+    for column in REGION_COUNTS:
         if column not in out:
             continue
         if column in UNKNOWABLE:

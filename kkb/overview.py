@@ -24,7 +24,7 @@ def rated(con: db.Connection, code: str, periode: str, metode: str, wilayah: pd.
     """One region's counts with rates (a row of zeros when it has no Kampung KB at ``periode``)."""
     frame = store.counts(con, code, periode, metode)
     if frame.empty:
-        frame = pd.DataFrame({"kode": [code], **{c: [0] for c in metrics.COUNT_COLUMNS}})
+        frame = pd.DataFrame({"kode": [code], **{c: [0] for c in metrics.REGION_COUNTS}})
     return metrics.add_rates(frame, wilayah).iloc[0]
 
 

@@ -49,7 +49,7 @@ def build(d: Data, v: View, peer: str | None = None, progress: Progress = _noop)
         raise KkbError(t("no_data", lang, region=region, periode=v.periode))
     if not export.available():
         raise RuntimeError(t("export_unavailable", lang))
-    peer = peer or parent_of(v.code)
+    peer = peer or slides.default_peer(v.code)
     peer_m = d.region_metrics(peer, v.periode, v.metode)
     synthetic = m.sintetis > 0 or peer_m.sintetis > 0
     source = slides.source_of(d, v, (peer,))
@@ -84,11 +84,6 @@ def build(d: Data, v: View, peer: str | None = None, progress: Progress = _noop)
     out.append(_sources(pack, m, source))
     progress(1.0, t("pack_done", lang, n=len(out)))
     return pack
-
-
-def parent_of(code: str) -> str:
-    """The default peer: the region one level up (Banten for the nation itself)."""
-    return slides.default_peer(code)
 
 
 def _cover(pack: Pack, m: RegionMetrics) -> Slide:

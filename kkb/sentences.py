@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from kkb import fmt
-from kkb.classification import Path, Step
+from kkb.classification import NextClassPath, Step
 from kkb.i18n import DEFAULT_LANG, t
 from kkb.metrics import Attainment, RegionMetrics
 
@@ -50,7 +50,7 @@ def step_text(step: Step, lang: str = DEFAULT_LANG) -> str:
     )
 
 
-def path_text(path: Path, lang: str = DEFAULT_LANG) -> list[str]:
+def path_text(path: NextClassPath, lang: str = DEFAULT_LANG) -> list[str]:
     """Describe the whole path: a heading line, then one line per step."""
     if path.target is None:
         return [t("path_none", lang)]

@@ -72,7 +72,7 @@ def counts(
 ) -> pd.DataFrame:
     """Counts of ``code`` at ``periode``: one row for the region, or one per region at level ``by``.
 
-    Columns: ``kode`` and ``COUNT_COLUMNS``. Regions without any Kampung KB have no row.
+    Columns: ``kode`` and ``metrics.REGION_COUNTS``. Regions without any Kampung KB have no row.
     """
     level = level_of(code) if by is None else by
     if level <= ROLLUP_LEVEL:
@@ -87,7 +87,7 @@ def counts(
 
 
 def trend(con: db.Connection, code: str, metode: str = DEFAULT_METHOD) -> pd.DataFrame:
-    """Monthly totals of ``code``: ``periode`` and ``COUNT_COLUMNS``, oldest first."""
+    """Monthly totals of ``code``: ``periode`` and ``metrics.REGION_COUNTS``, oldest first."""
     level = level_of(code)
     if level <= ROLLUP_LEVEL:
         rows = _regions(con).exactly(level, metode, prefix_of(code))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import export, fmt, paparan
+from kkb import export, fmt, slides
 from kkb.i18n import t
 from pages import _common as ui
 from pages import _packs as packs
@@ -18,7 +18,7 @@ ui.page_header(v, f"{t('page_paparan', v.lang)}: {region}")
 st.markdown(t("pack_intro", v.lang))
 
 options = ui.comparable_regions()
-default_peer = paparan.parent_of(v.code)
+default_peer = slides.default_peer(v.code)
 default_label = t("pack_peer_default", v.lang, region=names.label(default_peer))
 peer = st.selectbox(
     t("pack_peer_pick", v.lang),
