@@ -89,7 +89,7 @@ def _fill(
     progress(0.88, "menghitung ringkasan bulanan per kecamatan")
     store.rebuild_rekap(con)
     progress(0.99, "menyimpan")
-    last = con.execute("SELECT max(periode) FROM snapshot").fetchone()
+    last = con.execute(db.sql("snapshot_last_periode")).fetchone()
     db.set_meta(
         con,
         {

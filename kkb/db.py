@@ -1,7 +1,9 @@
 """The DuckDB file: connections, the schema and its version, and named queries from ``kkb/sql``.
 
 This is the only module that imports duckdb. Every statement lives in ``kkb/sql/<name>.sql`` with
-bound parameters (``$name``); nothing is formatted into SQL text.
+bound parameters (``$name``); nothing is formatted into SQL text. Only the words that steer a
+connection stay here (``BEGIN TRANSACTION``, ``COMMIT``, ``ROLLBACK``, ``CHECKPOINT``, ``USE``) and
+the one ``INSERT … BY NAME`` per table, built from our own table names.
 """
 
 from __future__ import annotations
@@ -194,7 +196,7 @@ _UPGRADABLE = {str(v - 1) for v in MIGRATIONS}
 def _version(con: Connection) -> str | None:
     """The file's schema version; None when it has no ``meta`` table (not one of ours)."""
     try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row = con.execute(sql("meta_version")).fetchone()
     except duckdb.CatalogException:
         return None
     return str(row[0]) if row else None
@@ -212,7 +214,7 @@ def _upgrade(con: Connection, version: str, path: Path) -> None:
         for step in range(int(version) + 1, SCHEMA_VERSION + 1):
             for name in MIGRATIONS[step]:
                 con.execute(sql(name))
-        con.execute("UPDATE meta SET value = $v WHERE key = 'schema_version'", {"v": str(SCHEMA_VERSION)})
+        con.execute(sql("meta_set_version"), {"v": str(SCHEMA_VERSION)})
         con.execute("COMMIT")
     except BaseException as exc:
         con.execute("ROLLBACK")
@@ -253,7 +255,7 @@ def _attach(path: Path) -> Connection:
     Attaching the file to a fresh in-memory instance always opens the file the path names now.
     """
     con = duckdb.connect(":memory:", config=_config())
-    con.execute("ATTACH $path AS kkb_baca (READ_ONLY)", {"path": str(path.resolve())})
+    con.execute(sql("attach_reader"), {"path": str(path.resolve())})
     con.execute(_USE_READER)
     _READERS.add(con)
     return con
@@ -272,7 +274,7 @@ def create(path: Path | str) -> Connection:
     """Create a new, empty database file with the current schema (the file must not exist)."""
     con = duckdb.connect(str(path), config=_config())
     con.execute(sql("schema"))
-    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute(sql("meta_first_version"))
     _upgrade(con, "1", Path(path))
     return con
 
@@ -280,12 +282,12 @@ def create(path: Path | str) -> Connection:
 def set_meta(con: Connection, values: Mapping[str, str]) -> None:
     """Store key/value pairs in ``meta``, replacing earlier values."""
     for key, value in values.items():
-        con.execute("INSERT OR REPLACE INTO meta VALUES ($k, $v)", {"k": key, "v": value})
+        con.execute(sql("meta_put"), {"k": key, "v": value})
 
 
 def meta(con: Connection) -> dict[str, str]:
     """Return the ``meta`` table as a dict."""
-    return {str(k): str(v) for k, v in con.execute("SELECT key, value FROM meta").fetchall()}
+    return {str(k): str(v) for k, v in con.execute(sql("meta_all")).fetchall()}
 
 
 def insert_frame(con: Connection, table: str, frame: pd.DataFrame) -> None:
@@ -322,8 +324,5 @@ def fingerprint(con: Connection) -> dict[str, tuple[int, int]]:
 
 def table_columns(con: Connection, table: str) -> list[str]:
     """Return the column names of ``table`` in schema order."""
-    rows = con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position",
-        {"t": table},
-    ).fetchall()
+    rows = con.execute(sql("table_columns"), {"t": table}).fetchall()
     return [str(r[0]) for r in rows]

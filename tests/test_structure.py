@@ -98,3 +98,16 @@ def test_colours_are_written_once_in_the_palette() -> None:
     assert {name: found for name, found in elsewhere.items() if found} == {}
     theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
     assert theme["primaryColor"] == palette.ACCENT  # Streamlit's own buttons and links in our accent
+
+
+def test_statements_live_in_the_sql_folder_not_in_python() -> None:
+    import re
+
+    statement = re.compile(
+        r"execute\(\s*f?\"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|ATTACH|WITH)\b"
+    )
+    found = {
+        str(p.relative_to(ROOT)): statement.findall(p.read_text(encoding="utf-8"))
+        for p in ROOT.glob("kkb/**/*.py")
+    }
+    assert {name: kinds for name, kinds in found.items() if kinds} == {}

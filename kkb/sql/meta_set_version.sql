@@ -1,0 +1,2 @@
+-- Record the schema version a migration brought the file to.
+UPDATE meta SET value = $v WHERE key = 'schema_version'
