@@ -109,8 +109,8 @@ def _registry(db_path: str, seconds: float) -> Result:
     con.close()
     return {
         "seconds": seconds,
-        "snapshots": int(size["snapshot"]),
-        "kampung": int(size["kampung_kb"]),
+        "snapshots": size.snapshot,
+        "kampung": size.kampung_kb,
         "peak_mb": peak_memory_mb(),
         "file_mb": Path(db_path).stat().st_size / 1e6,
     }

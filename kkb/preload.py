@@ -31,10 +31,14 @@ MODULES = (
     "kkb.info",
     "kkb.metrics",
     "kkb.overview",
+    "kkb.pack",
+    "kkb.palette",
     "kkb.paparan",
     "kkb.regions",
+    "kkb.sentences",
     "kkb.slides",
     "kkb.store",
+    "kkb.view",
 )
 
 

@@ -187,11 +187,11 @@ def periods() -> list[str]:
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _summary(key: str) -> dict[str, object]:
+def _summary(key: str) -> info.Summary:
     return info.summary(_con(key))
 
 
-def summary() -> dict[str, object]:
+def summary() -> info.Summary:
     """The overview counts of the database (how many Kampung KB, how many synthetic, …)."""
     return _summary(database_key())
 
@@ -374,7 +374,7 @@ def region_filters(language: str) -> View:
             code = kec or kab
     months = periods()
     periode = side.selectbox(t("periode_label", language), months[::-1], key=PERIODE, bind="query-params")
-    methods = [m for m in str(summary().get("metode") or DEFAULT_METHOD).split(", ") if m]
+    methods = [m for m in (summary().metode or DEFAULT_METHOD).split(", ") if m]
     metode = DEFAULT_METHOD
     if len(methods) > 1:
         metode = side.selectbox(t("method_label", language), methods, key=METODE, bind="query-params")
@@ -456,7 +456,7 @@ def page_header(v: View, title: str) -> None:
 
 def shows_synthetic(v: View) -> bool:
     """Whether the view's region holds synthetic demo rows (once real data replaced them: no)."""
-    if int(str(summary().get("kampung_kb_sintetis", 0))) == 0:
+    if not summary().synthetic:
         return False
     return region_metrics(v.code, v.periode, v.metode).sintetis > 0
 

@@ -13,17 +13,17 @@ from pages import _common as ui
 v = ui.view()
 st.title(t("page_metodologi", v.lang))
 about = ui.summary()
-synthetic = int(str(about.get("kampung_kb_sintetis", 0))) > 0
+synthetic = about.synthetic
 if synthetic:
     st.warning(t("synthetic_notice", v.lang) + " " + t("synthetic_more", v.lang), icon="⚠️")
 st.markdown(
     t(
         "data_state",
         v.lang,
-        as_of=about.get("data_as_of") or about.get("periode_akhir") or "–",
-        built=about.get("built_at", "–"),
-        n=fmt.number(int(str(about.get("kampung_kb", 0))), v.lang),
-        reference=about.get("reference_edition", "–"),
+        as_of=about.data_as_of or about.periode_akhir or "–",
+        built=about.built_at or "–",
+        n=fmt.number(about.kampung_kb, v.lang),
+        reference=about.reference_edition or "–",
     )
 )
 

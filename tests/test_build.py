@@ -32,12 +32,12 @@ def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 
 def test_small_build_holds_regions_targets_and_synthetic_rows(small_con: db.Connection) -> None:
     s = summary(small_con)
-    assert (s["provinsi"], s["kabkota"], s["kecamatan"], s["desa_kel"]) == (38, 514, 7285, 83762)
-    assert s["kampung_kb"] == s["kampung_kb_sintetis"] > 0 and s["kampung_kb_impor"] == 0
-    assert s["snapshot"] == s["snapshot_sintetis"] == s["klasifikasi"]
-    assert str(s["periode_awal"]).startswith("2016-") and s["periode_akhir"] == "2025-12"
-    assert s["schema_version"] == str(db.SCHEMA_VERSION)
-    assert int(str(s["target"])) >= 9
+    assert (s.provinsi, s.kabkota, s.kecamatan, s.desa_kel) == (38, 514, 7285, 83762)
+    assert s.kampung_kb == s.kampung_kb_sintetis > 0 and s.kampung_kb_impor == 0 and s.synthetic
+    assert s.snapshot == s.snapshot_sintetis == s.klasifikasi
+    assert str(s.periode_awal).startswith("2016-") and s.periode_akhir == "2025-12"
+    assert s.schema_version == str(db.SCHEMA_VERSION)
+    assert s.target >= 9
     codes = small_con.execute("SELECT DISTINCT kode_prov FROM kampung_kb ORDER BY 1").fetchall()
     assert [c[0] for c in codes] == ["14", "36", "51"]
     types = dict(
@@ -92,7 +92,7 @@ def test_interrupted_build_leaves_the_old_file_intact(tmp_path: Path, small_db: 
     assert _sha(target) == before
     con = db.connect(target)
     try:
-        assert summary(con)["kampung_kb"] > 0
+        assert summary(con).kampung_kb > 0
     finally:
         con.close()
 

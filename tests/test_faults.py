@@ -210,7 +210,7 @@ def ui(live: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-
 def _seen(ui) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
     """What one page run shows of Kab. Serang: the national count, its Kampung KB, its imports."""
     periode = ui.periods()[-1]
-    total = int(ui.summary()["kampung_kb"])
+    total = ui.summary().kampung_kb
     return total, len(ui.kampung("36.04", periode, "portal-2021")), len(ui.sources("36.04"))
 
 
@@ -219,11 +219,11 @@ def test_a_page_run_reads_the_version_it_started_on_even_if_an_import_lands_midw
 ) -> None:  # type: ignore[no-untyped-def]
     ui.pin_database()
     periode = ui.periods()[-1]
-    total = int(ui.summary()["kampung_kb"])
+    total = ui.summary().kampung_kb
     ingest.import_any(_file(tmp_path, GOOD, "baik.csv"), live, "uji")  # lands in the middle of the run
     kampung = ui.kampung("36.04", periode, "portal-2021")  # first asked after the swap
     assert ui.sources("36.04") == [] and "Kampung KB Uji Satu" not in set(kampung["nama"])
-    assert len(kampung) > 2 and int(ui.summary()["kampung_kb"]) == total
+    assert len(kampung) > 2 and ui.summary().kampung_kb == total
     ui.pin_database()  # the next run reads the new file
     assert "Kampung KB Uji Satu" in set(ui.kampung("36.04", periode, "portal-2021")["nama"])
     assert len(ui.sources("36.04")) == 1

@@ -149,7 +149,7 @@ def test_a_good_file_lands_classified_and_logged_and_undo_restores(live: Path, t
         # the rest of the country keeps its (synthetic) data
         riau = explore.kampung_list(con, "14", "2023-11", DEFAULT_METHOD)
         assert len(riau) > 0 and riau["id"].str.startswith("D").all()
-        assert info.summary(con)["kampung_kb_sintetis"] > 0
+        assert info.summary(con).kampung_kb_sintetis > 0
     finally:
         con.close()
 
