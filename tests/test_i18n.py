@@ -1,79 +1,24 @@
-"""Sentences that carry figures: value, target and attainment in words; deadlines already past."""
+"""``kkb.i18n``: every word in both languages, filled in by ``t``; a room that needs nothing else."""
 
 from __future__ import annotations
 
-import dataclasses
+import ast
+from pathlib import Path
 
-import pytest
-
-from kkb import db, overview, store
-from kkb.classification import DEFAULT_METHOD
-from kkb.i18n import STRINGS, t
-from kkb.metrics import Attainment, Projection, Target
-from kkb.sentences import attainment_text, projection_text
-
-
-def target(metric: str, value: float, year: int, inherited: str | None = None) -> Target:
-    return Target(
-        "36", metric, year, value, "", "sumber", "https://example.org", "2023-11-01", None, inherited
-    )
-
-
-@pytest.mark.parametrize(
-    ("attainment", "periode", "lang", "expected"),
-    [
-        (
-            Attainment("mandiri_plus_persen", 35.0, target("mandiri_plus_persen", 40.0, 2023)),
-            "2023-10",
-            "id",
-            "35,00 % dari target 40,00 % (2023) — capaian 87,5 %",
-        ),
-        (
-            Attainment("mandiri_plus_persen", 35.0, target("mandiri_plus_persen", 40.0, 2023)),
-            "2023-10",
-            "en",
-            "35.00% of the 40.00% target (2023) — 87.5% attained",
-        ),
-        (
-            Attainment("pembentukan", 906.0, target("pembentukan", 1161.0, 2023)),
-            "2025-12",
-            "id",
-            "906 dari target 1.161 (2023) — capaian 78,0 %; target tahun 2023, bukan tahun 2025",
-        ),
-        (Attainment("pembentukan", 906.0, None), "2023-10", "id", "belum ada target tercatat"),
-    ],
-    ids=["percent-id", "percent-en", "target-of-another-year", "no-target"],
-)
-def test_an_attainment_says_value_target_and_attainment(
-    attainment: Attainment, periode: str, lang: str, expected: str
-) -> None:
-    assert attainment_text(attainment, lang, periode) == expected
-
-
-@pytest.fixture()
-def banten(small_con: db.Connection):  # type: ignore[no-untyped-def]
-    periode = overview.latest_periode(small_con)
-    return overview.region(
-        small_con,
-        "36",
-        periode,
-        DEFAULT_METHOD,
-        store.wilayah(small_con, max_level=3),
-        store.targets(small_con),
-    )
-
-
-def test_a_deadline_already_past_says_it_was_missed(banten) -> None:  # type: ignore[no-untyped-def]
-    missed = Projection(2000.0, "2024-12", 10.0, "2026-06", False)
-    m = dataclasses.replace(banten, periode="2025-12", proyeksi=missed, proyeksi_metrik="pembentukan")
-    text = projection_text(m, "id")
-    assert text.startswith("target 2024-12 tidak tercapai; pada 2025-12: ")
-    assert "tidak tercapai sebelum" not in text and text.endswith("tercapai 2026-06 pada laju ini")
-    stalled = dataclasses.replace(m, proyeksi=dataclasses.replace(missed, reached_in=None))
-    assert projection_text(stalled, "en").endswith("pace 0, it will not be reached")
-    ahead = dataclasses.replace(m, periode="2024-03")
-    assert projection_text(ahead, "id") == t("proyeksi_late", "id", deadline="2024-12", month="2026-06")
+from kkb.i18n import COLUMNS, STRINGS, t
 
 
 def test_every_string_has_both_languages() -> None:
-    assert all(len(pair) == 2 and all(pair) for pair in STRINGS.values())
+    assert all(len(pair) == 2 and all(pair) for pair in [*STRINGS.values(), *COLUMNS.values()])
+
+
+def test_t_fills_in_values_in_the_language_asked_and_falls_back_to_the_key() -> None:
+    assert t("undo_done", "id", id=12, file="rekap.csv") == "Impor #12 (rekap.csv) dibatalkan."
+    assert t("undo_done", "en", id=12, file="rekap.csv") == "Import #12 (rekap.csv) was undone."
+    assert t("no_such_key_anywhere", "en") == "no_such_key_anywhere"
+
+
+def test_the_words_import_none_of_the_rules() -> None:
+    tree = ast.parse((Path(__file__).resolve().parent.parent / "kkb" / "i18n.py").read_text(encoding="utf-8"))
+    imported = [n for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom)]
+    assert [ast.unparse(n) for n in imported] == ["from __future__ import annotations"]
