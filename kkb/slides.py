@@ -9,6 +9,7 @@ reads a connection directly. Both therefore draw the very same charts.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,7 +25,12 @@ from kkb.view import Data, View
 
 
 class Database(Data):
-    """``Data`` read straight from a connection (the command line; no caching)."""
+    """``Data`` read straight from a connection (the command line, and each briefing pack).
+
+    Each figure is computed once per ``Database``: a pack asks for its region's metrics on several
+    slides, and the file a read-only connection reads never changes under it, so the first answer
+    stands. (The dashboard's accessors are cached the same way, by the file's version.)
+    """
 
     def __init__(self, con: db.Connection) -> None:
         self.con = con
@@ -32,6 +38,12 @@ class Database(Data):
         self.targets = store.targets(con)
         self.regions = Regions(self.wilayah)
         self._boundaries: dict[int, geo.GeoJson] | None = None
+        self._known: dict[tuple[str, ...], Any] = {}
+
+    def _once(self, key: tuple[str, ...], make: Callable[[], Any]) -> Any:
+        if key not in self._known:
+            self._known[key] = make()
+        return self._known[key]
 
     @override
     def label(self, code: str) -> str:
@@ -39,19 +51,32 @@ class Database(Data):
 
     @override
     def trend(self, code: str, metode: str) -> pd.DataFrame:
-        return store.trend(self.con, code, metode)
+        found: pd.DataFrame = self._once(("trend", code, metode), lambda: store.trend(self.con, code, metode))
+        return found
 
     @override
     def children(self, code: str, periode: str, metode: str) -> pd.DataFrame:
-        return overview.children(self.con, code, periode, metode, self.wilayah)
+        found: pd.DataFrame = self._once(
+            ("children", code, periode, metode),
+            lambda: overview.children(self.con, code, periode, metode, self.wilayah),
+        )
+        return found
 
     @override
     def region_metrics(self, code: str, periode: str, metode: str) -> RegionMetrics:
-        return overview.region(self.con, code, periode, metode, self.wilayah, self.targets)
+        found: RegionMetrics = self._once(
+            ("region", code, periode, metode),
+            lambda: overview.region(self.con, code, periode, metode, self.wilayah, self.targets),
+        )
+        return found
 
     @override
     def schedule(self, code: str, periode: str, metode: str) -> pd.DataFrame:
-        return overview.schedule(self.con, code, periode, metode, self.wilayah, self.targets)
+        found: pd.DataFrame = self._once(
+            ("schedule", code, periode, metode),
+            lambda: overview.schedule(self.con, code, periode, metode, self.wilayah, self.targets),
+        )
+        return found
 
     @override
     def boundaries(self) -> dict[int, geo.GeoJson]:
@@ -61,7 +86,10 @@ class Database(Data):
 
     @override
     def kampung(self, code: str, periode: str, metode: str) -> pd.DataFrame:
-        return explore.kampung_list(self.con, code, periode, metode)
+        found: pd.DataFrame = self._once(
+            ("kampung", code, periode, metode), lambda: explore.kampung_list(self.con, code, periode, metode)
+        )
+        return found
 
     @override
     def profile(self, kampung_id: str, metode: str) -> explore.Profile | None:
@@ -69,7 +97,8 @@ class Database(Data):
 
     @override
     def sources(self, code: str) -> list[overview.Source]:
-        return overview.sources(self.con, code)
+        found: list[overview.Source] = self._once(("sources", code), lambda: overview.sources(self.con, code))
+        return found
 
 
 def source_of(d: Data, v: View, codes: tuple[str, ...] = ()) -> str:
