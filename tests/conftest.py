@@ -44,3 +44,11 @@ def live(small_db: Path, tmp_path: Path) -> Path:
     target = tmp_path / "kkb.duckdb"
     shutil.copyfile(small_db, target)
     return target
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """Readable test ids: a list, tuple, set or dict by its values, not ``expected2``."""
+    if isinstance(val, list | tuple | set | frozenset | dict):
+        text = repr(sorted(val) if isinstance(val, set | frozenset) else val)
+        return text if len(text) <= 48 else text[:45] + "..."
+    return None
