@@ -37,40 +37,54 @@ def value(m: RegionMetrics, key: str) -> float:
     return float(getattr(m, key))
 
 
-def headline(found: Mapping[str, RegionMetrics], labels: Mapping[str, str], lang: str = "id") -> pd.DataFrame:
+#: how the difference columns of ``headline`` begin (``selisih: Riau``); ``in_words`` translates it
+DIFF = "selisih: "
+
+
+def headline(found: Mapping[str, RegionMetrics], labels: Mapping[str, str]) -> pd.DataFrame:
     """One row per headline figure, one column per region, then each region's difference from the first.
 
-    Columns: ``metrik`` (key), ``label``, ``satuan``, one column per region label, and ``selisih: <label>``
-    for every region after the first (its value minus the first region's).
+    Columns: ``metrik`` (key), ``satuan``, one column per region label, and ``selisih: <label>`` for
+    every region after the first (its value minus the first region's). Keys and figures only: the
+    caller puts them in words (``in_words``, ``formatted``).
     """
     codes = list(found)
     rows = []
     for key, unit in HEADLINE:
-        row: dict[str, object] = {"metrik": key, "label": t(key, lang), "satuan": unit}
+        row: dict[str, object] = {"metrik": key, "satuan": unit}
         values = [value(found[c], key) for c in codes]
         for code, figure in zip(codes, values, strict=True):
             row[labels[code]] = figure
         for code, figure in zip(codes[1:], values[1:], strict=True):
-            row[f"{t('selisih', lang)}: {labels[code]}"] = figure - values[0]
+            row[f"{DIFF}{labels[code]}"] = figure - values[0]
         rows.append(row)
     return pd.DataFrame(rows)
 
 
+def in_words(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``headline`` in ``lang``: a ``label`` column (the metric's name) and the differences so named."""
+    out = table.copy()
+    out.insert(1, "label", [t(key, lang) for key in table["metrik"]])
+    said = f"{t('selisih', lang)}: "
+    return out.rename(columns={c: said + c[len(DIFF) :] for c in table.columns if str(c).startswith(DIFF)})
+
+
 def formatted(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``headline`` as display text in ``lang`` (differences signed, percentages in points)."""
-    out = pd.DataFrame({t("metrik_col", lang): table["label"]})
-    diff_prefix = f"{t('selisih', lang)}: "
-    for column in table.columns[3:]:
+    out = pd.DataFrame({t("metrik_col", lang): [t(key, lang) for key in table["metrik"]]})
+    said = f"{t('selisih', lang)}: "
+    for column in table.columns[2:]:
+        difference = str(column).startswith(DIFF)
         cells = []
         for figure, unit in zip(table[column], table["satuan"], strict=True):
             decimals = 2 if unit == "%" else (1 if not float(figure).is_integer() else 0)
-            if column.startswith(diff_prefix):
+            if difference:
                 cells.append(fmt.signed(figure, lang, decimals, "pp" if unit == "%" else ""))
             elif unit == "%":
                 cells.append(fmt.percent(figure, lang, decimals))
             else:
                 cells.append(fmt.number(figure, lang, decimals))
-        out[column] = cells
+        out[said + str(column)[len(DIFF) :] if difference else column] = cells
     return out
 
 
@@ -81,13 +95,11 @@ def normalised(trend: pd.DataFrame, desa: int) -> pd.DataFrame:
     return out
 
 
-def attainments(
-    found: Mapping[str, RegionMetrics], labels: Mapping[str, str], lang: str = "id"
-) -> pd.DataFrame:
+def attainments(found: Mapping[str, RegionMetrics], labels: Mapping[str, str]) -> pd.DataFrame:
     """Every target each region has on record, with the actual value and the attainment.
 
-    Columns: ``kode``, ``wilayah``, ``metrik``, ``label``, ``tahun``, ``target``, ``penyebut``, ``aktual``,
-    ``capaian_persen``, ``sumber``, ``diwarisi_dari``.
+    Columns: ``kode``, ``wilayah``, ``metrik`` (key), ``tahun``, ``target``, ``penyebut``, ``aktual``,
+    ``capaian_persen``, ``sumber``, ``diwarisi_dari``; ``sentences.goal_labels`` names the rows.
     """
     rows = []
     for code, m in found.items():
@@ -100,7 +112,6 @@ def attainments(
                     "kode": code,
                     "wilayah": labels[code],
                     "metrik": metric,
-                    "label": f"{labels[code]} · {t(metric, lang)} {a.target.year}",
                     "tahun": a.target.year,
                     "target": a.target.value,
                     "penyebut": a.target.denominator,
@@ -111,25 +122,3 @@ def attainments(
                 }
             )
     return pd.DataFrame(rows)
-
-
-def denominator_note(goals: pd.DataFrame, lang: str = "id") -> str:
-    """Say how the regions' targets differ in what they count, or ``""`` when they measure alike.
-
-    Targets differ when the regions are not held to the same set of metrics, or when one metric's
-    target counts something else in one region (its ``penyebut``).
-    """
-    if goals.empty:
-        return ""
-    per_region = goals.groupby("wilayah")["metrik"].apply(lambda s: tuple(sorted(set(s))))
-    parts = []
-    if per_region.nunique() > 1:
-        for region, metrics_ in per_region.items():
-            parts.append(f"{region}: {', '.join(t(m, lang) for m in metrics_)}")
-    for metric, group in goals.groupby("metrik"):
-        if group["penyebut"].nunique() > 1:
-            parts.append(
-                f"{t(str(metric), lang)}: "
-                + "; ".join(f"{r} = {p}" for r, p in zip(group["wilayah"], group["penyebut"], strict=True))
-            )
-    return " · ".join(parts)

@@ -155,7 +155,7 @@ def _peer_table(pack: Pack, m: RegionMetrics, peer: str, peer_m: RegionMetrics) 
     labels = {m.kode: pack.region, peer: pack.peer}
     if peer == m.kode:
         labels = {m.kode: pack.region}
-    table = compare.formatted(compare.headline({m.kode: m, peer: peer_m}, labels, lang), lang)
+    table = compare.formatted(compare.headline({m.kode: m, peer: peer_m}, labels), lang)
     title = t("pack_peer_title", lang, region=pack.region, peer=pack.peer)
     return Slide("peer", title, table=table, lines=(t("compare_diff_note", lang, first=pack.region),))
 

@@ -10,6 +10,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from kkb import fmt
 from kkb.classification import NextClassPath, Step
 from kkb.i18n import DEFAULT_LANG, t
@@ -181,3 +183,33 @@ def source_text(imports: Sequence[Source], synthetic: bool, lang: str = DEFAULT_
     if len(parts) == 1:
         return parts[0]
     return t("source_mixed", lang, parts="; ".join(parts))
+
+
+def goal_labels(goals: pd.DataFrame, lang: str = DEFAULT_LANG) -> list[str]:
+    """A name for each row of ``compare.attainments``: ``Banten · Kampung KB terbentuk 2023``."""
+    return [
+        f"{region} · {t(str(metric), lang)} {year}"
+        for region, metric, year in zip(goals["wilayah"], goals["metrik"], goals["tahun"], strict=True)
+    ]
+
+
+def denominator_text(goals: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
+    """Say how the regions' targets differ in what they count, or ``""`` when they measure alike.
+
+    Targets differ when the regions are not held to the same set of metrics, or when one metric's
+    target counts something else in one region (its ``penyebut``).
+    """
+    if goals.empty:
+        return ""
+    per_region = goals.groupby("wilayah")["metrik"].apply(lambda s: tuple(sorted(set(s))))
+    parts = []
+    if per_region.nunique() > 1:
+        for region, metrics_ in per_region.items():
+            parts.append(f"{region}: {', '.join(t(m, lang) for m in metrics_)}")
+    for metric, group in goals.groupby("metrik"):
+        if group["penyebut"].nunique() > 1:
+            parts.append(
+                f"{t(str(metric), lang)}: "
+                + "; ".join(f"{r} = {p}" for r, p in zip(group["wilayah"], group["penyebut"], strict=True))
+            )
+    return " · ".join(parts)

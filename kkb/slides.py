@@ -316,7 +316,7 @@ def comparison(d: Data, v: View, regions: tuple[str, ...]) -> go.Figure | None:
     if all(m.pembentukan == 0 for m in found.values()):
         return None
     labels = {code: d.label(code) for code in codes}
-    table = compare.headline(found, labels, v.lang).set_index("metrik").loc[list(COMPARED)]
+    table = compare.headline(found, labels).set_index("metrik").loc[list(COMPARED)]
     frame = pd.DataFrame(
         [{"wilayah": labels[code], **{k: table.loc[k, labels[code]] for k in COMPARED}} for code in codes]
     )

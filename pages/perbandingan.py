@@ -7,6 +7,7 @@ import streamlit as st
 
 from kkb import charts, compare, slides
 from kkb.i18n import t
+from kkb.sentences import denominator_text, goal_labels
 from pages import _common as ui
 
 DEFAULT = ["36", "14"]
@@ -32,13 +33,15 @@ if len(chosen) < 2:
 
 found = {code: ui.region_metrics(code, v.periode, v.metode) for code in chosen}
 labels = {code: ui.compare_label(code) for code in chosen}
-table = compare.headline(found, labels, v.lang)
+table = compare.headline(found, labels)
 
 st.subheader(t("compare_headline", v.lang))
 st.dataframe(compare.formatted(table, v.lang), hide_index=True)
 compared = " ".join(labels[code] for code in chosen)
 ui.table_downloads(
-    table.drop(columns=["metrik", "satuan"]).rename(columns={"label": t("metrik_col", v.lang)}),
+    compare.in_words(table, v.lang)
+    .drop(columns=["metrik", "satuan"])
+    .rename(columns={"label": t("metrik_col", v.lang)}),
     v,
     ui.stem(v, "perbandingan-angka-utama", compared),
     key="banding_tabel",
@@ -80,11 +83,12 @@ with right:
     )
 
 st.subheader(t("compare_targets", v.lang))
-goals = compare.attainments(found, labels, v.lang)
+goals = compare.attainments(found, labels)
 if goals.empty:
     st.info(t("no_target", v.lang).capitalize() + ".")
 else:
-    note = compare.denominator_note(goals, v.lang)
+    goals.insert(int(goals.columns.get_loc("metrik")) + 1, "label", goal_labels(goals, v.lang))
+    note = denominator_text(goals, v.lang)
     if note:
         st.warning(t("compare_denominators", v.lang, details=note), icon="ℹ️")
     ui.chart(

@@ -9,6 +9,7 @@ from kkb import compare, db, fmt, overview, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
+from kkb.sentences import denominator_text, goal_labels
 
 
 @pytest.fixture()
@@ -22,25 +23,27 @@ def banten_riau(small_con: db.Connection) -> dict[str, object]:
 
 
 def test_headline_has_one_column_per_region_and_the_difference(banten_riau: dict) -> None:  # type: ignore[type-arg]
-    table = compare.headline(banten_riau, {"36": "Banten", "14": "Riau"}, "en")
-    assert list(table.columns) == ["metrik", "label", "satuan", "Banten", "Riau", "Difference: Riau"]
+    table = compare.headline(banten_riau, {"36": "Banten", "14": "Riau"})
+    assert list(table.columns) == ["metrik", "satuan", "Banten", "Riau", "selisih: Riau"]  # keys only
     row = table.set_index("metrik").loc["pembentukan"]
     assert row["Banten"] == banten_riau["36"].pembentukan  # type: ignore[attr-defined]
-    assert row["Difference: Riau"] == row["Riau"] - row["Banten"]
-    in_id = compare.headline(banten_riau, {"36": "Banten", "14": "Riau"}, "id")
-    shown = compare.formatted(in_id, "id").set_index("Metrik")
+    assert row["selisih: Riau"] == row["Riau"] - row["Banten"]
+    in_english = compare.in_words(table, "en")
+    assert list(in_english.columns) == ["metrik", "label", "satuan", "Banten", "Riau", "Difference: Riau"]
+    shown = compare.formatted(table, "id").set_index("Metrik")
     assert shown.loc["Cakupan desa/kelurahan", "Banten"].endswith(" %")
     assert shown.loc["Cakupan desa/kelurahan"].iloc[-1].endswith("poin")
 
 
 def test_unlike_targets_are_named(banten_riau: dict) -> None:  # type: ignore[type-arg]
-    goals = compare.attainments(banten_riau, {"36": "Banten", "14": "Riau"}, "id")
+    goals = compare.attainments(banten_riau, {"36": "Banten", "14": "Riau"})
     assert set(goals["wilayah"]) == {"Banten", "Riau"}
-    note = compare.denominator_note(goals, "id")
+    assert "Banten · Kampung KB terbentuk 2023" in goal_labels(goals, "id")
+    note = denominator_text(goals, "id")
     assert "Banten:" in note and "Riau:" in note  # Banten has mandiri plus targets, Riau has none
     alike = goals[goals["metrik"] == "pembentukan"]
-    assert compare.denominator_note(alike, "id") == ""
-    assert compare.denominator_note(pd.DataFrame(columns=goals.columns)) == ""
+    assert denominator_text(alike, "id") == ""
+    assert denominator_text(pd.DataFrame(columns=goals.columns)) == ""
 
 
 def test_normalised_per_100_desa() -> None:
@@ -80,7 +83,7 @@ def several(small_con: db.Connection) -> dict[str, RegionMetrics]:
 
 def test_every_headline_row_is_the_figure_region_metrics_holds(several: dict[str, RegionMetrics]) -> None:
     labels = {code: code for code in several}
-    table = compare.headline(several, labels, "id").set_index("metrik")
+    table = compare.headline(several, labels).set_index("metrik")
     for code, m in several.items():
         wanted = expected_headline(m)
         assert set(table.index) == set(wanted)
@@ -97,7 +100,7 @@ def test_every_headline_row_is_the_figure_region_metrics_holds(several: dict[str
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_formatted_table_shows_the_same_figures(several: dict[str, RegionMetrics], lang: str) -> None:
     labels = {code: code for code in several}
-    shown = compare.formatted(compare.headline(several, labels, lang), lang).set_index(t("metrik_col", lang))
+    shown = compare.formatted(compare.headline(several, labels), lang).set_index(t("metrik_col", lang))
     for code, m in several.items():
         assert shown.loc[t("mandiri_plus_persen", lang), code] == fmt.percent(m.mandiri_plus_persen, lang)
         assert shown.loc[t("cakupan_desa_persen", lang), code] == fmt.percent(m.cakupan_desa_persen, lang)
