@@ -7,9 +7,10 @@ import streamlit as st
 from kkb import fmt
 from kkb.errors import KkbError
 from kkb.i18n import t
-from pages import _common as ui
+from pages import _cache as cache
 from pages import _links as links
 from pages import _present as present
+from pages import _state as state
 
 st.set_page_config(page_title="Dasbor Kampung KB", page_icon="🏡", layout="wide")
 # On a phone the map is a few hundred pixels wide: names are left to a tap (hover) and the list.
@@ -36,26 +37,26 @@ def _pages(lang: str) -> list[st.Page]:
 
 
 try:
-    ui.pin_database()  # every query of this run reads one version of the file, whatever imports do
+    cache.pin_database()  # every query of this run reads one version of the file, whatever imports do
 except KkbError as exc:  # a missing, damaged or foreign database file: say what to do, no traceback
-    st.navigation(_pages(ui.lang()), position="hidden")  # our pages, not a listing of pages/
+    st.navigation(_pages(state.lang()), position="hidden")  # our pages, not a listing of pages/
     st.error(fmt.plain_lines(exc))
     st.stop()
 link_problems = links.check()
-lang = ui.language_switch()
+lang = state.language_switch()
 navigation = st.navigation(_pages(lang))
 try:
-    st.session_state["_view"] = ui.region_filters(lang)
+    st.session_state["_view"] = state.region_filters(lang)
 except KkbError as exc:
     st.error(fmt.plain_lines(exc))
     st.stop()
 for problem in link_problems:
     st.warning(problem, icon="🔗")
 st.sidebar.button(t("present_start", lang), on_click=present.start)
-ui.share_link(lang)
+state.share_link(lang)
 try:
     if present.is_on():
-        present.render(ui.view())
+        present.show(state.view())
     else:
         navigation.run()
 except KkbError as exc:  # a damaged file found in the middle of a page: a sentence, not a traceback

@@ -14,7 +14,8 @@ import streamlit as st
 from kkb import fmt
 from kkb.i18n import t
 from kkb.regions import NATION
-from pages import _common as ui
+from pages import _cache as cache
+from pages import _state as state
 
 #: what a shared link may say for each language (``lang=en`` as well as the radio's own ``English``)
 LANG_ALIASES = {
@@ -40,24 +41,24 @@ def check() -> list[str]:
         return []
     st.session_state[CHECKED] = True
     params = st.query_params
-    raw_lang = params.get(ui.LANG)
+    raw_lang = params.get(state.LANG)
     language = "id"
     messages: list[str] = []
     if raw_lang is not None:
         found = LANG_ALIASES.get(raw_lang.strip().lower())
         if found is None:
             messages.append(t("link_bad_lang", language, value=fmt.plain(raw_lang)))
-            del params[ui.LANG]
+            del params[state.LANG]
         else:
             language = found
-            params[ui.LANG] = ui.LANG_NAMES[found]
-            st.session_state[ui.LANG] = found
-    names = ui.regions()
+            params[state.LANG] = state.LANG_NAMES[found]
+            st.session_state[state.LANG] = found
+    names = cache.regions()
     parent, shown = NATION, t("all_provinces", language)
     for key, label, name_of in (
-        (ui.PROV, "province", names.name),
-        (ui.KAB, "kabkota", names.label),
-        (ui.KEC, "kecamatan", names.name),
+        (state.PROV, "province", names.name),
+        (state.KAB, "kabkota", names.label),
+        (state.KEC, "kecamatan", names.name),
     ):
         value = params.get(key)
         if value is None:
@@ -77,18 +78,18 @@ def check() -> list[str]:
                     close=", ".join(name_of(by_name[c]) for c in close) or "–",
                 )
             )
-            for later in (ui.PROV, ui.KAB, ui.KEC)[(ui.PROV, ui.KAB, ui.KEC).index(key) :]:
+            for later in (state.PROV, state.KAB, state.KEC)[(state.PROV, state.KAB, state.KEC).index(key) :]:
                 if later in params:
                     del params[later]
             break
         params[key] = name_of(code)
         st.session_state[key] = code
         parent, shown = code, name_of(code)
-    periode = params.get(ui.PERIODE)
-    months = ui.periods()
+    periode = params.get(state.PERIODE)
+    months = cache.periods()
     if periode is not None and periode.strip() not in months and months:
         messages.append(
             t("link_bad_periode", language, value=fmt.plain(periode), shown=months[-1], first=months[0])
         )
-        del params[ui.PERIODE]
+        del params[state.PERIODE]
     return messages

@@ -12,7 +12,10 @@ import streamlit as st
 
 from kkb import palette, slides
 from kkb.i18n import t
-from pages import _common as ui
+from kkb.view import View
+from pages import _cache as cache
+from pages import _render as render
+from pages import _state as state
 
 HIDE_CHROME = """
 <style>
@@ -70,14 +73,14 @@ def _big(fig: go.Figure) -> go.Figure:
 SEEDS = ("36", "14")
 
 
-def slides_of(v: ui.View) -> list[tuple[str, slides.Builder]]:
+def slides_of(v: View) -> list[tuple[str, slides.Builder]]:
     """The slides of the view: the shared ones, with the comparison after the headline figures.
 
     The comparison shows the regions of Perbandingan's link (``banding``) when it names any; else
     Banten beside Riau (and Riau beside Banten), the pair Perbandingan opens with; else the region
     beside the one a level up.
     """
-    linked = tuple(c for c in ui.compared_regions() if c != v.code)
+    linked = tuple(c for c in state.compared_regions() if c != v.code)
     seeds = tuple(c for c in SEEDS if c != v.code) if v.code in SEEDS else ()
     others = linked or seeds or (slides.default_peer(v.code),)
     shared = list(slides.PRESENTATION)
@@ -85,14 +88,14 @@ def slides_of(v: ui.View) -> list[tuple[str, slides.Builder]]:
     return shared
 
 
-def render(v: ui.View) -> None:
+def show(v: View) -> None:
     """Draw the current slide of the view's region, with previous/next and exit, and keys for a clicker."""
     st.markdown(HIDE_CHROME, unsafe_allow_html=True)
-    d = ui.data()
+    d = cache.data()
     figures = [(name, fig) for name, build in slides_of(v) if (fig := build(d, v)) is not None]
     if not figures:
-        st.title(ui.region_name(v.code))
-        st.info(t("no_data", v.lang, region=ui.region_name(v.code), periode=v.periode))
+        st.title(render.region_name(v.code))
+        st.info(t("no_data", v.lang, region=render.region_name(v.code), periode=v.periode))
         st.button(t("present_exit", v.lang), on_click=_stop, shortcut="Esc")
         return
     try:
@@ -112,7 +115,7 @@ def render(v: ui.View) -> None:
     )
     middle.markdown(
         f"<div style='text-align:center'>{n} / {len(figures)}<br>"
-        f"<span style='font-size:0.8rem;color:#777'>{t('present_keys', v.lang)}</span></div>",
+        f"<span style='font-size:0.8rem;color:{palette.BORDER}'>{t('present_keys', v.lang)}</span></div>",
         unsafe_allow_html=True,
     )
     right.button(
@@ -132,9 +135,10 @@ def render(v: ui.View) -> None:
             )
     st.plotly_chart(_big(fig), key=f"slide_{name}", config={"displaylogo": False, "displayModeBar": False})
     st.markdown(
-        f"<div style='font-size:1.25rem;color:#555'>{ui.source_caption(v)}</div>", unsafe_allow_html=True
+        f"<div style='font-size:1.25rem;color:{palette.SECONDARY}'>{render.source_caption(v)}</div>",
+        unsafe_allow_html=True,
     )
-    if ui.shows_synthetic(v):
+    if render.shows_synthetic(v):
         st.markdown(
             f"<div style='font-size:1.1rem;color:{palette.WARNING}'>⚠ {t('synthetic_short', v.lang)}</div>",
             unsafe_allow_html=True,

@@ -8,16 +8,18 @@ import streamlit as st
 from kkb import explore, fmt
 from kkb.classification import CLASSES, DQ_FLAGS, INDICATORS, SCORE_COLUMNS
 from kkb.i18n import t
-from pages import _common as ui
+from pages import _cache as cache
+from pages import _render as render
+from pages import _state as state
 
 #: Excel downloads stop here (a workbook of more rows is slow to build and to open); CSV has no limit
 XLSX_ROWS = 20_000
 
-v = ui.view()
-name = ui.region_name(v.code)
-ui.page_header(v, t("jelajah_title", v.lang, region=name))
+v = state.view()
+name = render.region_name(v.code)
+render.page_header(v, t("jelajah_title", v.lang, region=name))
 
-frame = ui.kampung(v.code, v.periode, v.metode)
+frame = cache.kampung(v.code, v.periode, v.metode)
 if frame.empty:
     st.info(t("no_data", v.lang, region=name, periode=v.periode))
     st.stop()
@@ -62,7 +64,9 @@ with c4:
 
 chosen = [("" if c == UNCLASSIFIED else c) for c in classes] or None
 shown = explore.filter_kampung(frame, chosen, (int(years[0]), int(years[1])) if years else None, dq, text)
-st.markdown(t("jelajah_count", v.lang, n=ui.number(len(shown), v), of=ui.number(len(frame), v), region=name))
+st.markdown(
+    t("jelajah_count", v.lang, n=render.number(len(shown), v), of=render.number(len(frame), v), region=name)
+)
 if shown.empty:
     st.info(t("no_rows", v.lang))
     st.stop()
@@ -99,7 +103,12 @@ for ind, column in zip(INDICATORS, SCORE_COLUMNS, strict=True):
     )
 if len(shown) > explore.TABLE_ROWS:
     st.caption(
-        t("jelajah_first_rows", v.lang, n=ui.number(explore.TABLE_ROWS, v), of=ui.number(len(shown), v))
+        t(
+            "jelajah_first_rows",
+            v.lang,
+            n=render.number(explore.TABLE_ROWS, v),
+            of=render.number(len(shown), v),
+        )
     )
 table = shown[columns].head(explore.TABLE_ROWS)
 if table["tahun_pencanangan"].isna().any():  # a year no source gives is said so, not left blank
@@ -118,7 +127,7 @@ event = st.dataframe(
     key="jelajah_tabel",
     height=480,
 )
-st.caption(ui.source_caption(v) + " · " + t("jelajah_hint", v.lang))
+st.caption(render.source_caption(v) + " · " + t("jelajah_hint", v.lang))
 
 rows = event.selection.rows if event is not None else []
 if rows:
@@ -133,13 +142,13 @@ if rows:
     )
 
 export = shown.drop(columns=["lat", "lng"]).copy()
-stem = ui.stem(v, "daftar-kampung-kb")
+stem = render.stem(v, "daftar-kampung-kb")
 if len(export) <= XLSX_ROWS:
-    ui.table_downloads(export, v, stem, key="jelajah", title=t("page_jelajah", v.lang))
+    render.table_downloads(export, v, stem, key="jelajah", title=t("page_jelajah", v.lang))
 else:
     st.download_button(
         t("download_csv", v.lang),
-        lambda: ui.csv_bytes(export, v.lang),
+        lambda: render.csv_bytes(export, v.lang),
         f"{stem}.csv",
         "text/csv",
         on_click="ignore",

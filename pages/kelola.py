@@ -10,9 +10,11 @@ import streamlit as st
 from kkb import auth, db, export, fmt, ingest
 from kkb.errors import DataFileError, KkbError
 from kkb.i18n import t
-from pages import _common as ui
+from pages import _cache as cache
+from pages import _render as render
+from pages import _state as state
 
-v = ui.view()
+v = state.view()
 st.title(t("page_kelola", v.lang))
 st.markdown(t("kelola_intro", v.lang))
 
@@ -31,12 +33,14 @@ for kind, stem in (("kampung", "templat_impor_kampung_kb"), ("target", "templat_
     csv_col, xlsx_col, _ = st.columns([1, 2, 2])
     label = "template" if kind == "kampung" else "template_targets"
     csv_col.download_button(t(f"{label}_csv", v.lang), _template(kind, ".csv"), f"{stem}.csv", "text/csv")
-    xlsx_col.download_button(t(f"{label}_xlsx", v.lang), _template(kind, ".xlsx"), f"{stem}.xlsx", ui.XLSX)
+    xlsx_col.download_button(
+        t(f"{label}_xlsx", v.lang), _template(kind, ".xlsx"), f"{stem}.xlsx", render.XLSX
+    )
 with st.expander(t("template_columns", v.lang)):
     st.dataframe(ingest.help_frame(), hide_index=True)
 
 st.subheader(t("kelola_history", v.lang))
-log = ingest.history(ui.connection())
+log = ingest.history(cache.connection())
 if log.empty:
     st.caption(t("kelola_no_imports", v.lang))
 else:
@@ -48,10 +52,10 @@ else:
     }
     st.dataframe(export.display(log.assign(bentuk=shapes), v.lang, labels), hide_index=True)
 
-learned = ingest.learned_names(ui.connection())
+learned = ingest.learned_names(cache.connection())
 if not learned.empty:
     # what a file with codes taught about names (New SIGA's recap), so the next name-only file agrees
-    with st.expander(t("learned_title", v.lang, n=ui.number(len(learned), v))):
+    with st.expander(t("learned_title", v.lang, n=render.number(len(learned), v))):
         st.caption(t("learned_help", v.lang))
         # a table cell is text, never markdown: the names are shown as stored
         shown = learned.assign(tingkat=[t(f"level_{int(x)}", v.lang) for x in learned["tingkat"]])
@@ -224,7 +228,7 @@ if upload is not None:
             st.dataframe(table, hide_index=True)
             st.download_button(
                 t("download_problems", v.lang),
-                ui.csv_bytes(table, v.lang),
+                render.csv_bytes(table, v.lang),
                 f"masalah_{upload.name}.csv",
                 "text/csv",
             )
@@ -240,20 +244,20 @@ if done:
 
 st.subheader(t("clear_title", v.lang))
 if v.level in (1, 2):
-    name = ui.region_name(v.code)
+    name = render.region_name(v.code)
     agree = st.checkbox(t("clear_confirm", v.lang, region=name), key="hapus_yakin")
     st.button(t("clear_go", v.lang, region=name), disabled=not agree, on_click=_clear, args=(v.code,))
 else:
     st.caption(t("clear_pick_region", v.lang))
 
 st.subheader(t("undo_title", v.lang))
-cleaned = ui.swept()
+cleaned = cache.swept()
 if cleaned is not None:
     names = ", ".join(p.name for p in cleaned.paths)
-    mb = ui.number(cleaned.bytes / 1024 / 1024, v)
+    mb = render.number(cleaned.bytes / 1024 / 1024, v)
     st.info(t("swept", v.lang, n=len(cleaned.paths), mb=mb, names=fmt.plain(names)))
-last = ingest.history(ui.connection()).head(1)
-target = ingest.undoable(live, ui.connection())
+last = ingest.history(cache.connection()).head(1)
+target = ingest.undoable(live, cache.connection())
 if last.empty:
     st.caption(t("undo_none", v.lang))
 elif target is None:

@@ -8,11 +8,13 @@ from kkb import explore, export, fmt, ingest
 from kkb.classification import DIMENSION_INDICATORS, DIMENSIONS, METHODS, PASS_INDEX
 from kkb.i18n import t
 from kkb.sentences import method_text
-from pages import _common as ui
+from pages import _cache as cache
+from pages import _render as render
+from pages import _state as state
 
-v = ui.view()
+v = state.view()
 st.title(t("page_metodologi", v.lang))
-about = ui.summary()
+about = cache.summary()
 synthetic = about.synthetic
 if synthetic:
     st.warning(t("synthetic_notice", v.lang) + " " + t("synthetic_more", v.lang), icon="⚠️")
@@ -58,7 +60,7 @@ st.dataframe(
     },
 )
 st.caption(t("bands_note", v.lang))
-ui.table_downloads(
+render.table_downloads(
     bands.drop(columns="satuan"),
     v,
     export.file_stem("indonesia", "pita-skor", v.periode),
@@ -79,7 +81,7 @@ st.dataframe(
     | {"klasifikasi": t("kelas", v.lang)},
 )
 st.caption(t("decision_note", v.lang))
-ui.table_downloads(
+render.table_downloads(
     shown,
     v,
     export.file_stem("indonesia", "aturan-kelas", v.periode),
@@ -109,11 +111,11 @@ st.markdown(
 
 st.header(t("sources_title", v.lang))
 st.markdown(t("sources_reference", v.lang))
-targets = ui.targets()
+targets = cache.targets()
 sources = targets.assign(
     # as text in the interface's number format (a "localized" column follows the browser, not the page)
     nilai=[fmt.number(x, v.lang, 0 if float(x).is_integer() else 2) for x in targets["nilai"]],
-    wilayah=[ui.region_name(str(c)) for c in targets["kode_wilayah"]],
+    wilayah=[render.region_name(str(c)) for c in targets["kode_wilayah"]],
     metrik_label=[t(str(m), v.lang) for m in targets["metrik"]],
     jenis_label=[t(f"jenis_{j}", v.lang) for j in targets["jenis"]],
 )
@@ -145,12 +147,12 @@ st.dataframe(
         "sumber_tanggal": t("source_date", v.lang),
     },
 )
-ui.table_downloads(
+render.table_downloads(
     targets, v, export.file_stem("indonesia", "target-dan-angka-terbitan", v.periode), key="targets"
 )
 
 st.subheader(t("imports_title", v.lang))
-log = ingest.history(ui.connection())
+log = ingest.history(cache.connection())
 if log.empty:
     st.caption(t("imports_none", v.lang))
 else:

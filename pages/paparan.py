@@ -6,18 +6,20 @@ import streamlit as st
 
 from kkb import export, fmt, slides
 from kkb.i18n import t
-from pages import _common as ui
+from pages import _cache as cache
 from pages import _packs as packs
+from pages import _render as render
+from pages import _state as state
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
-v = ui.view()
-names = ui.regions()
-region = ui.region_name(v.code)
-ui.page_header(v, f"{t('page_paparan', v.lang)}: {region}")
+v = state.view()
+names = cache.regions()
+region = render.region_name(v.code)
+render.page_header(v, f"{t('page_paparan', v.lang)}: {region}")
 st.markdown(t("pack_intro", v.lang))
 
-options = ui.comparable_regions()
+options = state.comparable_regions()
 default_peer = slides.default_peer(v.code)
 default_label = t("pack_peer_default", v.lang, region=names.label(default_peer))
 peer = st.selectbox(
@@ -30,7 +32,7 @@ peer = st.selectbox(
     bind="query-params",
 )
 peer = peer or default_peer
-wanted = (ui.database_key(), v, peer)
+wanted = (cache.database_key(), v, peer)
 
 
 ASKED = "paparan_minta"
@@ -60,7 +62,7 @@ if job is not None and job.error is not None:
 elif job is not None and job.pack is not None:
     pack, pptx, pdf = job.pack, job.pptx, job.pdf
     st.success(t("pack_ready", v.lang, n=len(pack.slides)))
-    stem = ui.stem(v, "bahan-paparan")
+    stem = render.stem(v, "bahan-paparan")
     left, right, _ = st.columns([1, 1, 3])
     left.download_button(
         t("pack_download_pptx", v.lang), pptx, f"{stem}.pptx", PPTX, on_click="ignore", type="primary"

@@ -8,21 +8,23 @@ import streamlit as st
 from kkb import charts, compare, slides
 from kkb.i18n import t
 from kkb.sentences import denominator_text, goal_labels
-from pages import _common as ui
+from pages import _cache as cache
+from pages import _render as render
+from pages import _state as state
 
 DEFAULT = ["36", "14"]
 
-v = ui.view()
-ui.page_header(v, t("page_perbandingan", v.lang))
+v = state.view()
+render.page_header(v, t("page_perbandingan", v.lang))
 
-options = ui.comparable_regions()
+options = state.comparable_regions()
 
 
 chosen = st.multiselect(
     t("compare_pick", v.lang),
     options,
     default=DEFAULT,
-    format_func=ui.compare_label,
+    format_func=state.compare_label,
     max_selections=4,
     key="banding",
     bind="query-params",
@@ -31,19 +33,19 @@ if len(chosen) < 2:
     st.info(t("compare_need_two", v.lang))
     st.stop()
 
-found = {code: ui.region_metrics(code, v.periode, v.metode) for code in chosen}
-labels = {code: ui.compare_label(code) for code in chosen}
+found = {code: cache.region_metrics(code, v.periode, v.metode) for code in chosen}
+labels = {code: state.compare_label(code) for code in chosen}
 table = compare.headline(found, labels)
 
 st.subheader(t("compare_headline", v.lang))
 st.dataframe(compare.formatted(table, v.lang), hide_index=True)
 compared = " ".join(labels[code] for code in chosen)
-ui.table_downloads(
+render.table_downloads(
     compare.in_words(table, v.lang)
     .drop(columns=["metrik", "satuan"])
     .rename(columns={"label": t("metrik_col", v.lang)}),
     v,
-    ui.stem(v, "perbandingan-angka-utama", compared),
+    render.stem(v, "perbandingan-angka-utama", compared),
     key="banding_tabel",
     title=t("compare_headline", v.lang),
 )
@@ -55,7 +57,7 @@ with left:
     if int(mix["terklasifikasi"].sum()) == 0:
         st.info(t("no_classified", v.lang, region=", ".join(labels.values()), periode=v.periode))
     else:
-        ui.chart(
+        render.chart(
             charts.class_mix(mix, "wilayah", t("compare_mix_title", v.lang, periode=v.periode), v.lang),
             mix,
             key="banding_kelas",
@@ -67,13 +69,13 @@ with right:
     per100 = st.toggle(t("per_100_toggle", v.lang), key="per100", bind="query-params")
     series = {}
     for code in chosen:
-        trend = ui.trend(code, v.metode)
+        trend = cache.trend(code, v.metode)
         trend = trend[trend["periode"] <= v.periode]
         series[labels[code]] = compare.normalised(trend, found[code].jml_desa_kel) if per100 else trend
     column = "per_100_desa" if per100 else "pembentukan"
     title = t("compare_formation_title", v.lang, unit=t(column, v.lang))
     long = pd.concat([s.assign(wilayah=name) for name, s in series.items()], ignore_index=True)
-    ui.chart(
+    render.chart(
         charts.lines(series, column, title, t(column, v.lang), v.lang),
         long[["wilayah", "periode", column]],
         key="banding_tren",
@@ -91,7 +93,7 @@ else:
     note = denominator_text(goals, v.lang)
     if note:
         st.warning(t("compare_denominators", v.lang, details=note), icon="ℹ️")
-    ui.chart(
+    render.chart(
         charts.attainment(goals, "label", t("compare_attainment_title", v.lang, periode=v.periode), v.lang),
         goals,
         key="banding_target",

@@ -7,7 +7,9 @@ import streamlit as st
 from kkb import charts, geo, metrics, palette, slides
 from kkb.i18n import t
 from kkb.regions import NATION, parent_of
-from pages import _common as ui
+from pages import _cache as cache
+from pages import _render as render
+from pages import _state as state
 
 METRICS = {
     "cakupan_desa_persen": (True, charts.ACCENT),
@@ -23,9 +25,9 @@ METRICS = {
 #: a Kampung KB whose point was clicked: its profile opens on the next run
 OPEN_PROFILE = "peta_buka_profil"
 
-v = ui.view()
-name = ui.region_name(v.code)
-ui.page_header(v, t("peta_title", v.lang, region=name))
+v = state.view()
+name = render.region_name(v.code)
+render.page_header(v, t("peta_title", v.lang, region=name))
 
 
 def _clicked(key: str) -> str | None:
@@ -40,7 +42,7 @@ def _clicked(key: str) -> str | None:
 
 def _drill_from_map() -> None:
     if (code := _clicked("peta_map")) is not None:
-        ui.go_to(code)
+        state.go_to(code)
 
 
 def _open_from_points() -> None:
@@ -51,26 +53,26 @@ def _open_from_points() -> None:
 def _drill_from_list() -> None:
     code = st.session_state.get("peta_buka")
     if code:
-        ui.go_to(str(code))
+        state.go_to(str(code))
 
 
 def _up() -> None:
-    ui.go_to(parent_of(v.code) or NATION)
+    state.go_to(parent_of(v.code) or NATION)
 
 
 if v.code != NATION:
-    st.button(t("up_level", v.lang, region=ui.region_name(parent_of(v.code) or NATION)), on_click=_up)
+    st.button(t("up_level", v.lang, region=render.region_name(parent_of(v.code) or NATION)), on_click=_up)
 
-shapes = geo.children_shapes(ui.boundaries(), v.code)
+shapes = geo.children_shapes(cache.boundaries(), v.code)
 if shapes is not None:
-    kids = ui.children(v.code, v.periode, v.metode)
-    kids = metrics.attainment_table(kids, ui.targets(), int(v.periode[:4]))
-    kids = kids.assign(nama=[ui.region_name(c) for c in kids["kode"]])
+    kids = cache.children(v.code, v.periode, v.metode)
+    kids = metrics.attainment_table(kids, cache.targets(), int(v.periode[:4]))
+    kids = kids.assign(nama=[render.region_name(c) for c in kids["kode"]])
     left, right = st.columns([2, 1])
     with left:
         metric_key = st.selectbox(
             t("map_metric", v.lang),
-            ui.known_metrics(kids, list(METRICS)),
+            render.known_metrics(kids, list(METRICS)),
             format_func=lambda k: t(k, v.lang),
             key="metrik",
             bind="query-params",
@@ -79,7 +81,7 @@ if shapes is not None:
         st.selectbox(
             t("open_region", v.lang, level=t(f"level_{v.level + 1}", v.lang)),
             ["", *kids["kode"]],
-            format_func=lambda c: ui.region_name(c) if c else "—",
+            format_func=lambda c: render.region_name(c) if c else "—",
             key="peta_buka",
             on_change=_drill_from_list,
         )
@@ -88,7 +90,7 @@ if shapes is not None:
     title = t("map_title", v.lang, metric=t(metric_key, v.lang), level=level, region=name, periode=v.periode)
     if metric_key == "capaian_persen":
         st.caption(t("capaian_map_note", v.lang))
-    if ui.children_unknown(kids):
+    if render.children_unknown(kids):
         st.info(t("children_unknown_short", v.lang, region=name, level=level))
     elif int(kids["pembentukan"].fillna(0).sum()) == 0:
         st.info(t("no_data", v.lang, region=name, periode=v.periode))
@@ -108,7 +110,7 @@ if shapes is not None:
         ]
         if metric_key == "capaian_persen":
             columns += ["target_metrik", "target_tahun", "target_nilai", "aktual", "target_sumber"]
-        ui.chart(
+        render.chart(
             fig,
             kids[columns].sort_values(metric_key, ascending=False),
             key="peta_map",
@@ -121,13 +123,13 @@ else:
     if opened:
         # only the new parameter: the sidebar's own (bound to its widgets) carry over by themselves
         st.switch_page("pages/profil.py", query_params={"kampung": opened})
-    points = ui.kampung(v.code, v.periode, v.metode)
+    points = cache.kampung(v.code, v.periode, v.metode)
     if points.empty:
         st.info(t("no_data", v.lang, region=name, periode=v.periode))
     else:
         st.caption(t("points_note", v.lang))
-        ui.chart(
-            slides.map_(ui.data(), v),
+        render.chart(
+            slides.map_(cache.data(), v),
             points[["id", "nama", "desa", "kecamatan", "klasifikasi", "tahun_pencanangan", "lat", "lng"]],
             key="peta_titik",
             v=v,

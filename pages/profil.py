@@ -9,9 +9,11 @@ from kkb import charts, explore, fmt, geo
 from kkb.classification import DQ_FLAGS, INDICATOR_BY_KEY
 from kkb.i18n import t
 from kkb.sentences import formation_text, kampung_source_text, path_text
-from pages import _common as ui
+from pages import _cache as cache
+from pages import _render as render
+from pages import _state as state
 
-v = ui.view()
+v = state.view()
 st.title(t("page_profil", v.lang))
 
 
@@ -21,11 +23,11 @@ def _pick() -> None:
 
 kampung_id = st.text_input(t("kampung_id", v.lang), key="kampung", bind="query-params").strip()
 if v.level >= 2:
-    nearby = ui.kampung(v.code, v.periode, v.metode)
+    nearby = cache.kampung(v.code, v.periode, v.metode)
     if not nearby.empty:
         names = dict(zip(nearby["id"], nearby["nama"] + " · " + nearby["desa"].fillna(""), strict=True))
         st.selectbox(
-            t("kampung_pick", v.lang, region=ui.region_name(v.code)),
+            t("kampung_pick", v.lang, region=render.region_name(v.code)),
             ["", *nearby["id"]],
             format_func=lambda i: names.get(i, "–"),
             key="profil_pilih",
@@ -35,7 +37,7 @@ if not kampung_id:
     st.info(t("profil_empty", v.lang))
     st.stop()
 
-found = ui.profile(kampung_id, v.metode)
+found = cache.profile(kampung_id, v.metode)
 if found is None:
     st.error(t("profil_unknown", v.lang, id=fmt.plain(kampung_id)))
     st.stop()
@@ -92,7 +94,7 @@ raw_known = snapshot.get("dq_jumlah") is not None and not pd.isna(snapshot.get("
 left, right = st.columns(2)
 with left:
     history = found.history[found.history["periode"] <= v.periode]
-    ui.chart(
+    render.chart(
         charts.class_history(history, t("history_title", v.lang, name=who["nama"]), v.lang),
         found.class_changes().rename(columns={"periode": "sejak"}),
         key="riwayat",
@@ -101,14 +103,14 @@ with left:
         region=f"{who['nama']} {kampung_id}",
     )
 with right:
-    outline = geo.outline_of(ui.boundaries(), str(who["kode_kab"]))
+    outline = geo.outline_of(cache.boundaries(), str(who["kode_kab"]))
     point = pd.DataFrame([{**who.to_dict(), "klasifikasi": snapshot["klasifikasi"]}])
     st.plotly_chart(
         charts.points(point, outline, t("location_title", v.lang, region=who["kabkota"]), v.lang),
         key="lokasi",
         config={"displaylogo": False},
     )
-    st.caption(ui.source_caption(v))
+    st.caption(render.source_caption(v))
 
 scores = explore.score_table(snapshot)
 labels = {k: t(f"ind_{k}", v.lang) for k in scores["indikator"]}
@@ -123,7 +125,7 @@ table = scores.assign(
         for k, s in zip(scores["indikator"], scores["skor"], strict=True)
     ],
 )
-ui.chart(
+render.chart(
     charts.scores(
         scores, labels, t("scores_title", v.lang, name=who["nama"], periode=snapshot["periode"]), v.lang
     ),

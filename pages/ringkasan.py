@@ -8,13 +8,15 @@ from kkb import charts, export, fmt, overview
 from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.sentences import attainment_text
-from pages import _common as ui
+from pages import _cache as cache
+from pages import _render as render
+from pages import _state as state
 
-v = ui.view()
-name = ui.region_name(v.code)
-ui.page_header(v, t("ringkasan_title", v.lang, region=name))
+v = state.view()
+name = render.region_name(v.code)
+render.page_header(v, t("ringkasan_title", v.lang, region=name))
 
-m = ui.region_metrics(v.code, v.periode, v.metode)
+m = cache.region_metrics(v.code, v.periode, v.metode)
 if m.pembentukan == 0:
     st.info(t("no_data", v.lang, region=name, periode=v.periode))
     st.stop()
@@ -22,30 +24,35 @@ if m.pembentukan == 0:
 yoy = m.perubahan_tahunan
 cols = st.columns(4)
 with cols[0]:
-    ui.metric(
+    render.metric(
         t("pembentukan", v.lang),
-        ui.number(m.pembentukan, v),
+        render.number(m.pembentukan, v),
         fmt.signed(yoy.get("pembentukan"), v.lang) + " " + t("per_year", v.lang),
     )
 with cols[1]:
-    ui.metric(
+    render.metric(
         t("cakupan_desa_persen", v.lang),
-        ui.percent(m.cakupan_desa_persen, v),
+        render.percent(m.cakupan_desa_persen, v),
         fmt.signed(yoy.get("cakupan_desa_persen"), v.lang, 2, "pp") + " " + t("per_year", v.lang),
-        t("cakupan_help", v.lang, n=ui.number(m.desa_terbentuk, v), of=ui.number(m.jml_desa_kel, v)),
+        t("cakupan_help", v.lang, n=render.number(m.desa_terbentuk, v), of=render.number(m.jml_desa_kel, v)),
     )
 with cols[2]:
-    ui.metric(
+    render.metric(
         t("mandiri_plus_persen", v.lang),
-        ui.percent(m.mandiri_plus_persen, v),
+        render.percent(m.mandiri_plus_persen, v),
         fmt.signed(yoy.get("mandiri_plus_persen"), v.lang, 2, "pp") + " " + t("per_year", v.lang),
-        t("mandiri_plus_help", v.lang, n=ui.number(m.mandiri_plus, v), of=ui.number(m.terklasifikasi, v)),
+        t(
+            "mandiri_plus_help",
+            v.lang,
+            n=render.number(m.mandiri_plus, v),
+            of=render.number(m.terklasifikasi, v),
+        ),
     )
 with cols[3]:
-    ui.metric(
+    render.metric(
         t("terklasifikasi", v.lang),
-        ui.number(m.terklasifikasi, v),
-        help_text=t("belum_terklasifikasi_n", v.lang, n=ui.number(m.pembentukan - m.terklasifikasi, v)),
+        render.number(m.terklasifikasi, v),
+        help_text=t("belum_terklasifikasi_n", v.lang, n=render.number(m.pembentukan - m.terklasifikasi, v)),
     )
 
 st.markdown(f"**{t('capaian', v.lang)}**")
@@ -59,9 +66,9 @@ if lines:
 else:
     st.markdown(t("no_target", v.lang).capitalize() + ".")
 
-trend = ui.trend(v.code, v.metode)
+trend = cache.trend(v.code, v.metode)
 trend = trend[trend["periode"] <= v.periode]
-ui.chart(
+render.chart(
     charts.class_trend(trend, t("trend_title", v.lang, region=name), v.lang),
     trend,
     key="trend",
@@ -71,22 +78,22 @@ ui.chart(
 left, right = st.columns(2)
 with left:
     if v.level < 3:
-        mix = ui.children(v.code, v.periode, v.metode)
-        mix = mix.assign(wilayah=[ui.region_name(c) for c in mix["kode"]])
+        mix = cache.children(v.code, v.periode, v.metode)
+        mix = mix.assign(wilayah=[render.region_name(c) for c in mix["kode"]])
         mix = mix[mix["terklasifikasi"].fillna(0) > 0].sort_values("mandiri_plus_persen", ascending=False)
         title = t("mix_children_title", v.lang, region=name, level=t(f"level_{v.level + 1}", v.lang))
     else:
-        mix = ui.children(v.code[:5], v.periode, v.metode)
+        mix = cache.children(v.code[:5], v.periode, v.metode)
         mix = mix[mix["kode"] == v.code].assign(wilayah=name)
         title = t("mix_title", v.lang, region=name)
-    if v.level < 3 and ui.children_unknown(ui.children(v.code, v.periode, v.metode)):
+    if v.level < 3 and render.children_unknown(cache.children(v.code, v.periode, v.metode)):
         level = t(f"level_{v.level + 1}", v.lang)
         st.info(t("children_unknown_short", v.lang, region=name, level=level))
     elif mix.empty:
         st.info(t("no_classified", v.lang, region=name, periode=v.periode))
     else:
         columns = ["kode", "wilayah", "terklasifikasi", *[c.lower() for c in CLASSES], "mandiri_plus_persen"]
-        ui.chart(
+        render.chart(
             charts.class_mix(mix, "wilayah", title, v.lang),
             mix[columns],
             key="mix",
@@ -95,12 +102,12 @@ with left:
         )
 
 with right:
-    if v.level < 3 and ui.children_unknown(ui.children(v.code, v.periode, v.metode)):
+    if v.level < 3 and render.children_unknown(cache.children(v.code, v.periode, v.metode)):
         pass  # said once, on the left
     elif v.level < 3:
-        kids = ui.children(v.code, v.periode, v.metode)
-        kids = kids.assign(wilayah=[ui.region_name(c) for c in kids["kode"]])
-        options = ui.known_metrics(kids, ["cakupan_desa_persen", "mandiri_plus_persen", "per_100_desa"])
+        kids = cache.children(v.code, v.periode, v.metode)
+        kids = kids.assign(wilayah=[render.region_name(c) for c in kids["kode"]])
+        options = render.known_metrics(kids, ["cakupan_desa_persen", "mandiri_plus_persen", "per_100_desa"])
         metric_key = st.radio(
             t("rank_by", v.lang),
             options,
@@ -111,7 +118,7 @@ with right:
         )
         ranked = kids.sort_values(metric_key, ascending=False, na_position="last")
         percent = metric_key.endswith("_persen")
-        shown = (lambda x: ui.percent(x, v)) if percent else (lambda x: ui.number(x, v, 1))
+        shown = (lambda x: render.percent(x, v)) if percent else (lambda x: render.number(x, v, 1))
         # a difference under one point (percentages, or Kampung KB per 100 desa) is not worth a name
         ends = overview.standing(ranked, "wilayah", metric_key, gap=1.0)
         if ends.top is not None and ends.top == ends.bottom:
@@ -140,7 +147,7 @@ with right:
         leading, lagging = ends.leading, ends.lagging
         level = t(f"level_{v.level + 1}", v.lang)
         title = t("rank_title", v.lang, metric=t(metric_key, v.lang), region=name, level=level)
-        ui.chart(
+        render.chart(
             charts.ranking(
                 ranked,
                 "wilayah",
@@ -160,8 +167,8 @@ with right:
 if v.level < 3:
     level = t(f"level_{v.level + 1}", v.lang)
     st.subheader(t("class_table_title", v.lang, level=level, region=name, periode=v.periode))
-    kids = ui.children(v.code, v.periode, v.metode)
-    kids = kids.assign(wilayah=[ui.region_name(c) for c in kids["kode"]])
+    kids = cache.children(v.code, v.periode, v.metode)
+    kids = kids.assign(wilayah=[render.region_name(c) for c in kids["kode"]])
     table = overview.class_table(kids, m, t("total", v.lang))
     labels = {"wilayah": t(f"level_{v.level + 1}", v.lang).capitalize()}
     for klass in CLASSES:
@@ -169,11 +176,11 @@ if v.level < 3:
         labels[f"{klass.lower()}_persen"] = t("class_share", v.lang, klass=klass)
     labels["pembentukan"] = t("total", v.lang)
     st.dataframe(export.display(table, v.lang, labels), hide_index=True)
-    st.caption(t("class_table_note", v.lang) + " " + ui.source_caption(v))
-    ui.table_downloads(
+    st.caption(t("class_table_note", v.lang) + " " + render.source_caption(v))
+    render.table_downloads(
         table,
         v,
-        ui.stem(v, "tabel-klasifikasi"),
+        render.stem(v, "tabel-klasifikasi"),
         key="tabel_kelas",
         title=t("class_table_title", v.lang, level=level, region=name, periode=v.periode),
         labels=labels,

@@ -7,13 +7,15 @@ import streamlit as st
 from kkb import charts, fmt, slides
 from kkb.i18n import t
 from kkb.sentences import attainment_text, pace_text, projection_text
-from pages import _common as ui
+from pages import _cache as cache
+from pages import _render as render
+from pages import _state as state
 
-v = ui.view()
-name = ui.region_name(v.code)
-ui.page_header(v, t("target_title", v.lang, region=name))
+v = state.view()
+name = render.region_name(v.code)
+render.page_header(v, t("target_title", v.lang, region=name))
 
-m = ui.region_metrics(v.code, v.periode, v.metode)
+m = cache.region_metrics(v.code, v.periode, v.metode)
 with_target = [a for a in m.capaian.values() if a.target is not None]
 if not with_target:
     st.info(t("no_target_region", v.lang, region=name))
@@ -24,7 +26,7 @@ else:
         with col:
             # the large number is the attainment, and its label says so (not the coverage itself)
             st.markdown(f"**{t(a.metric, v.lang)}**")
-            ui.metric(
+            render.metric(
                 t("capaian", v.lang),
                 fmt.percent(a.percent, v.lang, 1),
                 help_text=t("attainment_help", v.lang),
@@ -37,20 +39,20 @@ else:
 
 st.subheader(t("laju", v.lang))
 st.markdown(f"**{pace_text(m, v.lang)}** · {t('proyeksi', v.lang)}: {projection_text(m, v.lang)}")
-trend = ui.trend(v.code, v.metode)
+trend = cache.trend(v.code, v.metode)
 trend = trend[trend["periode"] <= v.periode]
 if trend.empty:
     st.info(t("no_data", v.lang, region=name, periode=v.periode))
-elif (figure := slides.projection(ui.data(), v)) is not None:
+elif (figure := slides.projection(cache.data(), v)) is not None:
     column = slides.projection_column(m)
-    ui.chart(figure, trend[["periode", column]], key="proyeksi", v=v, name="proyeksi")
+    render.chart(figure, trend[["periode", column]], key="proyeksi", v=v, name="proyeksi")
     st.caption(t("projection_note", v.lang))
 
 if v.level < 3:
     level = t(f"level_{v.level + 1}", v.lang)
     st.subheader(t("schedule_title", v.lang, level=level, region=name))
-    table = ui.schedule(v.code, v.periode, v.metode)
-    table = table.assign(wilayah=[ui.region_name(c) for c in table["kode"]])
+    table = cache.schedule(v.code, v.periode, v.metode)
+    table = table.assign(wilayah=[render.region_name(c) for c in table["kode"]])
     behind = table[table["tepat_waktu"] == False]  # noqa: E712 (a column with empty cells)
     st.markdown(
         t("schedule_summary", v.lang, behind=len(behind), total=int(table["tepat_waktu"].notna().sum()))
@@ -60,14 +62,14 @@ if v.level < 3:
     display = shown.assign(
         status=[status.get(x, "–") if x is not None else "–" for x in shown["tepat_waktu"]],
         target=[t(str(x), v.lang) if isinstance(x, str) else "–" for x in shown["target_metrik"]],
-        capaian=[ui.percent(x, v, 1) for x in shown["capaian_persen"]],
-        laju_teks=[ui.number(x, v, 1) for x in shown["laju"]],
+        capaian=[render.percent(x, v, 1) for x in shown["capaian_persen"]],
+        laju_teks=[render.number(x, v, 1) for x in shown["laju"]],
         proyeksi_teks=[
             t("proyeksi_reached", v.lang) if (c or 0) >= 100 else (p if isinstance(p, str) else "–")
             for c, p in zip(shown["capaian_persen"], shown["proyeksi"], strict=True)
         ],
     )
-    ui.chart(
+    render.chart(
         charts.attainment(
             display.assign(label=display["wilayah"]),
             "label",

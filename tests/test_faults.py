@@ -197,14 +197,14 @@ def ui(live: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-
     """The page helpers, on ``live``, with empty caches (as a fresh server has)."""
     import streamlit as st
 
-    from pages import _common
+    from pages import _cache
 
     monkeypatch.setenv("KKB_DB", str(live))
     st.cache_data.clear()
     st.cache_resource.clear()
-    _common._RUN.__dict__.clear()
-    yield _common
-    _common._RUN.__dict__.clear()
+    _cache._RUN.__dict__.clear()
+    yield _cache
+    _cache._RUN.__dict__.clear()
 
 
 def _seen(ui) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]

@@ -88,7 +88,7 @@ def test_colours_are_written_once_in_the_palette() -> None:
 
     from kkb import palette
 
-    hex_colour = re.compile(r"#[0-9A-Fa-f]{6}\b")
+    hex_colour = re.compile(r"#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\b")
     files = [*ROOT.glob("kkb/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]
     elsewhere = {
         str(p.relative_to(ROOT)): hex_colour.findall(p.read_text(encoding="utf-8"))

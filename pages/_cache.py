@@ -1,0 +1,297 @@
+"""The dashboard's one cache: the database file (built on first start, pinned per run) and its figures.
+
+``kkb`` never imports streamlit, so caching lives here. Cached queries are keyed by the database
+file's identity (path, inode, size, modification time): when the file is replaced, every cache entry
+of the old file stops being used. Each script run pins one version at its start (``pin_database``,
+called by app.py): every query of that run reads the file as it was then, even if an import or an
+undo swaps it in the middle of the run.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from kkb import build, db, explore, export, geo, info, overview, store
+from kkb.i18n import t
+from kkb.ingest import writing
+from kkb.metrics import RegionMetrics
+from kkb.regions import Regions
+from kkb.view import Data
+
+_BUILD_LOCK = threading.Lock()
+# a server keeps one Chromium for chart downloads and briefing packs (a fresh one costs 2–3 s a chart)
+export.keep_renderer()
+
+
+# --- the database --------------------------------------------------------------------------------
+
+
+#: what the first look at each database file in this process cleaned up (files killed runs left)
+_SWEPT: dict[Path, writing.Swept] = {}
+
+
+def ensure_database(language: str = "id") -> Path:
+    """Build the DuckDB file on first start (one build per process), showing its progress.
+
+    A file that is missing while backups of imports lie beside it is not built anew as synthetic
+    data: the imports would be gone without a word. The error says how to put the newest back.
+    Files that killed imports or undos left are cleaned once per process (``swept``).
+    """
+    path = db.default_db_path()
+    if path.exists():
+        if path not in _SWEPT:
+            with _BUILD_LOCK:
+                if path not in _SWEPT:
+                    _SWEPT[path] = writing.sweep(path)
+        return path
+    with _BUILD_LOCK:
+        held = writing.list_backups(path)
+        if not path.exists() and held:
+            raise db.DatabaseError(
+                f"{path}: berkas basis data tidak ada, padahal {len(held)} cadangan impor ada di "
+                f"{writing.backups_dir(path)} — data impor tidak diganti diam-diam dengan data sintetis. "
+                f"Kembalikan cadangan terbaru dengan `python -m kkb undo --db {path}`; bila data itu "
+                "memang tidak dipakai lagi, pindahkan folder cadangan itu, lalu muat ulang halaman"
+            )
+        if not path.exists():
+            bar = st.progress(0.0, text=t("first_build", language))
+            build.build(path, progress=lambda f, m: bar.progress(min(max(f, 0.0), 1.0), text=m))
+            bar.empty()
+    return path
+
+
+@dataclass(frozen=True)
+class _Pinned:
+    """The database version a script run reads: its identity and an open connection to it."""
+
+    key: str
+    con: db.Connection
+
+
+#: the version pinned by the run (or the worker thread) on this thread
+_RUN = threading.local()
+#: how often a run tries to open the file afresh when it is swapped under it
+_PIN_TRIES = 5
+
+
+def pin_database(language: str = "id") -> None:
+    """Pin the database version this script run reads (app.py calls it first, on every run).
+
+    ``language`` is the one a first build's progress is shown in.
+    """
+    _RUN.pinned = _open_current(language)
+
+
+def _open_current(language: str = "id") -> _Pinned:
+    path = ensure_database(language)
+    for _ in range(_PIN_TRIES):
+        key = db.file_identity(path)
+        try:
+            return _Pinned(key, _connection(key))
+        except db.FileReplaced:
+            continue  # swapped between the look and the open: look again
+    raise db.DatabaseError(f"{path}: basis data terus diganti; muat ulang halaman sebentar lagi")
+
+
+def _pinned() -> _Pinned:
+    pinned = getattr(_RUN, "pinned", None)
+    if pinned is None:  # a thread that is no script run (a test calling a helper): pin for it
+        pinned = _RUN.pinned = _open_current()
+    return pinned
+
+
+def swept() -> writing.Swept | None:
+    """What was cleaned when this process first opened the database (None: nothing)."""
+    found = _SWEPT.get(db.default_db_path())
+    return found if found is not None and found.paths else None
+
+
+def database_key() -> str:
+    """The identity of the database version this run reads (see ``db.file_identity``)."""
+    return _pinned().key
+
+
+@st.cache_resource(max_entries=4)
+def _connection(key: str) -> db.Connection:
+    return db.connect_version(key)
+
+
+def _con(key: str) -> db.Connection:
+    """The connection for ``key``: the run's own when it is the pinned version (always, in a run)."""
+    pinned = _pinned()
+    return pinned.con if pinned.key == key else _connection(key)
+
+
+def connection() -> db.Connection:
+    """A read-only connection to the database version this run reads."""
+    return _pinned().con
+
+
+@st.cache_resource(max_entries=2)
+def _regions(key: str) -> Regions:
+    # Down to kecamatan only: no page lists or names desa/kelurahan through it, and leaving out the
+    # 83,762 desa makes it 0.2 s instead of 2.3 s, paid by the first visitor after every start.
+    return Regions(_table(key, "wilayah"))
+
+
+def regions() -> Regions:
+    """The region hierarchy down to kecamatan (built once per database file)."""
+    return _regions(database_key())
+
+
+@st.cache_resource
+def boundaries() -> dict[int, geo.GeoJson]:
+    """Province and kab/kota polygons."""
+    return geo.read_boundaries(db.DATA_DIR)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _table(key: str, name: str) -> pd.DataFrame:
+    con = _con(key)
+    if name == "wilayah":
+        return store.wilayah(con, max_level=3)
+    if name == "targets":
+        return store.targets(con)
+    raise KeyError(name)
+
+
+def wilayah() -> pd.DataFrame:
+    """Regions down to kecamatan with their Kemendagri counts."""
+    return _table(database_key(), "wilayah")
+
+
+def targets() -> pd.DataFrame:
+    """Targets and published figures."""
+    return _table(database_key(), "targets")
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _periods(key: str) -> list[str]:
+    return store.periods(_con(key))
+
+
+def periods() -> list[str]:
+    """The months the registry covers, oldest first."""
+    return _periods(database_key())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _summary(key: str) -> info.Summary:
+    return info.summary(_con(key))
+
+
+def summary() -> info.Summary:
+    """The overview counts of the database (how many Kampung KB, how many synthetic, …)."""
+    return _summary(database_key())
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _region_metrics(key: str, code: str, periode: str, metode: str) -> RegionMetrics:
+    return overview.region(_con(key), code, periode, metode, _table(key, "wilayah"), _table(key, "targets"))
+
+
+def region_metrics(code: str, periode: str, metode: str) -> RegionMetrics:
+    """Every metric of ``code`` at ``periode``."""
+    return _region_metrics(database_key(), code, periode, metode)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _children(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
+    return overview.children(_con(key), code, periode, metode, _table(key, "wilayah"))
+
+
+def children(code: str, periode: str, metode: str) -> pd.DataFrame:
+    """Every region one level below ``code`` with counts and rates."""
+    return _children(database_key(), code, periode, metode)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _trend(key: str, code: str, metode: str) -> pd.DataFrame:
+    return store.trend(_con(key), code, metode)
+
+
+def trend(code: str, metode: str) -> pd.DataFrame:
+    """Monthly totals of ``code``."""
+    return _trend(database_key(), code, metode)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _kampung(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
+    return explore.kampung_list(_con(key), code, periode, metode)
+
+
+def kampung(code: str, periode: str, metode: str) -> pd.DataFrame:
+    """The Kampung KB of ``code`` formed by ``periode`` with their latest classification."""
+    return _kampung(database_key(), code, periode, metode)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _profile(key: str, kampung_id: str, metode: str) -> explore.Profile | None:
+    return explore.profile(_con(key), kampung_id, metode)
+
+
+def profile(kampung_id: str, metode: str) -> explore.Profile | None:
+    """One Kampung KB's identity and history (None when the id is unknown)."""
+    return _profile(database_key(), kampung_id, metode)
+
+
+class CachedData:
+    """The cached accessors above as a ``kkb.view.Data`` (for the shared slide builders)."""
+
+    def label(self, code: str) -> str:
+        return regions().label(code)
+
+    def trend(self, code: str, metode: str) -> pd.DataFrame:
+        return trend(code, metode)
+
+    def children(self, code: str, periode: str, metode: str) -> pd.DataFrame:
+        return children(code, periode, metode)
+
+    def region_metrics(self, code: str, periode: str, metode: str) -> RegionMetrics:
+        return region_metrics(code, periode, metode)
+
+    def schedule(self, code: str, periode: str, metode: str) -> pd.DataFrame:
+        return schedule(code, periode, metode)
+
+    def boundaries(self) -> dict[int, geo.GeoJson]:
+        return boundaries()
+
+    def kampung(self, code: str, periode: str, metode: str) -> pd.DataFrame:
+        return kampung(code, periode, metode)
+
+    def profile(self, kampung_id: str, metode: str) -> explore.Profile | None:
+        return profile(kampung_id, metode)
+
+    def sources(self, code: str) -> list[overview.Source]:
+        return sources(code)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _sources(key: str, code: str) -> list[overview.Source]:
+    return overview.sources(_con(key), code)
+
+
+def sources(code: str) -> list[overview.Source]:
+    """The imports behind the figures of ``code`` (none: synthetic only, or nothing)."""
+    return _sources(database_key(), code)
+
+
+def data() -> Data:
+    """The dashboard's cached data for ``kkb.slides``."""
+    return CachedData()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _schedule(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
+    con = _con(key)
+    return overview.schedule(con, code, periode, metode, _table(key, "wilayah"), _table(key, "targets"))
+
+
+def schedule(code: str, periode: str, metode: str) -> pd.DataFrame:
+    """The regions below ``code`` against their primary targets, behind schedule first."""
+    return _schedule(database_key(), code, periode, metode)

@@ -1,0 +1,217 @@
+"""What every page draws the same way: its header and synthetic notice, charts with their downloads,
+metrics, tables with downloads, numbers in the view's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from kkb import export, fmt, slides
+from kkb.i18n import t
+from kkb.regions import level_of
+from kkb.view import View
+from pages import _cache as cache
+
+# --- rendering -----------------------------------------------------------------------------------
+
+
+def region_name(code: str) -> str:
+    """The display label of a region (``Indonesia``, ``Banten``, ``Kab. Serang``)."""
+    return cache.regions().label(code)
+
+
+def page_header(v: View, title: str) -> None:
+    """The page's title, the as-of month and, where the data is synthetic, the notice."""
+    st.title(title)
+    st.caption(t("as_of", v.lang, periode=v.periode))
+    synthetic_notice(v)
+
+
+def shows_synthetic(v: View) -> bool:
+    """Whether the view's region holds synthetic demo rows (once real data replaced them: no)."""
+    if not cache.summary().synthetic:
+        return False
+    return cache.region_metrics(v.code, v.periode, v.metode).sintetis > 0
+
+
+def known_metrics(kids: pd.DataFrame, options: list[str]) -> list[str]:
+    """The metrics of ``options`` that some region with Kampung KB has a value for (all, when none has).
+
+    A region known only from its printed totals has no village coverage: a map or ranking by it
+    would show nothing but blanks, so it is not offered.
+    """
+    formed = kids["pembentukan"].fillna(0) > 0
+    known = [k for k in options if k not in kids or bool((kids[k].notna() & formed).any())]
+    return known or options
+
+
+def children_unknown(kids: pd.DataFrame) -> bool:
+    """Whether every region below is unknown (its parent is known from printed totals only)."""
+    return "tidak_diketahui" in kids and bool(kids["tidak_diketahui"].all())
+
+
+def synthetic_notice(v: View) -> None:
+    """Say that the data is synthetic wherever synthetic rows are shown, and what the data cannot say."""
+    if shows_synthetic(v):
+        st.warning(t("synthetic_notice", v.lang), icon="⚠️")
+    m = cache.region_metrics(v.code, v.periode, v.metode)
+    if m.hanya_induk is not None:
+        st.warning(t("only_parent_notice", v.lang, parent=region_name(m.hanya_induk)), icon="❔")
+    elif m.before_data:
+        st.warning(t("before_data_notice", v.lang, since=m.data_sejak), icon="❔")
+    elif m.dari_periode is not None and m.dari_periode != v.periode and m.sintetis == 0:
+        st.info(t("carried_notice", v.lang, periode=m.dari_periode), icon="ℹ️")
+    if level_of(v.code) < 3:
+        kids = cache.children(v.code, v.periode, v.metode)
+        if "tidak_diketahui" in kids and kids["tidak_diketahui"].any():
+            st.info(t("children_unknown_notice", v.lang), icon="ℹ️")
+
+
+def source(v: View, codes: tuple[str, ...] = ()) -> str:
+    """Where the view's figures (and those of ``codes``) come from: demo data, imports, or a mix."""
+    return slides.source_of(cache.data(), v, codes)
+
+
+def source_caption(v: View, codes: tuple[str, ...] = ()) -> str:
+    """The caption under a chart: source, as-of periode and method."""
+    return t("source_caption", v.lang, source=source(v, codes), periode=v.periode, method=v.metode)
+
+
+def csv_bytes(frame: pd.DataFrame, lang: str) -> bytes:
+    """CSV in the language's spreadsheet dialect, headers in ``lang`` (``kkb.export.csv``)."""
+    return export.csv(frame, lang)
+
+
+def about(v: View, title: str) -> dict[str, str]:
+    """What a downloaded table is: title, region, periode, method and source."""
+    return {
+        t("excel_title", v.lang): title,
+        t("region_label", v.lang): region_name(v.code),
+        t("periode_label", v.lang): v.periode,
+        t("method_label", v.lang): v.metode,
+        t("excel_source", v.lang): source(v),
+    }
+
+
+def stem(v: View, what: str, region: str | None = None) -> str:
+    """A download's file name without extension: region, what it shows, periode."""
+    return export.file_stem(region or region_name(v.code), what, v.periode)
+
+
+def table_downloads(
+    frame: pd.DataFrame,
+    v: View,
+    name: str,
+    *,
+    key: str,
+    title: str = "",
+    labels: dict[str, str] | None = None,
+) -> None:
+    """CSV and Excel downloads of ``frame`` (headers in the language, or ``labels``), built when clicked."""
+    row = st.container(horizontal=True)
+    row.download_button(
+        t("download_csv", v.lang),
+        lambda: export.csv(frame, v.lang, labels),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
+    described = about(v, title)  # read now: the download runs outside the script
+    row.download_button(
+        t("download_xlsx", v.lang),
+        lambda: export.excel(frame, v.lang, about=described, labels=labels),
+        file_name=f"{name}.xlsx",
+        mime=XLSX,
+        key=f"{key}_xlsx",
+        on_click="ignore",
+    )
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MIME = {"png": "image/png", "svg": "image/svg+xml"}
+
+
+def image_downloads(fig: go.Figure, v: View, name: str, *, key: str) -> None:
+    """PNG (2×) and SVG downloads of ``fig`` with its source line baked in, drawn only when clicked.
+
+    Without a Chromium on the server, say that the chart's own camera button downloads a PNG.
+    """
+    if not export.available():
+        st.caption(t("export_fallback", v.lang))
+        return
+    caption = source_caption(v)
+    row = st.container(horizontal=True)
+    for kind in ("png", "svg"):
+        row.download_button(
+            t(f"download_{kind}", v.lang),
+            lambda kind=kind: export.image(fig, caption, kind),
+            file_name=f"{name}.{kind}",
+            mime=MIME[kind],
+            key=f"{key}_{kind}",
+            on_click="ignore",
+            icon=":material/image:",
+        )
+
+
+def chart(
+    fig: go.Figure,
+    data: pd.DataFrame,
+    *,
+    key: str,
+    v: View,
+    name: str,
+    region: str | None = None,
+    on_select: Any = "ignore",
+    selection_mode: Any = ("points",),
+) -> Any:
+    """A chart with its caption, PNG/SVG downloads, and the data behind it as a table, CSV and Excel.
+
+    ``name`` says what the chart shows (``tren-kelas``); file names add the region and the periode.
+    """
+    file_name = stem(v, name, region)
+    event = st.plotly_chart(
+        fig,
+        key=key,
+        on_select=on_select,
+        selection_mode=selection_mode,
+        config={
+            "displaylogo": False,
+            "responsive": True,
+            "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": export.SCALE},
+        },
+    )
+    st.caption(source_caption(v))
+    image_downloads(fig, v, file_name, key=key)
+    with st.expander(t("data_table", v.lang)):
+        st.dataframe(export.display(data, v.lang), hide_index=True)
+        table_downloads(data, v, file_name, key=key, title=str(fig.layout.title.text or ""))
+    return event
+
+
+def metric(label: str, value: str, delta: str | None = None, help_text: str | None = None) -> None:
+    """A headline figure (``delta`` already formatted)."""
+    # fmt.signed writes no change as ±0, and an unknown change as –: neither gets an arrow
+    unchanged = delta is None or delta.startswith(("±", "–"))
+    st.metric(
+        label,
+        value,
+        delta=delta,
+        help=help_text,
+        delta_color="off" if unchanged else "normal",
+        delta_arrow="off" if unchanged else "auto",
+    )
+
+
+def number(value: float | None, v: View, decimals: int = 0) -> str:
+    """Format a number in the view's language."""
+    return fmt.number(value, v.lang, decimals)
+
+
+def percent(value: float | None, v: View, decimals: int = 2) -> str:
+    """Format a percentage in the view's language."""
+    return fmt.percent(value, v.lang, decimals)

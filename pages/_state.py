@@ -1,0 +1,168 @@
+"""The view's state: language, region, periode and each page's options, in widgets bound to the URL.
+
+A copied link restores the view: every widget that makes it is bound to a query parameter, named
+once in ``PARAMS``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from kkb.classification import DEFAULT_METHOD
+from kkb.i18n import t
+from kkb.regions import NATION, level_of
+from kkb.view import View
+from pages import _cache as cache
+
+LANG, PROV, KAB, KEC, PERIODE, METODE = "lang", "prov", "kab", "kec", "periode", "metode"
+LANG_NAMES = {"id": "Indonesia", "en": "English"}
+
+
+# --- the view's state --------------------------------------------------------------------------
+
+
+def lang() -> str:
+    """The UI language chosen in the sidebar (``id`` until the widget exists)."""
+    value = st.session_state.get(LANG)
+    return value if value in LANG_NAMES else "id"
+
+
+#: widgets whose shown values are words in the UI language (the sidebar's and the pages')
+WORDED = (PROV, KAB, KEC, "metrik", "urut", "kelas", "dq", "banding_paparan")
+
+
+def _relabel() -> None:
+    """After a language switch, set every worded widget to its own value again.
+
+    The browser keeps showing (and the link keeps) a choice in the words it was made in, and a link
+    in one language with a choice in the other opens on the default; setting the value anew sends
+    it in the new language's words.
+    """
+    for key in WORDED:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def language_switch() -> str:
+    """The language radio at the top of the sidebar; returns ``id`` or ``en``."""
+    st.sidebar.radio(
+        "Bahasa / Language",
+        list(LANG_NAMES),
+        format_func=LANG_NAMES.__getitem__,
+        key=LANG,
+        bind="query-params",
+        horizontal=True,
+        on_change=_relabel,
+    )
+    return lang()
+
+
+def _reset(*keys: str) -> None:
+    for key in keys:
+        st.session_state[key] = ""
+
+
+def region_filters(language: str) -> View:
+    """The region (provinsi → kab/kota → kecamatan) and periode selectors; returns the view."""
+    names = cache.regions()
+    side = st.sidebar
+    side.subheader(t("region_label", language))
+    provinces = names.children(NATION)
+    prov = side.selectbox(
+        t("province", language),
+        ["", *provinces],
+        format_func=lambda c: names.name(c) if c else t("all_provinces", language),
+        key=PROV,
+        bind="query-params",
+        on_change=_reset,
+        args=(KAB, KEC),
+    )
+    code = prov or NATION
+    if prov:
+        kab = side.selectbox(
+            t("kabkota", language),
+            ["", *names.children(prov)],
+            format_func=lambda c: names.label(c) if c else t("all_kabkota", language),
+            key=KAB,
+            bind="query-params",
+            on_change=_reset,
+            args=(KEC,),
+        )
+        if kab:
+            code = kab
+            kec = side.selectbox(
+                t("kecamatan", language),
+                ["", *names.children(kab)],
+                format_func=lambda c: names.name(c) if c else t("all_kecamatan", language),
+                key=KEC,
+                bind="query-params",
+            )
+            code = kec or kab
+    months = cache.periods()
+    periode = side.selectbox(t("periode_label", language), months[::-1], key=PERIODE, bind="query-params")
+    methods = [m for m in (cache.summary().metode or DEFAULT_METHOD).split(", ") if m]
+    metode = DEFAULT_METHOD
+    if len(methods) > 1:
+        metode = side.selectbox(t("method_label", language), methods, key=METODE, bind="query-params")
+    return View(language, code, str(periode), str(metode))
+
+
+def view() -> View:
+    """The current view as the sidebar set it (pages call this)."""
+    if PagesManager.uses_pages_directory is not False:
+        # The page runs without app.py. Streamlit decides per process (and AppTest per run), before
+        # any script has run, whether an app with a ``pages/`` folder is a v1 multipage app; then a
+        # deep link (``/peta?prov=Banten``) as the first request runs the page file alone. app.py
+        # calls st.navigation, which settles the question; tell Streamlit now and run again.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    current = st.session_state.get("_view")
+    if not isinstance(current, View):
+        raise RuntimeError("view belum disiapkan oleh app.py")
+    return current
+
+
+def share_link(language: str) -> None:
+    """The "Salin tautan / Copy link" control: this view's address in a code block (with its copy button)."""
+    base = st.context.url
+    if not base:
+        return
+    params = st.query_params.to_dict()
+    link = base + ("?" + urlencode(params) if params else "")
+    with st.sidebar.expander(t("copy_link", language)):
+        st.code(link, language=None, wrap_lines=True)
+        st.caption(t("copy_link_hint", language))
+
+
+def compare_label(code: str) -> str:
+    """A region's label in a list of provinces and kab/kota: ``Kab. Serang (Banten)``."""
+    names = cache.regions()
+    if level_of(code) <= 1:
+        return names.label(code)
+    return f"{names.label(code)} ({names.label(code[:2])})"
+
+
+def compared_regions() -> list[str]:
+    """The regions Perbandingan compares in this link (``banding``), as codes, in their order."""
+    chosen = st.session_state.get("banding")
+    if isinstance(chosen, list) and chosen:
+        return [str(c) for c in chosen]
+    by_label = {compare_label(code): code for code in comparable_regions()}
+    return [by_label[x] for x in st.query_params.get_all("banding") if x in by_label]
+
+
+def comparable_regions() -> list[str]:
+    """Every province and kab/kota, each province followed by its kab/kota (for peer pickers)."""
+    names = cache.regions()
+    return [code for p in names.children(NATION) for code in (p, *names.children(p))]
+
+
+def go_to(code: str) -> None:
+    """Select ``code`` in the sidebar (a drill-down); call from a widget callback."""
+    level = level_of(code)
+    st.session_state[PROV] = code[:2] if level >= 1 else ""
+    st.session_state[KAB] = code[:5] if level >= 2 else ""
+    st.session_state[KEC] = code[:8] if level >= 3 else ""
