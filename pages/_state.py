@@ -1,7 +1,6 @@
 """The view's state: language, region, periode and each page's options, in widgets bound to the URL.
 
-A copied link restores the view: every widget that makes it is bound to a query parameter, named
-once in ``PARAMS``.
+A copied link restores the view: every widget that makes it is bound to a query parameter.
 """
 
 from __future__ import annotations
