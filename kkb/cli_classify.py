@@ -15,7 +15,7 @@ from kkb.classification import (
     classify,
 )
 from kkb.errors import InputRowsError, RowProblem
-from kkb.ingest.read import parse_snapshot_columns, read_text_table
+from kkb.ingest.read import parse_snapshot_columns, read_table
 
 #: what follows the input columns in the output, in this order
 OUTPUT_COLUMNS = (*SCORE_COLUMNS, *INDEX_COLUMNS, "klasifikasi", "mandiri_plus", *DQ_FLAGS)
@@ -23,7 +23,7 @@ OUTPUT_COLUMNS = (*SCORE_COLUMNS, *INDEX_COLUMNS, "klasifikasi", "mandiri_plus",
 
 def unused_missing(path: Path) -> list[str]:
     """The columns the rules never read that ``path`` lacks (treated as not reported)."""
-    header = set(read_text_table(path).columns)
+    header = set(read_table(path).columns)
     return [c for c in UNUSED_BY_RULES if c not in header]
 
 
@@ -33,7 +33,7 @@ def classify_file(path: Path, method: str) -> str:
     The columns the rules never read (``UNUSED_BY_RULES``) may be absent: they count as not
     reported, and ``unused_missing`` names them for the caller to say so once.
     """
-    raw = read_text_table(path)
+    raw = read_table(path)
     rules_need = tuple(c for c in INPUT_COLUMNS if c not in UNUSED_BY_RULES)
     required = rules_need if method != "impor" else ("klasifikasi",)
     parsed, problems = parse_snapshot_columns(raw, path.name, required)

@@ -583,8 +583,3 @@ def _refuse_twice_named(names: list[str], positions: list[int], shown: str) -> N
                 "hapus salah satu, atau beri nama lain bila isinya memang berbeda",
             )
         seen[key] = (name, position)
-
-
-def read_text_table(path: Path) -> pd.DataFrame:
-    """Read a CSV file (UTF-8 with or without BOM, or a legacy encoding; comma or semicolon) as text."""
-    return read_table(path)

@@ -254,11 +254,13 @@ def undoable(live: Path, con: db.Connection | None = None) -> Undoable | None:
     last = _last_import(live, con)
     if last is None:
         return None
-    import_id, file, when = last
-    for backup in list_backups(live):
-        if backup_import(backup) == import_id:
-            return Undoable(import_id, file, when, backup)
-    return None
+    backup = _backup_before(live, last[0])
+    return None if backup is None else Undoable(*last, backup)
+
+
+def _backup_before(live: Path, import_id: int) -> Path | None:
+    """The backup taken just before import ``import_id`` (None: no longer kept)."""
+    return next((b for b in list_backups(live) if backup_import(b) == import_id), None)
 
 
 def _last_import(live: Path, con: db.Connection | None = None) -> tuple[int, str, dt.datetime] | None:
@@ -354,32 +356,27 @@ def undo(live: Path) -> Undone:
     """
     with _writer_lock(live):
         swept = _sweep(live)
+        if not live.exists():
+            return _rescue(live, "tidak ada", swept)
         try:
-            target = undoable(live) if live.exists() else None
-            broken = None if live.exists() else "tidak ada"
-        except DatabaseError:
-            target, broken = None, "rusak atau tidak dapat dibaca"
-        if broken:
-            return _rescue(live, broken, swept)
-        if target is None:
             last = _last_import(live)
-            if last is None:
-                raise KkbError("tidak ada impor yang dapat dibatalkan: basis data belum berisi impor")
+        except DatabaseError:
+            return _rescue(live, "rusak atau tidak dapat dibaca", swept)
+        if last is None:
+            raise KkbError("tidak ada impor yang dapat dibatalkan: basis data belum berisi impor")
+        import_id, file, _when = last
+        backup = _backup_before(live, import_id)
+        if backup is None:
             raise KkbError(
-                f"impor #{last[0]} ({last[1]}) tidak dapat dibatalkan: cadangan dari sebelum impor itu "
+                f"impor #{import_id} ({file}) tidak dapat dibatalkan: cadangan dari sebelum impor itu "
                 f"tidak ada (hanya {KEEP_BACKUPS} cadangan terakhir disimpan); basis data tidak diubah"
             )
-        before = _put_back(live, target.backup)
-        if before is not None and before >= target.import_id:  # pragma: no cover - _put_back raised
-            raise AssertionError(before)
-        return Undone(target.import_id, target.file, target.backup, swept)
+        _put_back(live, backup)
+        return Undone(import_id, file, backup, swept)
 
 
-def _put_back(live: Path, backup: Path) -> int | None:
-    """Put ``backup`` live in one rename (checked to open and to be older), consuming it.
-
-    Returns the newest import the backup holds (None: none).
-    """
+def _put_back(live: Path, backup: Path) -> None:
+    """Put ``backup`` live in one rename (checked to open and to be older), consuming it."""
     work = live.with_name(f"{live.name}.undo-{os.getpid()}")
     work.unlink(missing_ok=True)
     try:
@@ -397,7 +394,6 @@ def _put_back(live: Path, backup: Path) -> int | None:
         _raise_storage(exc, live)
         raise
     backup.unlink()
-    return before
 
 
 def _raise_storage(exc: BaseException, live: Path) -> None:
