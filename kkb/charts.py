@@ -568,7 +568,7 @@ def place_names(frame: pd.DataFrame, geojson: Mapping[str, Any]) -> list[tuple[f
         lon, lat, width, height = where[code]
         if has_point and pd.notna(row["lat"]) and pd.notna(row["lng"]):
             lon, lat = float(row["lng"]), float(row["lat"])
-        text = fitted_name(str(row["nama"]), width, height, scale)
+        text = fitted_name(str(row["wilayah"]), width, height, scale)
         if text:
             candidates.append((width * height, lon, lat, text))
     return _without_overlaps(candidates, scale)
@@ -642,7 +642,7 @@ def choropleth(
     percent: bool,
     colour: str = ACCENT,
 ) -> go.Figure:
-    """Regions of ``frame`` (``kode``, ``nama``, ``column``) filled by ``column``, named where the name fits.
+    """Regions of ``frame`` (``kode``, ``wilayah``, ``column``) filled by ``column``, named where they fit.
 
     The map is plotly's SVG ``geo`` with no base layer, so it needs no internet and fits itself to
     the width of any screen. Regions without a value are drawn grey. Every region says its name and
@@ -663,7 +663,7 @@ def choropleth(
                 showscale=False,
                 marker_line_color=palette.WHITE,
                 marker_line_width=0.8,
-                customdata=frame.loc[~has, ["kode", "nama"]].to_numpy(),
+                customdata=frame.loc[~has, ["kode", "wilayah"]].to_numpy(),
                 hovertemplate="%{customdata[1]}: –<extra></extra>",
             )
         )
@@ -693,7 +693,7 @@ def choropleth(
             customdata=list(
                 zip(
                     frame.loc[has, "kode"],
-                    frame.loc[has, "nama"],
+                    frame.loc[has, "wilayah"],
                     pd.Series(texts)[has.to_numpy()],
                     strict=True,
                 )

@@ -57,15 +57,19 @@ def region(
     metode: str = DEFAULT_METHOD,
     wilayah: pd.DataFrame | None = None,
     targets: pd.DataFrame | None = None,
+    trend: pd.DataFrame | None = None,
 ) -> metrics.RegionMetrics:
-    """All metrics of ``code`` at ``periode`` (default: the latest), ranked among its siblings."""
+    """All metrics of ``code`` at ``periode`` (default: the latest), ranked among its siblings.
+
+    ``trend`` is the region's ``store.trend`` when the caller has read it already.
+    """
     periode = periode or latest_periode(con)
     wilayah = store.wilayah(con) if wilayah is None else wilayah
     targets = store.targets(con) if targets is None else targets
     now = rated(con, code, periode, metode, wilayah)
     earlier = metrics.shift_periode(periode, -12)
     year_ago: pd.Series | None = rated(con, code, earlier, metode, wilayah)
-    trend = store.trend(con, code, metode)
+    trend = store.trend(con, code, metode) if trend is None else trend
     printed = store.printed(con)
     since = metrics.printed_since(printed, code)
     above = metrics.printed_above(printed, code) if trend.empty else None
@@ -83,16 +87,16 @@ def schedule(
     code: str,
     periode: str,
     metode: str,
-    wilayah: pd.DataFrame,
+    kids: pd.DataFrame,
     targets: pd.DataFrame,
 ) -> pd.DataFrame:
     """The regions one level below ``code`` against their primary targets, behind schedule first.
 
-    Adds to ``metrics.attainment_table``: ``laju`` (per month, last 12 months), ``proyeksi`` (the month the
-    target is reached at that pace, empty if never), ``tenggat`` and ``tepat_waktu``. Regions without a
-    target come last.
+    ``kids`` are those regions as ``children`` gives them. Adds to ``metrics.attainment_table``:
+    ``laju`` (per month, last 12 months), ``proyeksi`` (the month the target is reached at that
+    pace, empty if never), ``tenggat`` and ``tepat_waktu``. Regions without a target come last.
     """
-    kids = metrics.attainment_table(children(con, code, periode, metode, wilayah), targets, int(periode[:4]))
+    kids = metrics.attainment_table(kids, targets, int(periode[:4]))
     trends = store.trend_children(con, code, metode)
     trends = trends[trends["periode"] <= periode]
     rows: list[dict[str, object]] = []

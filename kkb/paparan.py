@@ -17,14 +17,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkb import compare, explore, export, fmt, slides
+from kkb import compare, explore, export, fmt, report, slides
 from kkb.classification import CLASSES
 from kkb.errors import KkbError
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
 from kkb.pack import Card, Pack, Slide
+from kkb.report import Data
 from kkb.sentences import attainment_text, method_text, projection_text
-from kkb.view import Data, View
+from kkb.view import View
 
 Progress = Callable[[float, str], None]
 
@@ -43,18 +44,19 @@ def build(d: Data, v: View, peer: str | None = None, progress: Progress = _noop)
     cannot be drawn on this machine (no Chromium).
     """
     lang = v.lang
-    m = d.region_metrics(v.code, v.periode, v.metode)
-    region = d.label(v.code)
-    if m.pembentukan == 0:
+    own = d.report(v)
+    m, region = own.metrics, own.label
+    if own.empty:
         raise KkbError(t("no_data", lang, region=region, periode=v.periode))
     if not export.available():
         raise RuntimeError(t("export_unavailable", lang))
     peer = peer or slides.default_peer(v.code)
-    peer_m = d.region_metrics(peer, v.periode, v.metode)
-    synthetic = m.sintetis > 0 or peer_m.sintetis > 0
+    other = report.of(d, v, peer)
+    peer_m = other.metrics
+    synthetic = own.synthetic or other.synthetic
     source = slides.source_of(d, v, (peer,))
     caption = t("source_caption", lang, source=source, periode=v.periode, method=v.metode)
-    pack = Pack(v, region, d.label(peer), synthetic, date.today())
+    pack = Pack(v, region, other.label, synthetic, date.today())
     out = pack.slides
     out.append(_cover(pack, m))
     out.append(_headline(pack, m))

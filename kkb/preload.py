@@ -35,6 +35,7 @@ MODULES = (
     "kkb.palette",
     "kkb.paparan",
     "kkb.regions",
+    "kkb.report",
     "kkb.sentences",
     "kkb.slides",
     "kkb.store",

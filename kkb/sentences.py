@@ -7,7 +7,7 @@ a result and says it, e.g. ``CPR: 38 % → minimal 41 % (+9 peserta KB)``.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -18,7 +18,7 @@ from kkb.i18n import DEFAULT_LANG, t
 from kkb.metrics import Attainment, RegionMetrics
 
 if TYPE_CHECKING:
-    from kkb.overview import Source
+    from kkb.overview import Source, Standing
 
 
 def method_text(name: str, lang: str = DEFAULT_LANG) -> tuple[str, str]:
@@ -213,3 +213,27 @@ def denominator_text(goals: pd.DataFrame, lang: str = DEFAULT_LANG) -> str:
                 + "; ".join(f"{r} = {p}" for r, p in zip(group["wilayah"], group["penyebut"], strict=True))
             )
     return " · ".join(parts)
+
+
+def standing_text(
+    ends: Standing, shown: Callable[[float], str], percent: bool, lang: str = DEFAULT_LANG
+) -> str:
+    """Say who leads and who lags in a ranking (``overview.standing``), and how wide the spread is.
+
+    ``shown`` writes one value of the ranked metric; ``percent`` says the spread is in points.
+    ``""`` when the ranking has no value at all.
+    """
+    if ends.top is None or ends.bottom is None:
+        return ""
+    if ends.top == ends.bottom:
+        return t("all_equal", lang, value=shown(ends.top))
+    if ends.close:
+        return t("all_close", lang, low=shown(ends.bottom), high=shown(ends.top))
+    leading = ", ".join(ends.leading) or t("tied_at", lang, n=ends.tied_top, value=shown(ends.top))
+    lagging = ", ".join(ends.lagging) or t("tied_at", lang, n=ends.tied_bottom, value=shown(ends.bottom))
+    width = fmt.number(ends.spread, lang, 1) + (" " + t("points", lang) if percent else "")
+    return (
+        t("leading_lagging", lang, leading=leading, lagging=lagging)
+        + " "
+        + t("spread", lang, low=shown(ends.bottom), high=shown(ends.top), width=width)
+    )

@@ -9,27 +9,27 @@ reads a connection directly. Both therefore draw the very same charts.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 from typing_extensions import override
 
-from kkb import charts, compare, db, explore, fmt, geo, overview, store
+from kkb import charts, compare, db, explore, fmt, geo, overview, report, store
 from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
 from kkb.regions import Regions, parent_of
+from kkb.report import Data
 from kkb.sentences import source_text
-from kkb.view import Data, View
+from kkb.view import View
 
 
 class Database(Data):
     """``Data`` read straight from a connection (the command line, and each briefing pack).
 
-    Each figure is computed once per ``Database``: a pack asks for its region's metrics on several
-    slides, and the file a read-only connection reads never changes under it, so the first answer
-    stands. (The dashboard's accessors are cached the same way, by the file's version.)
+    Each view's report is built once per ``Database``: a pack reads its region's report on several
+    slides, and the file a read-only connection reads never changes under it, so the first one
+    stands. (The dashboard caches reports the same way, by the file's version.)
     """
 
     def __init__(self, con: db.Connection) -> None:
@@ -38,45 +38,18 @@ class Database(Data):
         self.targets = store.targets(con)
         self.regions = Regions(self.wilayah)
         self._boundaries: dict[int, geo.GeoJson] | None = None
-        self._known: dict[tuple[str, ...], Any] = {}
-
-    def _once(self, key: tuple[str, ...], make: Callable[[], Any]) -> Any:
-        if key not in self._known:
-            self._known[key] = make()
-        return self._known[key]
+        self._reports: dict[View, report.Report] = {}
+        self._kampung: dict[tuple[str, str, str], pd.DataFrame] = {}
 
     @override
     def label(self, code: str) -> str:
         return self.regions.label(code)
 
     @override
-    def trend(self, code: str, metode: str) -> pd.DataFrame:
-        found: pd.DataFrame = self._once(("trend", code, metode), lambda: store.trend(self.con, code, metode))
-        return found
-
-    @override
-    def children(self, code: str, periode: str, metode: str) -> pd.DataFrame:
-        found: pd.DataFrame = self._once(
-            ("children", code, periode, metode),
-            lambda: overview.children(self.con, code, periode, metode, self.wilayah),
-        )
-        return found
-
-    @override
-    def region_metrics(self, code: str, periode: str, metode: str) -> RegionMetrics:
-        found: RegionMetrics = self._once(
-            ("region", code, periode, metode),
-            lambda: overview.region(self.con, code, periode, metode, self.wilayah, self.targets),
-        )
-        return found
-
-    @override
-    def schedule(self, code: str, periode: str, metode: str) -> pd.DataFrame:
-        found: pd.DataFrame = self._once(
-            ("schedule", code, periode, metode),
-            lambda: overview.schedule(self.con, code, periode, metode, self.wilayah, self.targets),
-        )
-        return found
+    def report(self, v: View) -> report.Report:
+        if v not in self._reports:
+            self._reports[v] = report.build(self.con, v, self.wilayah, self.targets, self.regions)
+        return self._reports[v]
 
     @override
     def boundaries(self) -> dict[int, geo.GeoJson]:
@@ -86,59 +59,49 @@ class Database(Data):
 
     @override
     def kampung(self, code: str, periode: str, metode: str) -> pd.DataFrame:
-        found: pd.DataFrame = self._once(
-            ("kampung", code, periode, metode), lambda: explore.kampung_list(self.con, code, periode, metode)
-        )
-        return found
+        key = (code, periode, metode)
+        if key not in self._kampung:
+            self._kampung[key] = explore.kampung_list(self.con, code, periode, metode)
+        return self._kampung[key]
 
     @override
     def profile(self, kampung_id: str, metode: str) -> explore.Profile | None:
         return explore.profile(self.con, kampung_id, metode)
 
-    @override
-    def sources(self, code: str) -> list[overview.Source]:
-        found: list[overview.Source] = self._once(("sources", code), lambda: overview.sources(self.con, code))
-        return found
-
 
 def source_of(d: Data, v: View, codes: tuple[str, ...] = ()) -> str:
     """Where the figures of the view's region (and of ``codes`` beside it) come from, in a phrase."""
-    regions = (v.code, *codes)
     imports: dict[int, overview.Source] = {}
     synthetic = False
-    for code in regions:
-        imports |= {s.import_id: s for s in d.sources(code)}
-        synthetic = synthetic or d.region_metrics(code, v.periode, v.metode).sintetis > 0
+    for code in (v.code, *codes):
+        r = report.of(d, v, code)
+        imports |= {s.import_id: s for s in r.sources}
+        synthetic = synthetic or r.synthetic
     return source_text(sorted(imports.values(), key=lambda s: -s.import_id), synthetic, v.lang)
 
 
 Builder = Callable[[Data, View], go.Figure | None]
 
 
-def _trend_until(d: Data, v: View, code: str | None = None) -> pd.DataFrame:
-    trend = d.trend(code or v.code, v.metode)
-    return trend[trend["periode"] <= v.periode]
-
-
 def trend(d: Data, v: View) -> go.Figure | None:
     """Kampung KB by class, month by month, up to the periode."""
-    data = _trend_until(d, v)
-    if data.empty:
+    r = d.report(v)
+    if r.trend.empty:
         return None
-    return charts.class_trend(data, t("trend_title", v.lang, region=d.label(v.code)), v.lang)
+    return charts.class_trend(r.trend, t("trend_title", v.lang, region=r.label), v.lang)
 
 
 def mix(d: Data, v: View, top: int = 15) -> go.Figure | None:
     """The class mix of the regions one level down (the ``top`` with the highest Mandiri+ share)."""
     if v.level >= 3:
         return None
-    kids = d.children(v.code, v.periode, v.metode)
-    kids = kids[kids["terklasifikasi"] > 0].sort_values("mandiri_plus_persen", ascending=False)
+    r = d.report(v)
+    kids = r.children[r.children["terklasifikasi"] > 0].sort_values("mandiri_plus_persen", ascending=False)
     if kids.empty:
         return None
-    kids = kids.assign(wilayah=[d.label(c) for c in kids["kode"]]).head(top)
+    kids = kids.head(top)
     level = t(f"level_{v.level + 1}", v.lang)
-    title = t("mix_children_title", v.lang, region=d.label(v.code), level=level)
+    title = t("mix_children_title", v.lang, region=r.label, level=level)
     return charts.class_mix(kids, "wilayah", title, v.lang)
 
 
@@ -150,19 +113,12 @@ def map_(d: Data, v: View, metric: str = "cakupan_desa_persen") -> go.Figure | N
     shapes = geo.children_shapes(d.boundaries(), v.code)
     if shapes is None:
         return _points(d, v) if v.level >= 2 else None
-    kids = d.children(v.code, v.periode, v.metode)
+    r = d.report(v)
+    kids = r.children
     if int(kids["pembentukan"].sum()) == 0:
         return None
-    kids = kids.assign(nama=[d.label(c) for c in kids["kode"]])
     level = t(f"level_{v.level + 1}", v.lang)
-    title = t(
-        "map_title",
-        v.lang,
-        metric=t(metric, v.lang),
-        level=level,
-        region=d.label(v.code),
-        periode=v.periode,
-    )
+    title = t("map_title", v.lang, metric=t(metric, v.lang), level=level, region=r.label, periode=v.periode)
     percent = metric.endswith("persen")
     return charts.choropleth(kids, shapes, metric, title, t(metric, v.lang), v.lang, percent)
 
@@ -179,21 +135,21 @@ def _points(d: Data, v: View) -> go.Figure | None:
 
 def attainment(d: Data, v: View) -> go.Figure | None:
     """Every target of the region against its actual value."""
-    found = {v.code: d.region_metrics(v.code, v.periode, v.metode)}
-    goals = compare.attainments(found, {v.code: d.label(v.code)})
+    r = d.report(v)
+    goals = compare.attainments({v.code: r.metrics}, {v.code: r.label})
     if goals.empty:
         return None
     goals = goals.assign(
         label=[t(m, v.lang) + f" {y}" for m, y in zip(goals["metrik"], goals["tahun"], strict=True)]
     )
-    title = t("present_attainment_title", v.lang, region=d.label(v.code), periode=v.periode)
+    title = t("present_attainment_title", v.lang, region=r.label, periode=v.periode)
     return charts.attainment(goals, "label", title, v.lang)
 
 
 def projection(d: Data, v: View) -> go.Figure | None:
     """The series the projection follows, its target and the month the pace reaches it."""
-    m = d.region_metrics(v.code, v.periode, v.metode)
-    data = _trend_until(d, v)
+    r = d.report(v)
+    m, data = r.metrics, r.trend
     if data.empty or m.proyeksi is None or m.proyeksi_metrik is None:
         return None
     column = projection_column(m)
@@ -201,7 +157,7 @@ def projection(d: Data, v: View) -> go.Figure | None:
         "projection_title",
         v.lang,
         metric=t(column, v.lang),
-        region=d.label(v.code),
+        region=r.label,
         deadline=m.proyeksi.deadline,
     )
     return charts.projection(
@@ -225,13 +181,13 @@ def schedule(d: Data, v: View, top: int = 15) -> go.Figure | None:
     """The regions one level down against their primary target, furthest behind first."""
     if v.level >= 3:
         return None
-    table = d.schedule(v.code, v.periode, v.metode).dropna(subset=["capaian_persen"]).head(top)
+    r = d.report(v)
+    table = r.schedule.dropna(subset=["capaian_persen"]).head(top)
     if table.empty:
         return None
-    table = table.assign(label=[d.label(c) for c in table["kode"]])
     level = t(f"level_{v.level + 1}", v.lang)
-    title = t("schedule_chart_title", v.lang, level=level, region=d.label(v.code), periode=v.periode)
-    return charts.attainment(table, "label", title, v.lang)
+    title = t("schedule_chart_title", v.lang, level=level, region=r.label, periode=v.periode)
+    return charts.attainment(table, "wilayah", title, v.lang)
 
 
 def class_mix_frame(found: Mapping[str, RegionMetrics], labels: Mapping[str, str]) -> pd.DataFrame:
@@ -251,7 +207,7 @@ def class_mix_frame(found: Mapping[str, RegionMetrics], labels: Mapping[str, str
 
 def peer_mix(d: Data, v: View, peer: str) -> go.Figure | None:
     """The class mix of the region beside its peer region."""
-    found = {code: d.region_metrics(code, v.periode, v.metode) for code in (v.code, peer)}
+    found = {code: report.of(d, v, code).metrics for code in (v.code, peer)}
     frame = class_mix_frame(found, {code: d.label(code) for code in found})
     if int(frame["terklasifikasi"].sum()) == 0:
         return None
@@ -260,8 +216,9 @@ def peer_mix(d: Data, v: View, peer: str) -> go.Figure | None:
 
 def headline(d: Data, v: View) -> go.Figure | None:
     """The region's headline figures as large numbers: formed, coverage, mandiri plus, classified."""
-    m = d.region_metrics(v.code, v.periode, v.metode)
-    if m.pembentukan == 0:
+    r = d.report(v)
+    m = r.metrics
+    if r.empty:
         return None
     lang = v.lang
     cards = (
@@ -295,7 +252,7 @@ def headline(d: Data, v: View) -> go.Figure | None:
             t("belum_terklasifikasi_n", lang, n=fmt.number(m.pembentukan - m.terklasifikasi, lang)),
         ),
     )
-    title = t("pack_headline", lang, region=d.label(v.code)) + f", {v.periode}"
+    title = t("pack_headline", lang, region=r.label) + f", {v.periode}"
     return charts.figures(cards, title, lang)
 
 
@@ -312,7 +269,7 @@ def comparison(d: Data, v: View, regions: tuple[str, ...]) -> go.Figure | None:
     codes = tuple(dict.fromkeys((v.code, *regions)))[:4]
     if len(codes) < 2:
         return None
-    found = {code: d.region_metrics(code, v.periode, v.metode) for code in codes}
+    found = {code: report.of(d, v, code).metrics for code in codes}
     if all(m.pembentukan == 0 for m in found.values()):
         return None
     labels = {code: d.label(code) for code in codes}

@@ -16,12 +16,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from kkb import build, db, explore, export, geo, info, overview, store
+from kkb import build, db, explore, export, geo, info, report, store
 from kkb.i18n import t
 from kkb.ingest import writing
-from kkb.metrics import RegionMetrics
 from kkb.regions import Regions
-from kkb.view import Data
+from kkb.report import Data
+from kkb.view import View
 
 _BUILD_LOCK = threading.Lock()
 # a server keeps one Chromium for chart downloads and briefing packs (a fresh one costs 2–3 s a chart)
@@ -191,33 +191,19 @@ def summary() -> info.Summary:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _region_metrics(key: str, code: str, periode: str, metode: str) -> RegionMetrics:
-    return overview.region(_con(key), code, periode, metode, _table(key, "wilayah"), _table(key, "targets"))
+def _report(key: str, lang: str, code: str, periode: str, metode: str) -> report.Report:
+    wilayah, targets = _table(key, "wilayah"), _table(key, "targets")
+    return report.build(_con(key), View(lang, code, periode, metode), wilayah, targets, _regions(key))
 
 
-def region_metrics(code: str, periode: str, metode: str) -> RegionMetrics:
-    """Every metric of ``code`` at ``periode``."""
-    return _region_metrics(database_key(), code, periode, metode)
+def report_of(v: View) -> report.Report:
+    """The report of the view: its region's metrics, trend, children, schedule and sources (once per view)."""
+    return _report(database_key(), v.lang, v.code, v.periode, v.metode)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _children(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
-    return overview.children(_con(key), code, periode, metode, _table(key, "wilayah"))
-
-
-def children(code: str, periode: str, metode: str) -> pd.DataFrame:
-    """Every region one level below ``code`` with counts and rates."""
-    return _children(database_key(), code, periode, metode)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _trend(key: str, code: str, metode: str) -> pd.DataFrame:
-    return store.trend(_con(key), code, metode)
-
-
-def trend(code: str, metode: str) -> pd.DataFrame:
-    """Monthly totals of ``code``."""
-    return _trend(database_key(), code, metode)
+def report_at(v: View, code: str) -> report.Report:
+    """The report of region ``code`` in the view's language, periode and method."""
+    return _report(database_key(), v.lang, code, v.periode, v.metode)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -241,22 +227,13 @@ def profile(kampung_id: str, metode: str) -> explore.Profile | None:
 
 
 class CachedData:
-    """The cached accessors above as a ``kkb.view.Data`` (for the shared slide builders)."""
+    """The cache above as a ``kkb.report.Data`` (for the shared slide builders)."""
 
     def label(self, code: str) -> str:
         return regions().label(code)
 
-    def trend(self, code: str, metode: str) -> pd.DataFrame:
-        return trend(code, metode)
-
-    def children(self, code: str, periode: str, metode: str) -> pd.DataFrame:
-        return children(code, periode, metode)
-
-    def region_metrics(self, code: str, periode: str, metode: str) -> RegionMetrics:
-        return region_metrics(code, periode, metode)
-
-    def schedule(self, code: str, periode: str, metode: str) -> pd.DataFrame:
-        return schedule(code, periode, metode)
+    def report(self, v: View) -> report.Report:
+        return report_of(v)
 
     def boundaries(self) -> dict[int, geo.GeoJson]:
         return boundaries()
@@ -267,31 +244,7 @@ class CachedData:
     def profile(self, kampung_id: str, metode: str) -> explore.Profile | None:
         return profile(kampung_id, metode)
 
-    def sources(self, code: str) -> list[overview.Source]:
-        return sources(code)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _sources(key: str, code: str) -> list[overview.Source]:
-    return overview.sources(_con(key), code)
-
-
-def sources(code: str) -> list[overview.Source]:
-    """The imports behind the figures of ``code`` (none: synthetic only, or nothing)."""
-    return _sources(database_key(), code)
-
 
 def data() -> Data:
-    """The dashboard's cached data for ``kkb.slides``."""
+    """The dashboard's cached data for ``kkb.slides`` and ``kkb.paparan``."""
     return CachedData()
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def _schedule(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
-    con = _con(key)
-    return overview.schedule(con, code, periode, metode, _table(key, "wilayah"), _table(key, "targets"))
-
-
-def schedule(code: str, periode: str, metode: str) -> pd.DataFrame:
-    """The regions below ``code`` against their primary targets, behind schedule first."""
-    return _schedule(database_key(), code, periode, metode)

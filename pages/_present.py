@@ -33,23 +33,20 @@ HEIGHT = 520
 
 def is_on() -> bool:
     """Whether the URL asks for presentation mode."""
-    return st.query_params.get("present") == "1"
+    return state.link_value("present") == "1"
 
 
 def start() -> None:
     """Turn presentation mode on (a callback), at the first slide."""
-    st.query_params["present"] = "1"
-    st.query_params["slide"] = "1"
+    state.set_link(present="1", slide="1")
 
 
 def _stop() -> None:
-    for key in ("present", "slide"):
-        if key in st.query_params:
-            del st.query_params[key]
+    state.drop_link("present", "slide")
 
 
 def _go(n: int) -> None:
-    st.query_params["slide"] = str(n)
+    state.set_link(slide=str(n))
 
 
 def _big(fig: go.Figure) -> go.Figure:
@@ -99,7 +96,7 @@ def show(v: View) -> None:
         st.button(t("present_exit", v.lang), on_click=_stop, shortcut="Esc")
         return
     try:
-        n = min(max(int(st.query_params.get("slide", "1")), 1), len(figures))
+        n = min(max(int(state.link_value("slide") or "1"), 1), len(figures))
     except ValueError:
         n = 1
     name, fig = figures[n - 1]

@@ -10,9 +10,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from kkb import export, fmt, slides
+from kkb import export, fmt, overview, slides
+from kkb.classification import CLASSES
 from kkb.i18n import t
-from kkb.regions import level_of
+from kkb.metrics import RegionMetrics
+from kkb.report import Report
 from kkb.view import View
 from pages import _cache as cache
 
@@ -35,7 +37,7 @@ def shows_synthetic(v: View) -> bool:
     """Whether the view's region holds synthetic demo rows (once real data replaced them: no)."""
     if not cache.summary().synthetic:
         return False
-    return cache.region_metrics(v.code, v.periode, v.metode).sintetis > 0
+    return cache.report_of(v).synthetic
 
 
 def known_metrics(kids: pd.DataFrame, options: list[str]) -> list[str]:
@@ -58,17 +60,16 @@ def synthetic_notice(v: View) -> None:
     """Say that the data is synthetic wherever synthetic rows are shown, and what the data cannot say."""
     if shows_synthetic(v):
         st.warning(t("synthetic_notice", v.lang), icon="⚠️")
-    m = cache.region_metrics(v.code, v.periode, v.metode)
+    r = cache.report_of(v)
+    m = r.metrics
     if m.hanya_induk is not None:
         st.warning(t("only_parent_notice", v.lang, parent=region_name(m.hanya_induk)), icon="❔")
     elif m.before_data:
         st.warning(t("before_data_notice", v.lang, since=m.data_sejak), icon="❔")
     elif m.dari_periode is not None and m.dari_periode != v.periode and m.sintetis == 0:
         st.info(t("carried_notice", v.lang, periode=m.dari_periode), icon="ℹ️")
-    if level_of(v.code) < 3:
-        kids = cache.children(v.code, v.periode, v.metode)
-        if "tidak_diketahui" in kids and kids["tidak_diketahui"].any():
-            st.info(t("children_unknown_notice", v.lang), icon="ℹ️")
+    if "tidak_diketahui" in r.children and r.children["tidak_diketahui"].any():
+        st.info(t("children_unknown_notice", v.lang), icon="ℹ️")
 
 
 def source(v: View, codes: tuple[str, ...] = ()) -> str:
@@ -215,3 +216,54 @@ def number(value: float | None, v: View, decimals: int = 0) -> str:
 def percent(value: float | None, v: View, decimals: int = 2) -> str:
     """Format a percentage in the view's language."""
     return fmt.percent(value, v.lang, decimals)
+
+
+def headline_metrics(v: View, m: RegionMetrics) -> None:
+    """The four headline figures in a row: formed, village coverage, Mandiri+ share, classified."""
+    yoy = m.perubahan_tahunan
+    per_year = " " + t("per_year", v.lang)
+    cards = (
+        (
+            t("pembentukan", v.lang),
+            number(m.pembentukan, v),
+            fmt.signed(yoy.get("pembentukan"), v.lang) + per_year,
+            None,
+        ),
+        (
+            t("cakupan_desa_persen", v.lang),
+            percent(m.cakupan_desa_persen, v),
+            fmt.signed(yoy.get("cakupan_desa_persen"), v.lang, 2, "pp") + per_year,
+            t("cakupan_help", v.lang, n=number(m.desa_terbentuk, v), of=number(m.jml_desa_kel, v)),
+        ),
+        (
+            t("mandiri_plus_persen", v.lang),
+            percent(m.mandiri_plus_persen, v),
+            fmt.signed(yoy.get("mandiri_plus_persen"), v.lang, 2, "pp") + per_year,
+            t("mandiri_plus_help", v.lang, n=number(m.mandiri_plus, v), of=number(m.terklasifikasi, v)),
+        ),
+        (
+            t("terklasifikasi", v.lang),
+            number(m.terklasifikasi, v),
+            None,
+            t("belum_terklasifikasi_n", v.lang, n=number(m.pembentukan - m.terklasifikasi, v)),
+        ),
+    )
+    for column, (label, value, delta, help_text) in zip(st.columns(len(cards)), cards, strict=True):
+        with column:
+            metric(label, value, delta, help_text)
+
+
+def class_table(v: View, r: Report, *, key: str) -> None:
+    """The class counts and shares of every region one level down, with a total row and downloads."""
+    level = t(f"level_{v.level + 1}", v.lang)
+    title = t("class_table_title", v.lang, level=level, region=r.label, periode=v.periode)
+    st.subheader(title)
+    table = overview.class_table(r.children, r.metrics, t("total", v.lang))
+    labels = {"wilayah": level.capitalize()}
+    for klass in CLASSES:
+        labels[klass.lower()] = t("class_count", v.lang, klass=klass)
+        labels[f"{klass.lower()}_persen"] = t("class_share", v.lang, klass=klass)
+    labels["pembentukan"] = t("total", v.lang)
+    st.dataframe(export.display(table, v.lang, labels), hide_index=True)
+    st.caption(t("class_table_note", v.lang) + " " + source_caption(v))
+    table_downloads(table, v, stem(v, "tabel-klasifikasi"), key=key, title=title, labels=labels)

@@ -1,10 +1,13 @@
 """The view's state: language, region, periode and each page's options, in widgets bound to the URL.
 
-A copied link restores the view: every widget that makes it is bound to a query parameter.
+A copied link restores the view: every widget that makes it is bound to a query parameter, and
+``PARAMS`` names each parameter once (``tests/test_structure.py`` checks that every page reads and
+writes only those, and that each is used).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -16,8 +19,73 @@ from kkb.regions import NATION, level_of
 from kkb.view import View
 from pages import _cache as cache
 
-LANG, PROV, KAB, KEC, PERIODE, METODE = "lang", "prov", "kab", "kec", "periode", "metode"
+
+@dataclass(frozen=True)
+class Param:
+    """One query parameter of a shared link: its key (that of the widget bound to it) and what it holds."""
+
+    key: str
+    #: the page whose widget it belongs to (``sidebar``: every page's)
+    page: str
+    what: str
+    #: whether the link holds it in the words of the UI language (a widget shown in words)
+    worded: bool = False
+
+
+#: every query parameter a link may carry, named once: pages read and write them through this table
+PARAMS: dict[str, Param] = {
+    p.key: p
+    for p in (
+        Param("lang", "sidebar", "UI language: Indonesia or English"),
+        Param("prov", "sidebar", "province, by name", worded=True),
+        Param("kab", "sidebar", "kab/kota, by label (Kab. Serang)", worded=True),
+        Param("kec", "sidebar", "kecamatan, by name", worded=True),
+        Param("periode", "sidebar", "the as-of month, YYYY-MM"),
+        Param("metode", "sidebar", "classification method (only when the file holds several)"),
+        Param("present", "sidebar", "1: presentation mode"),
+        Param("slide", "sidebar", "presentation mode's slide, from 1"),
+        Param("urut", "ringkasan", "the metric the ranking sorts by", worded=True),
+        Param("metrik", "peta", "the metric the map colours by", worded=True),
+        Param("kelas", "jelajah", "the classes listed", worded=True),
+        Param("tahun", "jelajah", "the years of pencanangan listed"),
+        Param("dq", "jelajah", "data-quality filter", worded=True),
+        Param("cari", "jelajah", "search text"),
+        Param("kampung", "profil", "a Kampung KB's id"),
+        Param("banding", "perbandingan", "the regions compared, by label"),
+        Param("per100", "perbandingan", "formation per 100 desa instead of counts"),
+        Param("banding_paparan", "paparan", "the region the pack compares with", worded=True),
+    )
+}
+
+
+def param(key: str) -> str:
+    """The key of a query parameter of ``PARAMS`` (a KeyError names a parameter nobody declared)."""
+    return PARAMS[key].key
+
+
+def link_value(key: str) -> str | None:
+    """The value of query parameter ``key`` in the current link (None when absent)."""
+    return st.query_params.get(param(key))
+
+
+def set_link(**values: str) -> None:
+    """Set query parameters of ``PARAMS`` in the current link."""
+    for key, value in values.items():
+        st.query_params[param(key)] = value
+
+
+def drop_link(*keys: str) -> None:
+    """Remove query parameters of ``PARAMS`` from the current link."""
+    for key in keys:
+        if param(key) in st.query_params:
+            del st.query_params[param(key)]
+
+
+LANG, PROV, KAB, KEC = param("lang"), param("prov"), param("kab"), param("kec")
+PERIODE, METODE = param("periode"), param("metode")
 LANG_NAMES = {"id": "Indonesia", "en": "English"}
+#: widgets whose shown values are words in the UI language (the sidebar's and the pages')
+WORDED = tuple(k for k, p in PARAMS.items() if p.worded)
 
 
 # --- the view's state --------------------------------------------------------------------------
@@ -27,10 +95,6 @@ def lang() -> str:
     """The UI language chosen in the sidebar (``id`` until the widget exists)."""
     value = st.session_state.get(LANG)
     return value if value in LANG_NAMES else "id"
-
-
-#: widgets whose shown values are words in the UI language (the sidebar's and the pages')
-WORDED = (PROV, KAB, KEC, "metrik", "urut", "kelas", "dq", "banding_paparan")
 
 
 def _relabel() -> None:
@@ -146,11 +210,11 @@ def compare_label(code: str) -> str:
 
 def compared_regions() -> list[str]:
     """The regions Perbandingan compares in this link (``banding``), as codes, in their order."""
-    chosen = st.session_state.get("banding")
+    chosen = st.session_state.get(param("banding"))
     if isinstance(chosen, list) and chosen:
         return [str(c) for c in chosen]
     by_label = {compare_label(code): code for code in comparable_regions()}
-    return [by_label[x] for x in st.query_params.get_all("banding") if x in by_label]
+    return [by_label[x] for x in st.query_params.get_all(param("banding")) if x in by_label]
 
 
 def comparable_regions() -> list[str]:

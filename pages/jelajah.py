@@ -33,7 +33,7 @@ with c1:
         t("kelas", v.lang),
         [*CLASSES, UNCLASSIFIED],
         format_func=lambda c: t("belum_terklasifikasi", v.lang) if c == UNCLASSIFIED else c,
-        key="kelas",
+        key=state.param("kelas"),
         bind="query-params",
         placeholder=t("all_classes", v.lang),
     )
@@ -45,7 +45,7 @@ with c2:
             first_year,
             last_year,
             (first_year, last_year),
-            key="tahun",
+            key=state.param("tahun"),
             bind="query-params",
         )
 with c3:
@@ -54,12 +54,15 @@ with c3:
         t("dq_filter", v.lang),
         dq_options,
         format_func=lambda k: t(f"dqf_{k}", v.lang) if not k.startswith("dq_") else t(k, v.lang),
-        key="dq",
+        key=state.param("dq"),
         bind="query-params",
     )
 with c4:
     text = st.text_input(
-        t("search", v.lang), key="cari", bind="query-params", placeholder=t("search_hint", v.lang)
+        t("search", v.lang),
+        key=state.param("cari"),
+        bind="query-params",
+        placeholder=t("search_hint", v.lang),
     )
 
 chosen = [("" if c == UNCLASSIFIED else c) for c in classes] or None
@@ -138,7 +141,7 @@ if rows:
         "pages/profil.py",
         label=t("open_profile", v.lang, name=fmt.plain(picked["nama"])),
         icon="➡️",
-        query_params={"kampung": str(picked["id"])},
+        query_params={state.param("kampung"): str(picked["id"])},
     )
 
 export = shown.drop(columns=["lat", "lng"]).copy()

@@ -28,7 +28,7 @@ peer = st.selectbox(
     format_func=lambda c: (
         names.label(c) if c else t("pack_peer_default", v.lang, region=names.label(default_peer))
     ),
-    key="banding_paparan",
+    key=state.param("banding_paparan"),
     bind="query-params",
 )
 peer = peer or default_peer

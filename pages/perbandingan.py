@@ -26,14 +26,15 @@ chosen = st.multiselect(
     default=DEFAULT,
     format_func=state.compare_label,
     max_selections=4,
-    key="banding",
+    key=state.param("banding"),
     bind="query-params",
 )
 if len(chosen) < 2:
     st.info(t("compare_need_two", v.lang))
     st.stop()
 
-found = {code: cache.region_metrics(code, v.periode, v.metode) for code in chosen}
+reports = {code: cache.report_at(v, code) for code in chosen}
+found = {code: r.metrics for code, r in reports.items()}
 labels = {code: state.compare_label(code) for code in chosen}
 table = compare.headline(found, labels)
 
@@ -66,11 +67,10 @@ with left:
             region=compared,
         )
 with right:
-    per100 = st.toggle(t("per_100_toggle", v.lang), key="per100", bind="query-params")
+    per100 = st.toggle(t("per_100_toggle", v.lang), key=state.param("per100"), bind="query-params")
     series = {}
     for code in chosen:
-        trend = cache.trend(code, v.metode)
-        trend = trend[trend["periode"] <= v.periode]
+        trend = reports[code].trend
         series[labels[code]] = compare.normalised(trend, found[code].jml_desa_kel) if per100 else trend
     column = "per_100_desa" if per100 else "pembentukan"
     title = t("compare_formation_title", v.lang, unit=t(column, v.lang))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import charts, geo, metrics, palette, slides
+from kkb import charts, geo, palette, slides
 from kkb.i18n import t
 from kkb.regions import NATION, parent_of
 from pages import _cache as cache
@@ -26,7 +26,8 @@ METRICS = {
 OPEN_PROFILE = "peta_buka_profil"
 
 v = state.view()
-name = render.region_name(v.code)
+r = cache.report_of(v)
+name = r.label
 render.page_header(v, t("peta_title", v.lang, region=name))
 
 
@@ -65,16 +66,14 @@ if v.code != NATION:
 
 shapes = geo.children_shapes(cache.boundaries(), v.code)
 if shapes is not None:
-    kids = cache.children(v.code, v.periode, v.metode)
-    kids = metrics.attainment_table(kids, cache.targets(), int(v.periode[:4]))
-    kids = kids.assign(nama=[render.region_name(c) for c in kids["kode"]])
+    kids = r.schedule.sort_index()  # the children with their attainment, in the children's order
     left, right = st.columns([2, 1])
     with left:
         metric_key = st.selectbox(
             t("map_metric", v.lang),
             render.known_metrics(kids, list(METRICS)),
             format_func=lambda k: t(k, v.lang),
-            key="metrik",
+            key=state.param("metrik"),
             bind="query-params",
         )
     with right:
@@ -101,7 +100,7 @@ if shapes is not None:
         st.caption(t("map_click_hint", v.lang))
         columns = [
             "kode",
-            "nama",
+            "wilayah",
             metric_key,
             "pembentukan",
             "desa_terbentuk",
@@ -122,7 +121,7 @@ else:
     opened = st.session_state.pop(OPEN_PROFILE, None)
     if opened:
         # only the new parameter: the sidebar's own (bound to its widgets) carry over by themselves
-        st.switch_page("pages/profil.py", query_params={"kampung": opened})
+        st.switch_page("pages/profil.py", query_params={state.param("kampung"): opened})
     points = cache.kampung(v.code, v.periode, v.metode)
     if points.empty:
         st.info(t("no_data", v.lang, region=name, periode=v.periode))

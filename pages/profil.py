@@ -18,10 +18,10 @@ st.title(t("page_profil", v.lang))
 
 
 def _pick() -> None:
-    st.session_state["kampung"] = st.session_state.get("profil_pilih") or ""
+    st.session_state[state.param("kampung")] = st.session_state.get("profil_pilih") or ""
 
 
-kampung_id = st.text_input(t("kampung_id", v.lang), key="kampung", bind="query-params").strip()
+kampung_id = st.text_input(t("kampung_id", v.lang), key=state.param("kampung"), bind="query-params").strip()
 if v.level >= 2:
     nearby = cache.kampung(v.code, v.periode, v.metode)
     if not nearby.empty:

@@ -12,10 +12,9 @@ from pages import _render as render
 from pages import _state as state
 
 v = state.view()
-name = render.region_name(v.code)
+r = cache.report_of(v)
+m, name = r.metrics, r.label
 render.page_header(v, t("target_title", v.lang, region=name))
-
-m = cache.region_metrics(v.code, v.periode, v.metode)
 with_target = [a for a in m.capaian.values() if a.target is not None]
 if not with_target:
     st.info(t("no_target_region", v.lang, region=name))
@@ -39,8 +38,7 @@ else:
 
 st.subheader(t("laju", v.lang))
 st.markdown(f"**{pace_text(m, v.lang)}** · {t('proyeksi', v.lang)}: {projection_text(m, v.lang)}")
-trend = cache.trend(v.code, v.metode)
-trend = trend[trend["periode"] <= v.periode]
+trend = r.trend
 if trend.empty:
     st.info(t("no_data", v.lang, region=name, periode=v.periode))
 elif (figure := slides.projection(cache.data(), v)) is not None:
@@ -51,8 +49,7 @@ elif (figure := slides.projection(cache.data(), v)) is not None:
 if v.level < 3:
     level = t(f"level_{v.level + 1}", v.lang)
     st.subheader(t("schedule_title", v.lang, level=level, region=name))
-    table = cache.schedule(v.code, v.periode, v.metode)
-    table = table.assign(wilayah=[render.region_name(c) for c in table["kode"]])
+    table = r.schedule
     behind = table[table["tepat_waktu"] == False]  # noqa: E712 (a column with empty cells)
     st.markdown(
         t("schedule_summary", v.lang, behind=len(behind), total=int(table["tepat_waktu"].notna().sum()))
@@ -71,8 +68,8 @@ if v.level < 3:
     )
     render.chart(
         charts.attainment(
-            display.assign(label=display["wilayah"]),
-            "label",
+            display,
+            "wilayah",
             t("schedule_chart_title", v.lang, level=level, region=name, periode=v.periode),
             v.lang,
         ),

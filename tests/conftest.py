@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kkb import build, db
-from kkb.regions import Reference, read_reference
+from kkb.regions import Reference, Regions, read_reference, wilayah_table
 
 #: Banten and Riau (the published comparisons) and Bali (Kab. Tabanan's 2025 class mix)
 SMALL_PROVINCES = ("14", "36", "51")
@@ -17,6 +17,12 @@ SMALL_PROVINCES = ("14", "36", "51")
 @pytest.fixture(scope="session")
 def reference() -> Reference:
     return read_reference(db.DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def nation(reference: Reference) -> Regions:
+    """The whole Kemendagri hierarchy down to desa, indexed once (it takes seconds)."""
+    return Regions(wilayah_table(reference))
 
 
 @pytest.fixture(scope="session")

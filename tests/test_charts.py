@@ -66,7 +66,7 @@ def test_the_choropleth_needs_no_tiles_and_carries_codes_for_drill_down(
     assert shapes is not None
     codes = [f["id"] for f in shapes["features"]]
     assert len(codes) == 8 and all(c.startswith("36.") for c in codes)
-    frame = pd.DataFrame({"kode": codes, "nama": codes, "nilai": [90.0, 92.5, None, 95, 96, 97, 98, 100]})
+    frame = pd.DataFrame({"kode": codes, "wilayah": codes, "nilai": [90.0, 92.5, None, 95, 96, 97, 98, 100]})
     fig = charts.choropleth(frame, shapes, "nilai", "Peta", "Cakupan", "id", percent=True)
     spec = json.loads(fig.to_json())
     assert spec["layout"]["geo"]["visible"] is False  # no base layer, so no world outline is fetched
@@ -90,7 +90,7 @@ def test_the_map_names_the_regions_where_the_name_fits(boundaries: dict[int, geo
         "36.74": "Kota Tangerang Selatan",
     }
     frame = pd.DataFrame({"kode": [f["id"] for f in shapes["features"]], "nilai": 50.0}).assign(
-        nama=lambda f: [labels.get(c, c) for c in f["kode"]]
+        wilayah=lambda f: [labels.get(c, c) for c in f["kode"]]
     )
     names = charts.choropleth(frame, shapes, "nilai", "Peta", "x", "id", True).data[0]
     assert "Kab. Pandeglang" in names.text and "Kab. Lebak" in names.text
@@ -194,7 +194,7 @@ def test_region_names_sit_on_their_label_points_and_never_overlap(boundaries: di
     shapes = geo.children_shapes(boundaries, "36")
     assert shapes is not None
     kids = wilayah[wilayah["kode_induk"] == "36"].assign(
-        nama=lambda f: [
+        wilayah=lambda f: [
             ("Kota " if j == "Kota" else "Kab. ") + n
             for n, j in zip(f["nama_singkat"], f["jenis"], strict=True)
         ]

@@ -215,6 +215,7 @@ def test_the_report_of_a_refused_file_holds_no_live_formula(live: Path, tmp_path
     assert "HYPERLINK" in text and ",=" not in text and "\n=" not in text
 
 
+@pytest.mark.slow
 def test_every_hostile_file_uploaded_on_kelola_gets_its_sentence_and_changes_nothing(
     live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -178,6 +178,7 @@ def test_only_the_newest_backups_are_kept(live: Path, tmp_path: Path) -> None:
 # --- a killed import, and readers during an import --------------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_import_killed_midway_leaves_the_database_as_it_was(live: Path, tmp_path: Path) -> None:
     before = digest(live)
     source = good_file(tmp_path)
@@ -201,6 +202,7 @@ def test_an_import_killed_midway_leaves_the_database_as_it_was(live: Path, tmp_p
     ingest.import_file(source, live, "uji", today=TODAY)
 
 
+@pytest.mark.slow
 def test_readers_see_the_old_or_the_new_data_never_a_mix(live: Path, tmp_path: Path) -> None:
     def state(con: db.Connection) -> tuple[int, int]:
         kampung = int(con.execute("SELECT count(*) FROM kampung_kb").fetchone()[0])  # type: ignore[index]
@@ -290,6 +292,7 @@ CELL = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pus=CELL, pokja=CELL, suntik=CELL, name=st.text(min_size=0, max_size=20), periode=CELL)
 def test_the_validator_never_crashes_and_passes_only_usable_rows(

@@ -146,6 +146,7 @@ def test_both_classes_are_kept_and_shown_and_what_the_file_lacks_is_unknown(impo
         con.close()
 
 
+@pytest.mark.slow
 def test_named_kampung_kb_take_the_places_new_siga_counted_and_keep_them(
     small_db: Path, tmp_path: Path
 ) -> None:

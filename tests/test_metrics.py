@@ -237,7 +237,7 @@ def test_attainment_table_and_schedule_put_the_regions_behind_first(hand: db.Con
     lebak = table.loc["36.02"]
     assert (lebak["target_metrik"], lebak["target_dari"]) == ("cakupan_desa_persen", "ID")
     assert lebak["aktual"] == 0
-    plan = overview.schedule(hand, "36", "2023-06", DEFAULT_METHOD, wilayah, targets)
+    plan = overview.schedule(hand, "36", "2023-06", DEFAULT_METHOD, kids, targets)
     assert len(plan) == len(kids)
     order = [{False: 0, True: 1}.get(x, 2) for x in plan["tepat_waktu"]]
     assert order == sorted(order)

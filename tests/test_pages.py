@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,44 @@ def region_metrics(con: db.Connection, code: str) -> metrics.RegionMetrics:
 
 
 # --- Ringkasan -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["ringkasan", "peta", "target"])
+def test_one_page_view_builds_its_report_once(
+    app_db: Path, page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page reads its region's figures from one report, built once; the next run reads it from the cache."""
+    import streamlit as st
+
+    from kkb import report
+
+    calls: Counter[str] = Counter()
+    real = report.build
+
+    def counted(con, v, *args):  # type: ignore[no-untyped-def]
+        calls[v.code] += 1
+        return real(con, v, *args)
+
+    monkeypatch.setattr(report, "build", counted)
+    for name in ("region", "children", "schedule"):
+        monkeypatch.setattr(overview, name, _counted(overview, name, calls))
+    st.cache_data.clear()
+    at = open_page(page, "id", prov=BANTEN)
+    assert calls[BANTEN] == 1 and calls[f"region {BANTEN}"] == 1, calls
+    assert calls[f"children {BANTEN}"] == 1 and calls[f"schedule {BANTEN}"] == 1, calls
+    first = dict(calls)
+    at.run()
+    assert not at.exception and dict(calls) == first  # a rerun computes nothing again
+
+
+def _counted(module: object, name: str, calls: Counter[str]):  # type: ignore[no-untyped-def]
+    real = getattr(module, name)
+
+    def call(con, code, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls[f"{name} {code}"] += 1
+        return real(con, code, *args, **kwargs)
+
+    return call
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -220,9 +259,9 @@ def test_target_shows_attainment_and_the_regions_behind_first(
     words = " ".join(md.value for md in at.markdown)
     assert attainment_text(coverage, lang, m.periode) in words
     assert fmt.percent(coverage.actual, lang) in words  # 87,98 %-like: the coverage itself is said too
-    sched = overview.schedule(
-        con, BANTEN, periode(con), "portal-2021", store.wilayah(con, max_level=3), store.targets(con)
-    )
+    wilayah = store.wilayah(con, max_level=3)
+    kids = overview.children(con, BANTEN, periode(con), "portal-2021", wilayah)
+    sched = overview.schedule(con, BANTEN, periode(con), "portal-2021", kids, store.targets(con))
     table = at.dataframe[-1].value
     assert len(table) == len(sched)
     flags = list(sched["tepat_waktu"])
@@ -348,6 +387,7 @@ def test_the_class_history_ends_at_the_chosen_periode(app_db: Path, con: db.Conn
     assert pd.notna(kampung["id"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_paparan_makes_the_pack_of_the_sidebar_region(app_db: Path, con: db.Connection, lang: str) -> None:
     at = open_page("paparan", lang, prov=BANTEN, banding_paparan=RIAU)

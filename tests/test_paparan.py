@@ -158,6 +158,7 @@ def run(*args: str, db_path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_cli_writes_both_files_with_progress(small_db: Path, tmp_path: Path) -> None:
     pptx, pdf = tmp_path / "riau.pptx", tmp_path / "riau.pdf"
     done = run(

@@ -32,9 +32,8 @@ def test_counts_per_level(reference: Reference) -> None:
 
 
 @pytest.mark.parametrize(("code", "desa"), [("36", 1552), ("14", 1862), ("51", 716)])
-def test_desa_per_province(reference: Reference, code: str, desa: int) -> None:
-    regions = Regions(wilayah_table(reference))
-    assert regions.count_desa(code) == desa
+def test_desa_per_province(reference: Reference, nation: Regions, code: str, desa: int) -> None:
+    assert nation.count_desa(code) == desa
     assert (reference.desa["kode_prov"] == code).sum() == desa
 
 
@@ -72,8 +71,8 @@ def test_hierarchy_helpers() -> None:
         level_of("3604")
 
 
-def test_names_children_and_labels(reference: Reference) -> None:
-    regions = Regions(wilayah_table(reference))
+def test_names_children_and_labels(nation: Regions) -> None:
+    regions = nation
     assert regions.label("36.04") == "Kab. Serang" and regions.label("36.73") == "Kota Serang"
     assert len(regions.children("36")) == 8
     assert regions.count_kecamatan("14") == 172
@@ -93,8 +92,8 @@ def test_names_children_and_labels(reference: Reference) -> None:
         ("Jakarta Pusat", ["31.71"]),
     ],
 )
-def test_tolerant_name_lookup(reference: Reference, name: str, expected: list[str]) -> None:
-    assert Regions(wilayah_table(reference)).lookup(name, 2) == expected
+def test_tolerant_name_lookup(nation: Regions, name: str, expected: list[str]) -> None:
+    assert nation.lookup(name, 2) == expected
 
 
 def _copy_data(tmp_path: Path) -> Path:

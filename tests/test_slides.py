@@ -6,12 +6,12 @@ from collections import Counter
 
 import pytest
 
-from kkb import db, overview, paparan, slides, store
+from kkb import db, overview, paparan, report, slides, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.view import View
 
 
-def test_one_briefing_pack_computes_each_regions_figures_once(
+def test_one_briefing_pack_builds_each_regions_report_once(
     small_con: db.Connection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: Counter[str] = Counter()
@@ -19,20 +19,24 @@ def test_one_briefing_pack_computes_each_regions_figures_once(
     def counted(module: object, name: str) -> None:
         real = getattr(module, name)
 
-        def call(con, code, *args):  # type: ignore[no-untyped-def]
-            calls[f"{name} {code}"] += 1
-            return real(con, code, *args)
+        def call(con, first, *args):  # type: ignore[no-untyped-def]
+            calls[f"{name} {getattr(first, 'code', first)}"] += 1
+            return real(con, first, *args)
 
         monkeypatch.setattr(module, name, call)
 
-    for name in ("region", "schedule", "sources"):
+    counted(report, "build")
+    for name in ("region", "children", "schedule", "sources"):
         counted(overview, name)
     periode = store.periods(small_con)[-1]
     pack = paparan.build(slides.Database(small_con), View("id", "36", periode, DEFAULT_METHOD), "14")
     assert len(pack.slides) > 5
-    assert calls["region 36"] == 1 and calls["region 14"] == 1  # Banten, and its peer Riau
-    assert calls["sources 36"] == 1
-    assert max(calls.values()) == 1, calls
+    # Banten, and its peer Riau: one report each, and each figure of a report read once
+    assert calls["build 36"] == 1 and calls["build 14"] == 1
+    assert calls["region 36"] == 1 and calls["schedule 36"] == 1 and calls["sources 36"] == 1
+    # the children of Banten, and of the nation (both regions' siblings, for their ranks): once per report
+    assert calls["children 36"] == 1 and calls["children ID"] == 2
+    assert {k for k, n in calls.items() if n > 1} == {"children ID"}, calls
 
 
 def test_the_source_line_says_synthetic_for_the_demo_registry(small_con: db.Connection) -> None:

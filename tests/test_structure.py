@@ -111,3 +111,58 @@ def test_statements_live_in_the_sql_folder_not_in_python() -> None:
         for p in ROOT.glob("kkb/**/*.py")
     }
     assert {name: kinds for name, kinds in found.items() if kinds} == {}
+
+
+def _link_keys(tree: ast.AST) -> tuple[set[str], list[str]]:
+    """The parameters a script names through ``pages._state``, and the bound widgets keyed otherwise."""
+    named: set[str] = set()
+    loose: list[str] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in ("param", "link_value", "drop_link"):
+            named |= {a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+        elif name == "set_link":
+            named |= {k.arg for k in node.keywords if k.arg}
+        bind = next((k.value for k in node.keywords if k.arg == "bind"), None)
+        if isinstance(bind, ast.Constant) and bind.value == "query-params":
+            key = next(k.value for k in node.keywords if k.arg == "key")
+            through = (
+                isinstance(key, ast.Call)
+                and getattr(key.func, "attr", getattr(key.func, "id", "")) == "param"
+            )
+            constant = isinstance(key, ast.Name) and key.id in (
+                "LANG",
+                "PROV",
+                "KAB",
+                "KEC",
+                "PERIODE",
+                "METODE",
+            )
+            if not (through or constant):
+                loose.append(ast.unparse(key))
+    return named, loose
+
+
+def test_every_query_parameter_is_named_once_in_the_state_table() -> None:
+    from pages._state import PARAMS
+
+    named: set[str] = set()
+    for path in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found, loose = _link_keys(tree)
+        named |= found
+        assert not loose, f"{path.name}: widgets bound to the link without pages._state.PARAMS: {loose}"
+        if path.name not in ("_state.py", "_links.py"):  # the table's room, and the shared-link check
+            touches = [n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "query_params"]
+            assert not touches, f"{path.name} reads st.query_params itself"
+    assert named - set(PARAMS) == set(), "named but not in PARAMS"
+    assert set(PARAMS) - named == set(), "in PARAMS but no page uses it"
+    assert all(key == p.key for key, p in PARAMS.items())
+
+
+def test_the_link_check_finds_a_widget_bound_without_the_table() -> None:
+    tree = ast.parse('st.radio("x", [], key="urut", bind="query-params")\nstate.set_link(slide="1")')
+    assert _link_keys(tree) == ({"slide"}, ["'urut'"])
