@@ -34,9 +34,10 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy kkb
 
-# every test, the browser and national-scale ones too (a bare `pytest` leaves those out: the fast loop)
+# every test, the browser and national-scale ones too (a bare `pytest` leaves those out: the fast loop,
+# on every core), one at a time: the fault drills and the browser tests time real processes
 test: lint
-	$(BIN)/python -m pytest -m ""
+	$(BIN)/python -m pytest -m "" -n 0
 
 clean:
 	rm -rf $(VENV) data/kkb.duckdb

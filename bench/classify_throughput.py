@@ -12,7 +12,8 @@ import time
 import pandas as pd
 
 from kkb import db, demo
-from kkb.classification import classify, path_to_next_class
+from kkb.classification import classify
+from kkb.next_class import path_to_next_class
 from kkb.regions import read_reference
 
 

@@ -100,11 +100,11 @@ def timed(command: list[str], status: int = 0) -> tuple[float, float]:
 
 
 def hostile(path: Path, kind: str) -> int:
-    """A hostile workbook built as ``tests/test_hostile.py`` builds it; its rows (claimed)."""
-    import test_hostile
+    """A hostile workbook built as ``tests/test_read.py`` builds it; its rows (claimed)."""
+    import test_read
 
-    make = test_hostile._bomb if kind == "bomb" else test_hostile._million_rows
-    path.write_bytes(test_hostile._sheet_zip(make))
+    make = test_read._bomb if kind == "bomb" else test_read._million_rows
+    path.write_bytes(test_read._sheet_zip(make))
     return 1_000_000 if kind == "rows" else 0
 
 

@@ -21,10 +21,9 @@ from kkb.classification import (
     PASS_INDEX,
     SCORE_COLUMNS,
     Indicator,
-    NextClassPath,
     class_from_indices,
-    path_to_next_class,
 )
+from kkb.next_class import NextClassPath, path_to_next_class
 from kkb.store import prefix_of
 
 #: the Jelajah filter on data quality: every Kampung KB, only flagged ones, only clean ones, or one flag

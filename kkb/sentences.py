@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from kkb import fmt
-from kkb.classification import NextClassPath, Step
 from kkb.i18n import DEFAULT_LANG, t
 from kkb.metrics import Attainment, RegionMetrics
+from kkb.next_class import NextClassPath, Step
 
 if TYPE_CHECKING:
     from kkb.overview import Source, Standing

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from typing_extensions import override
 
-from kkb import charts, compare, db, explore, fmt, geo, overview, report, store
+from kkb import charts, compare, db, explore, fmt, geo, maps, overview, report, store
 from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
@@ -120,7 +120,7 @@ def map_(d: Data, v: View, metric: str = "cakupan_desa_persen") -> go.Figure | N
     level = t(f"level_{v.level + 1}", v.lang)
     title = t("map_title", v.lang, metric=t(metric, v.lang), level=level, region=r.label, periode=v.periode)
     percent = metric.endswith("persen")
-    return charts.choropleth(kids, shapes, metric, title, t(metric, v.lang), v.lang, percent)
+    return maps.choropleth(kids, shapes, metric, title, t(metric, v.lang), v.lang, percent)
 
 
 def _points(d: Data, v: View) -> go.Figure | None:
@@ -130,7 +130,7 @@ def _points(d: Data, v: View) -> go.Figure | None:
     outline = geo.outline_of(d.boundaries(), v.code)
     count = fmt.number(len(points), v.lang)
     title = t("points_title", v.lang, region=d.label(v.code), periode=v.periode, n=count)
-    return charts.points(points, outline, title, v.lang)
+    return maps.points(points, outline, title, v.lang)
 
 
 def attainment(d: Data, v: View) -> go.Figure | None:

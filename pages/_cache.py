@@ -10,7 +10,7 @@ undo swaps it in the middle of the run.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -191,19 +191,23 @@ def summary() -> info.Summary:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _report(key: str, lang: str, code: str, periode: str, metode: str) -> report.Report:
+def _report(key: str, code: str, periode: str, metode: str) -> report.Report:
     wilayah, targets = _table(key, "wilayah"), _table(key, "targets")
-    return report.build(_con(key), View(lang, code, periode, metode), wilayah, targets, _regions(key))
+    return report.build(_con(key), View("id", code, periode, metode), wilayah, targets, _regions(key))
 
 
 def report_of(v: View) -> report.Report:
-    """The report of the view: its region's metrics, trend, children, schedule and sources (once per view)."""
-    return _report(database_key(), v.lang, v.code, v.periode, v.metode)
+    """The report of the view: its region's metrics, trend, children, schedule and sources.
+
+    Built once per region, periode and method: its figures are the same in either language, so
+    both languages share one cache entry and only the view it carries differs.
+    """
+    return replace(_report(database_key(), v.code, v.periode, v.metode), view=v)
 
 
 def report_at(v: View, code: str) -> report.Report:
     """The report of region ``code`` in the view's language, periode and method."""
-    return _report(database_key(), v.lang, code, v.periode, v.metode)
+    return report_of(replace(v, code=code))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from kkb import export, fmt, overview, slides
-from kkb.classification import CLASSES
+from kkb.classification import CLASSES, DQ_FLAGS
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
 from kkb.report import Report
@@ -267,3 +267,48 @@ def class_table(v: View, r: Report, *, key: str) -> None:
     st.dataframe(export.display(table, v.lang, labels), hide_index=True)
     st.caption(t("class_table_note", v.lang) + " " + source_caption(v))
     table_downloads(table, v, stem(v, "tabel-klasifikasi"), key=key, title=title, labels=labels)
+
+
+def clicked(key: str) -> str | None:
+    """The code or id a click on chart ``key`` selected (the first point's ``customdata``)."""
+    event = st.session_state.get(key)
+    for point in event.selection.points if event is not None else []:
+        data = point.get("customdata")
+        if data:
+            return str(data[0])
+    return None
+
+
+def printed_differs(v: View, snapshot: pd.Series) -> None:
+    """Warn where the class a source printed differs from the one its scores give (with both indices)."""
+    printed = snapshot.get("klasifikasi_tercetak")
+    if isinstance(printed, str) and printed != snapshot["klasifikasi"]:
+
+        def _indices(prefix: str) -> str:
+            return " / ".join(
+                fmt.number(snapshot[f"{prefix}indeks_{d}"], v.lang, 2) for d in ("input", "proses", "output")
+            )
+
+        st.warning(
+            t(
+                "printed_differs",
+                v.lang,
+                printed=printed,
+                ours=snapshot["klasifikasi"],
+                printed_indices=_indices("tercetak_"),
+                indices=_indices(""),
+            ),
+            icon="⚖️",
+        )
+
+
+def data_quality(v: View, snapshot: pd.Series, raw_known: bool) -> None:
+    """A Kampung KB's data-quality flags at its snapshot (unknown where the source gave no raw values)."""
+    st.subheader(t("dq_title", v.lang))
+    flags = [f for f in DQ_FLAGS if raw_known and not pd.isna(snapshot.get(f)) and bool(snapshot.get(f))]
+    if not raw_known:
+        st.info(t("dq_unknown", v.lang))
+    elif flags:
+        st.warning("\n".join(f"- {t(f, v.lang)}" for f in flags))
+    else:
+        st.success(t("dq_none", v.lang))

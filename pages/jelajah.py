@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from kkb import explore, fmt
-from kkb.classification import CLASSES, DQ_FLAGS, INDICATORS, SCORE_COLUMNS
+from kkb.classification import CLASSES, DQ_FLAGS
 from kkb.i18n import t
 from pages import _cache as cache
 from pages import _render as render
 from pages import _state as state
+from pages import _tables as tables
 
 #: Excel downloads stop here (a workbook of more rows is slow to build and to open); CSV has no limit
 XLSX_ROWS = 20_000
@@ -74,53 +74,8 @@ if shown.empty:
     st.info(t("no_rows", v.lang))
     st.stop()
 
-columns = [
-    "id",
-    "nama",
-    "desa",
-    "kecamatan",
-    "kabkota",
-    "tahun_pencanangan",
-    "klasifikasi",
-    # the class a source printed, shown where some source gave one (the portal's export, a template)
-    *(["klasifikasi_tercetak"] if frame["klasifikasi_tercetak"].notna().any() else []),
-    *SCORE_COLUMNS,
-    "dq_jumlah",
-]
-config = {
-    "id": "ID",
-    "nama": t("kampung_name", v.lang),
-    "desa": t("desa", v.lang),
-    "kecamatan": t("kecamatan", v.lang),
-    "kabkota": t("kabkota", v.lang),
-    "tahun_pencanangan": st.column_config.NumberColumn(t("formation_year", v.lang), format="%d"),
-    "klasifikasi": t("kelas", v.lang),
-    "klasifikasi_tercetak": st.column_config.TextColumn(
-        t("printed_class", v.lang), help=t("printed_class_help", v.lang)
-    ),
-    "dq_jumlah": st.column_config.NumberColumn(t("dq_count", v.lang), help=t("dq_count_help", v.lang)),
-}
-for ind, column in zip(INDICATORS, SCORE_COLUMNS, strict=True):
-    config[column] = st.column_config.NumberColumn(
-        t(f"short_{ind.key}", v.lang), help=t(f"ind_{ind.key}", v.lang), format="%d"
-    )
-if len(shown) > explore.TABLE_ROWS:
-    st.caption(
-        t(
-            "jelajah_first_rows",
-            v.lang,
-            n=render.number(explore.TABLE_ROWS, v),
-            of=render.number(len(shown), v),
-        )
-    )
-table = shown[columns].head(explore.TABLE_ROWS)
-if table["tahun_pencanangan"].isna().any():  # a year no source gives is said so, not left blank
-    table = table.assign(
-        tahun_pencanangan=[
-            t("unknown", v.lang) if pd.isna(y) else str(int(y)) for y in table["tahun_pencanangan"]
-        ]
-    )
-    config["tahun_pencanangan"] = st.column_config.TextColumn(t("formation_year", v.lang))
+columns, config = tables.kampung_columns(v, frame)
+table = tables.first_rows(v, shown, columns, config)
 event = st.dataframe(
     table,
     hide_index=True,

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import explore, export, fmt, ingest
+from kkb import export, fmt, ingest
 from kkb.classification import DIMENSION_INDICATORS, DIMENSIONS, METHODS, PASS_INDEX
 from kkb.i18n import t
 from kkb.sentences import method_text
 from pages import _cache as cache
 from pages import _render as render
 from pages import _state as state
+from pages import _tables as tables
+
+#: the metrics the page defines, in the order the pages show them
+DEFINED = ("pembentukan", "cakupan_desa_persen", "cakupan_kec_persen", "mandiri_plus_persen")
+DEFINED += ("per_100_desa", "capaian_persen", "laju", "proyeksi")
 
 v = state.view()
 st.title(t("page_metodologi", v.lang))
@@ -46,107 +51,20 @@ for dim in DIMENSIONS:
 st.markdown("\n".join(dims))
 
 st.subheader(t("bands_title", v.lang))
-bands = explore.bands_table()
-bands["indikator"] = [t(f"ind_{k}", v.lang) for k in bands["indikator"]]
-bands["dimensi"] = [t(f"dim_{d}", v.lang) for d in bands["dimensi"]]
-st.dataframe(
-    bands.drop(columns="satuan"),
-    hide_index=True,
-    height="content",
-    column_config={
-        "indikator": t("indikator", v.lang),
-        "dimensi": t("dimensi", v.lang),
-        **{f"skor_{s}": t(f"skor_{s}_label", v.lang) for s in range(1, 5)},
-    },
-)
-st.caption(t("bands_note", v.lang))
-render.table_downloads(
-    bands.drop(columns="satuan"),
-    v,
-    export.file_stem("indonesia", "pita-skor", v.periode),
-    key="bands",
-    title=t("bands_title", v.lang),
-)
-
+tables.bands(v)
 st.subheader(t("decision_title", v.lang))
-decision = explore.decision_table()
-yes, no = t("passes", v.lang), t("fails", v.lang)
-shown = decision.copy()
-for dim in DIMENSIONS:
-    shown[f"lulus_{dim}"] = [yes if x else no for x in decision[f"lulus_{dim}"]]
-st.dataframe(
-    shown,
-    hide_index=True,
-    column_config={f"lulus_{d}": t(f"dim_{d}", v.lang) for d in DIMENSIONS}
-    | {"klasifikasi": t("kelas", v.lang)},
-)
-st.caption(t("decision_note", v.lang))
-render.table_downloads(
-    shown,
-    v,
-    export.file_stem("indonesia", "aturan-kelas", v.periode),
-    key="decision",
-    title=t("decision_title", v.lang),
-)
+tables.decision(v)
 
 st.subheader(t("methods_title", v.lang))
 st.markdown("\n".join("- **{}**: {}. {}".format(name, *method_text(name, v.lang)) for name in METHODS))
 
 st.header(t("metrics_title", v.lang))
-st.markdown(
-    "\n".join(
-        f"- **{t(key, v.lang)}**: {t(f'def_{key}', v.lang)}"
-        for key in (
-            "pembentukan",
-            "cakupan_desa_persen",
-            "cakupan_kec_persen",
-            "mandiri_plus_persen",
-            "per_100_desa",
-            "capaian_persen",
-            "laju",
-            "proyeksi",
-        )
-    )
-)
+st.markdown("\n".join(f"- **{t(key, v.lang)}**: {t(f'def_{key}', v.lang)}" for key in DEFINED))
 
 st.header(t("sources_title", v.lang))
 st.markdown(t("sources_reference", v.lang))
 targets = cache.targets()
-sources = targets.assign(
-    # as text in the interface's number format (a "localized" column follows the browser, not the page)
-    nilai=[fmt.number(x, v.lang, 0 if float(x).is_integer() else 2) for x in targets["nilai"]],
-    wilayah=[render.region_name(str(c)) for c in targets["kode_wilayah"]],
-    metrik_label=[t(str(m), v.lang) for m in targets["metrik"]],
-    jenis_label=[t(f"jenis_{j}", v.lang) for j in targets["jenis"]],
-)
-st.dataframe(
-    sources,
-    hide_index=True,
-    column_order=[
-        "wilayah",
-        "tahun",
-        "metrik_label",
-        "jenis_label",
-        "nilai",
-        "penyebut",
-        "periode",
-        "sumber",
-        "sumber_url",
-        "sumber_tanggal",
-    ],
-    column_config={
-        "wilayah": t("region", v.lang),
-        "tahun": t("year", v.lang),
-        "metrik_label": t("metric", v.lang),
-        "jenis_label": t("kind", v.lang),
-        "nilai": t("value", v.lang),
-        "penyebut": t("denominator", v.lang),
-        "periode": t("periode_label", v.lang),
-        "sumber": t("source", v.lang),
-        "sumber_url": st.column_config.LinkColumn(t("link", v.lang)),
-        "sumber_tanggal": t("source_date", v.lang),
-    },
-)
+tables.targets(v, targets)
 render.table_downloads(
     targets, v, export.file_stem("indonesia", "target-dan-angka-terbitan", v.periode), key="targets"
 )
@@ -156,13 +74,5 @@ log = ingest.history(cache.connection())
 if log.empty:
     st.caption(t("imports_none", v.lang))
 else:
-    log = log.assign(
-        bentuk=[t(f"shape_{b}" if isinstance(b, str) else "shape_impor", v.lang) for b in log["bentuk"]]
-    )
-    labels = {
-        "id": t("import_number", v.lang),
-        "bentuk": t("import_shape", v.lang),
-        "wilayah": t("import_regions", v.lang),
-    }
-    st.dataframe(export.display(log.drop(columns="sha256"), v.lang, labels), hide_index=True)
+    tables.import_log(v, log)
     st.caption(t("imports_note", v.lang))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import charts, geo, palette, slides
+from kkb import charts, geo, maps, palette, slides
 from kkb.i18n import t
 from kkb.regions import NATION, parent_of
 from pages import _cache as cache
@@ -22,6 +22,8 @@ METRICS = {
     "berkelanjutan_persen": (True, charts.CLASS_COLOURS["Berkelanjutan"]),
 }
 
+#: the counts a map's download carries beside its metric
+COUNTS = ("pembentukan", "desa_terbentuk", "jml_desa_kel", "terklasifikasi")
 #: a Kampung KB whose point was clicked: its profile opens on the next run
 OPEN_PROFILE = "peta_buka_profil"
 
@@ -31,23 +33,13 @@ name = r.label
 render.page_header(v, t("peta_title", v.lang, region=name))
 
 
-def _clicked(key: str) -> str | None:
-    """The code or id a click on chart ``key`` selected (the first point's ``customdata``)."""
-    event = st.session_state.get(key)
-    for point in event.selection.points if event is not None else []:
-        data = point.get("customdata")
-        if data:
-            return str(data[0])
-    return None
-
-
 def _drill_from_map() -> None:
-    if (code := _clicked("peta_map")) is not None:
+    if (code := render.clicked("peta_map")) is not None:
         state.go_to(code)
 
 
 def _open_from_points() -> None:
-    if (kampung := _clicked("peta_titik")) is not None:
+    if (kampung := render.clicked("peta_titik")) is not None:
         st.session_state[OPEN_PROFILE] = kampung
 
 
@@ -94,29 +86,13 @@ if shapes is not None:
     elif int(kids["pembentukan"].fillna(0).sum()) == 0:
         st.info(t("no_data", v.lang, region=name, periode=v.periode))
     else:
-        fig = charts.choropleth(
-            kids, shapes, metric_key, title, t(metric_key, v.lang), v.lang, percent, colour
-        )
+        fig = maps.choropleth(kids, shapes, metric_key, title, t(metric_key, v.lang), v.lang, percent, colour)
         st.caption(t("map_click_hint", v.lang))
-        columns = [
-            "kode",
-            "wilayah",
-            metric_key,
-            "pembentukan",
-            "desa_terbentuk",
-            "jml_desa_kel",
-            "terklasifikasi",
-        ]
+        columns = ["kode", "wilayah", metric_key, *COUNTS]
         if metric_key == "capaian_persen":
             columns += ["target_metrik", "target_tahun", "target_nilai", "aktual", "target_sumber"]
-        render.chart(
-            fig,
-            kids[columns].sort_values(metric_key, ascending=False),
-            key="peta_map",
-            v=v,
-            name=f"peta-{metric_key}",
-            on_select=_drill_from_map,
-        )
+        table = kids[columns].sort_values(metric_key, ascending=False)
+        render.chart(fig, table, key="peta_map", v=v, name=f"peta-{metric_key}", on_select=_drill_from_map)
 else:
     opened = st.session_state.pop(OPEN_PROFILE, None)
     if opened:

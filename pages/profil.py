@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kkb import charts, explore, fmt, geo
-from kkb.classification import DQ_FLAGS, INDICATOR_BY_KEY
+from kkb import charts, explore, fmt, geo, maps
 from kkb.i18n import t
 from kkb.sentences import formation_text, kampung_source_text, path_text
 from pages import _cache as cache
 from pages import _render as render
 from pages import _state as state
+from pages import _tables as tables
 
 v = state.view()
 st.title(t("page_profil", v.lang))
@@ -70,25 +70,7 @@ cols[0].metric(t("kelas", v.lang), str(snapshot["klasifikasi"]))
 for col, dim in zip(cols[1:], ("input", "proses", "output"), strict=True):
     col.metric(t(f"indeks_{dim}", v.lang), fmt.number(snapshot[f"indeks_{dim}"], v.lang, 2))
 st.caption(t("profil_snapshot_of", v.lang, periode=snapshot["periode"]))
-printed = snapshot.get("klasifikasi_tercetak")
-if isinstance(printed, str) and printed != snapshot["klasifikasi"]:
-
-    def _indices(prefix: str) -> str:
-        return " / ".join(
-            fmt.number(snapshot[f"{prefix}indeks_{d}"], v.lang, 2) for d in ("input", "proses", "output")
-        )
-
-    st.warning(
-        t(
-            "printed_differs",
-            v.lang,
-            printed=printed,
-            ours=snapshot["klasifikasi"],
-            printed_indices=_indices("tercetak_"),
-            indices=_indices(""),
-        ),
-        icon="⚖️",
-    )
+render.printed_differs(v, snapshot)
 raw_known = snapshot.get("dq_jumlah") is not None and not pd.isna(snapshot.get("dq_jumlah"))
 
 left, right = st.columns(2)
@@ -106,25 +88,14 @@ with right:
     outline = geo.outline_of(cache.boundaries(), str(who["kode_kab"]))
     point = pd.DataFrame([{**who.to_dict(), "klasifikasi": snapshot["klasifikasi"]}])
     st.plotly_chart(
-        charts.points(point, outline, t("location_title", v.lang, region=who["kabkota"]), v.lang),
+        maps.points(point, outline, t("location_title", v.lang, region=who["kabkota"]), v.lang),
         key="lokasi",
         config={"displaylogo": False},
     )
     st.caption(render.source_caption(v))
 
 scores = explore.score_table(snapshot)
-labels = {k: t(f"ind_{k}", v.lang) for k in scores["indikator"]}
-table = scores.assign(
-    indikator_label=[labels[k] for k in scores["indikator"]],
-    nilai_teks=[
-        "–" if pd.isna(x) else (fmt.percent(x, v.lang, 0) if u == "persen" else fmt.number(x, v.lang))
-        for x, u in zip(scores["nilai"], scores["satuan"], strict=True)
-    ],
-    rentang_skor=[
-        explore.band_text(INDICATOR_BY_KEY[k], int(s), " %" if INDICATOR_BY_KEY[k].unit == "persen" else "")
-        for k, s in zip(scores["indikator"], scores["skor"], strict=True)
-    ],
-)
+labels, table = tables.scores(v, scores)
 render.chart(
     charts.scores(
         scores, labels, t("scores_title", v.lang, name=who["nama"], periode=snapshot["periode"]), v.lang
@@ -145,11 +116,4 @@ st.markdown(f"**{lines[0]}**" + "".join(f"\n- {line}" for line in lines[1:]))
 if len(lines) > 1:
     st.caption(t("path_note", v.lang))
 
-st.subheader(t("dq_title", v.lang))
-flags = [f for f in DQ_FLAGS if raw_known and not pd.isna(snapshot.get(f)) and bool(snapshot.get(f))]
-if not raw_known:
-    st.info(t("dq_unknown", v.lang))
-elif flags:
-    st.warning("\n".join(f"- {t(f, v.lang)}" for f in flags))
-else:
-    st.success(t("dq_none", v.lang))
+render.data_quality(v, snapshot, raw_known)

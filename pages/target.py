@@ -10,6 +10,7 @@ from kkb.sentences import attainment_text, pace_text, projection_text
 from pages import _cache as cache
 from pages import _render as render
 from pages import _state as state
+from pages import _tables as tables
 
 v = state.view()
 r = cache.report_of(v)
@@ -94,30 +95,6 @@ if v.level < 3:
         v=v,
         name="jadwal-target",
     )
-    st.dataframe(
-        display[
-            [
-                "wilayah",
-                "status",
-                "target",
-                "target_tahun",
-                "capaian",
-                "laju_teks",
-                "proyeksi_teks",
-                "tenggat",
-            ]
-        ],
-        hide_index=True,
-        column_config={
-            "wilayah": t("region_label", v.lang),
-            "status": t("status", v.lang),
-            "target": t("target_line", v.lang),
-            "target_tahun": t("year", v.lang),
-            "capaian": t("capaian", v.lang),
-            "laju_teks": t("laju", v.lang),
-            "proyeksi_teks": t("proyeksi", v.lang),
-            "tenggat": t("deadline", v.lang),
-        },
-    )
+    tables.schedule(v, display)
     if len(table) > 25:
         st.caption(t("schedule_more", v.lang, n=len(table) - 25))

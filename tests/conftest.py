@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kkb import build, db
+from kkb import build, db, paparan, slides, store
+from kkb.classification import DEFAULT_METHOD
 from kkb.regions import Reference, Regions, read_reference, wilayah_table
+from kkb.view import View
 
 #: Banten and Riau (the published comparisons) and Bali (Kab. Tabanan's 2025 class mix)
 SMALL_PROVINCES = ("14", "36", "51")
@@ -35,6 +37,25 @@ def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def full_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole national demo registry, as `python -m kkb build` makes it."""
     return build.build(tmp_path_factory.mktemp("full") / "kkb.duckdb")
+
+
+@pytest.fixture(scope="session")
+def banten_pack(small_db: Path) -> paparan.Pack:
+    """Banten's briefing pack (Bahasa Indonesia) at the last periode, compared with Riau, built once."""
+    con = db.connect(small_db)
+    try:
+        periode = store.periods(con)[-1]
+        return paparan.build(slides.Database(con), View("id", "36", periode, DEFAULT_METHOD), "14")
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="session")
+def banten(banten_pack: paparan.Pack, small_db: Path) -> tuple[paparan.Pack, Path, Path]:
+    """Banten's pack at the last periode, compared with Riau, written as PPTX and PDF."""
+    pack = banten_pack
+    folder = small_db.parent
+    return pack, paparan.write(pack, folder / "banten.pptx"), paparan.write(pack, folder / "banten.pdf")
 
 
 @pytest.fixture()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import math
+import os
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -70,3 +74,30 @@ def output_with(
 def digest(path: Path) -> str:
     """The SHA-256 of a file: equal before and after means byte for byte unchanged."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_cli(*args: str, db_path: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m kkb ARGS`` run in this process (``kkb.__main__.main``): its status and what it wrote.
+
+    The same code a shell runs, without a fresh interpreter per call; ``tests/test_cli.py`` runs the
+    real ``python -m kkb`` once, so the entry point itself is tested too. ``db_path`` is set as
+    ``KKB_DB`` for the call.
+    """
+    from kkb import __main__ as cli
+
+    out, err = io.StringIO(), io.StringIO()
+    before = os.environ.get("KKB_DB")
+    if db_path is not None:
+        os.environ["KKB_DB"] = str(db_path)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = cli.main(list(args))
+            except SystemExit as stop:  # argparse refusing its arguments
+                status = stop.code if isinstance(stop.code, int) else 1
+    finally:
+        if before is None:
+            os.environ.pop("KKB_DB", None)
+        else:
+            os.environ["KKB_DB"] = before
+    return subprocess.CompletedProcess(["python", "-m", "kkb", *args], status, out.getvalue(), err.getvalue())

@@ -48,6 +48,7 @@ def test_small_build_holds_regions_targets_and_synthetic_rows(small_con: db.Conn
     assert types["kode"] == "VARCHAR"
 
 
+@pytest.mark.slow
 def test_build_twice_gives_the_same_content(tmp_path: Path, small_db: Path) -> None:
     again = build.build(tmp_path / "again.duckdb", provinces=("14", "36", "51"))
     first, second = db.connect(small_db), db.connect(again)

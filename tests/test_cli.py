@@ -11,17 +11,35 @@ from pathlib import Path
 
 from kkb.classification import INPUT_COLUMNS
 from kkb.cli_classify import OUTPUT_COLUMNS
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str, db_path: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ}
-    if db_path is not None:
-        env["KKB_DB"] = str(db_path)
-    return subprocess.run(
-        [sys.executable, "-m", "kkb", *args], cwd=ROOT, capture_output=True, text=True, env=env
+    return run_cli(*args, db_path=db_path)
+
+
+def test_python_dash_m_kkb_is_the_command_line(small_db: Path) -> None:
+    """The one run through a fresh interpreter, as a shell starts it (the rest run ``main`` in-process)."""
+    env = {**os.environ, "KKB_DB": str(small_db)}
+    done = subprocess.run(
+        [sys.executable, "-m", "kkb", "summary", "--region", "36"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
     )
+    assert done.returncode == 0, done.stderr
+    assert "Banten" in done.stdout and "sintetis" in done.stdout
+    refused = subprocess.run(
+        [sys.executable, "-m", "kkb", "summary", "--region", "99"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert refused.returncode == 2 and "99" in refused.stderr
 
 
 def write_csv(path: Path, rows: list[dict[str, str]], sep: str = ",", encoding: str = "utf-8") -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -14,6 +15,13 @@ from PIL import Image
 from kkb import charts, export, fmt
 
 CAPTION = "Sumber: registri demo sintetis · data per 2025-12 · metode portal-2021"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_chromium() -> Iterator[None]:
+    """One Chromium for the module's drawings, as a briefing pack keeps one (each fresh one costs seconds)."""
+    with export.renderer():
+        yield
 
 
 @pytest.fixture(scope="module")

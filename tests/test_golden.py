@@ -55,9 +55,12 @@ def test_a_regions_figures_are_as_approved(small_con: db.Connection, code: str) 
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_a_packs_outline_is_as_approved(small_con: db.Connection, lang: str) -> None:
+def test_a_packs_outline_is_as_approved(
+    small_con: db.Connection, banten_pack: paparan.Pack, lang: str
+) -> None:
     periode = store.periods(small_con)[-1]
-    pack = paparan.build(slides.Database(small_con), View(lang, "36", periode, DEFAULT_METHOD), "14")
+    view = View(lang, "36", periode, DEFAULT_METHOD)
+    pack = banten_pack if lang == "id" else paparan.build(slides.Database(small_con), view, "14")
     made = pack.made.isoformat()
     outline = [
         {

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 
 from kkb import db, explore, ingest, overview, store
-from kkb.classification import CLASSES, DEFAULT_METHOD, SCORE_COLUMNS, normalise_class, path_to_next_class
+from kkb.classification import CLASSES, DEFAULT_METHOD, SCORE_COLUMNS, normalise_class
 from kkb.ingest import klasifikasi
+from kkb.next_class import path_to_next_class
 from kkb.sentences import formation_text, path_text
 from tests.helpers import digest
 

@@ -3,36 +3,21 @@
 from __future__ import annotations
 
 import io
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
 from kkb import db, explore, fmt, overview, paparan, slides, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.i18n import t
 from kkb.view import View
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 CHART_SLIDES = ("map", "trend", "mix", "attainment", "projection", "peer_mix")
-
-
-@pytest.fixture(scope="module")
-def banten(small_db: Path) -> tuple[paparan.Pack, Path, Path]:
-    """Banten's pack at the last periode, compared with Riau, written as PPTX and PDF."""
-    con = db.connect(small_db)
-    try:
-        periode = store.periods(con)[-1]
-        pack = paparan.build(slides.Database(con), View("id", "36", periode, DEFAULT_METHOD), "14")
-    finally:
-        con.close()
-    folder = small_db.parent
-    return pack, paparan.write(pack, folder / "banten.pptx"), paparan.write(pack, folder / "banten.pdf")
 
 
 def metrics(small_db: Path, code: str, periode: str):  # type: ignore[no-untyped-def]
@@ -61,40 +46,6 @@ def test_the_pack_has_every_part_the_presenter_needs(banten: tuple[paparan.Pack,
     assert pack.synthetic and pack.region == "Banten" and pack.peer == "Riau"
 
 
-def test_pptx_slides_titles_pictures_and_figures(
-    banten: tuple[paparan.Pack, Path, Path], small_db: Path
-) -> None:
-    pack, pptx_path, _ = banten
-    deck = Presentation(str(pptx_path))
-    assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, rel=0.01)
-    titles = [s.shapes.title.text for s in deck.slides]
-    assert titles == [s.title for s in pack.slides]
-    assert titles[0] == "Bahan paparan Kampung KB: Banten"
-    assert titles[1] == "Angka utama, Banten"
-    for slide, source in zip(deck.slides, pack.slides, strict=True):
-        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
-        assert len(pictures) == (1 if source.key in CHART_SLIDES else 0), source.key
-
-    m = metrics(small_db, "36", pack.view.periode)
-    headline = deck_text(deck.slides[1])
-    assert fmt.number(m.pembentukan, "id") in headline
-    assert fmt.percent(m.cakupan_desa_persen, "id") in headline
-    assert fmt.percent(m.mandiri_plus_persen, "id") in headline
-    assert f"{fmt.number(m.desa_terbentuk, 'id')} dari {fmt.number(m.jml_desa_kel, 'id')}" in headline
-    assert "Data sintetis" in deck_text(deck.slides[0])
-
-    riau = metrics(small_db, "14", pack.view.periode)
-    peer = next(s for s, p in zip(deck.slides, pack.slides, strict=True) if p.key == "peer")
-    table = next(s for s in peer.shapes if s.has_table).table
-    first_row = [c.text for c in table.rows[1].cells]
-    assert first_row[:3] == [
-        t("pembentukan", "id"),
-        fmt.number(m.pembentukan, "id"),
-        fmt.number(riau.pembentukan, "id"),
-    ]
-    assert first_row[3] == fmt.signed(riau.pembentukan - m.pembentukan, "id")
-
-
 def test_closest_to_next_class_are_those_needing_fewest_changes(
     banten: tuple[paparan.Pack, Path, Path], small_db: Path
 ) -> None:
@@ -115,26 +66,7 @@ def test_closest_to_next_class_are_those_needing_fewest_changes(
     assert (movable["langkah_ke_kelas_berikut"] < steps[-1]).sum() <= paparan.CLOSEST
 
 
-def test_pdf_pages_outline_images_and_figures(
-    banten: tuple[paparan.Pack, Path, Path], small_db: Path
-) -> None:
-    pack, _, pdf_path = banten
-    reader = PdfReader(str(pdf_path))
-    assert len(reader.pages) == len(pack.slides)
-    width, height = (float(x) for x in reader.pages[0].mediabox.upper_right)
-    assert width / height == pytest.approx(16 / 9, rel=0.01)
-    assert [item.title for item in reader.outline] == [s.title for s in pack.slides]
-    for page, slide in zip(reader.pages, pack.slides, strict=True):
-        text = page.extract_text()
-        assert slide.title.split(",")[0] in text, slide.key
-        assert len(page.images) == (1 if slide.key in CHART_SLIDES else 0), slide.key
-    m = metrics(small_db, "36", pack.view.periode)
-    headline = reader.pages[1].extract_text()
-    assert fmt.number(m.pembentukan, "id") in headline
-    assert fmt.percent(m.mandiri_plus_persen, "id") in headline
-    assert "registri demo sintetis" in reader.pages[-1].extract_text()
-
-
+@pytest.mark.slow
 def test_an_english_pack_of_a_kabupaten_compares_with_its_province(small_db: Path) -> None:
     con = db.connect(small_db)
     try:
@@ -152,10 +84,7 @@ def test_an_english_pack_of_a_kabupaten_compares_with_its_province(small_db: Pat
 
 
 def run(*args: str, db_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KKB_DB": str(db_path)}
-    return subprocess.run(
-        [sys.executable, "-m", "kkb", *args], cwd=ROOT, capture_output=True, text=True, env=env
-    )
+    return run_cli(*args, db_path=db_path)
 
 
 @pytest.mark.slow

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from kkb import db, ingest, overview, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.ingest import portal_list
 from kkb.sentences import source_text
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -123,12 +122,7 @@ def test_imported_kampung_kb_replace_the_synthetic_ones_unclassified_and_undo_br
 def test_the_command_line_says_what_it_recognised(small_db: Path, tmp_path: Path) -> None:
     live = tmp_path / "kkb.duckdb"
     shutil.copyfile(small_db, live)
-    result = subprocess.run(
-        [sys.executable, "-m", "kkb", "import", str(GOOD), "--db", str(live)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    result = run_cli("import", str(GOOD), "--db", str(live))
     assert result.returncode == 0, result.stderr
     first, said = result.stdout.splitlines()[:2]
     assert first == "Bentuk berkas: daftar Kampung KB Portal Kampung KB (FORMATS §E)"

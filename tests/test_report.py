@@ -22,17 +22,16 @@ def _built(con: db.Connection, code: str) -> report.Report:
 def test_a_report_holds_the_regions_own_figures(small_con: db.Connection, code: str) -> None:
     r = _built(small_con, code)
     wilayah = store.wilayah(small_con, max_level=3)
+    regions = Regions(wilayah)
     periode = r.view.periode
     assert r.metrics == overview.region(
         small_con, code, periode, DEFAULT_METHOD, wilayah, store.targets(small_con)
     )
-    assert r.label == Regions(wilayah).label(code)
+    assert r.label == regions.label(code)
     assert r.trend["periode"].max() <= periode and not r.trend.empty
     kids = overview.children(small_con, code, periode, DEFAULT_METHOD, wilayah)
     assert list(r.children["kode"]) == list(kids["kode"])
-    assert list(r.children["wilayah"]) == [
-        r.label if c == code else Regions(wilayah).label(c) for c in kids["kode"]
-    ]
+    assert list(r.children["wilayah"]) == [regions.label(c) for c in kids["kode"]]
     assert sorted(r.schedule["kode"]) == sorted(kids["kode"])
     assert r.sources == tuple(overview.sources(small_con, code))
     assert r.synthetic and not r.empty  # the demo registry

@@ -69,13 +69,24 @@ def test_a_bad_recap_lists_every_problem_with_candidates_and_writes_nothing(
 
 @pytest.fixture()
 def imported(small_db: Path, tmp_path: Path) -> Path:
+    """A private copy with the good recap imported (for a test that imports or undoes again)."""
     live = tmp_path / "kkb.duckdb"
     shutil.copyfile(small_db, live)
     ingest.import_any(GOOD, live, "uji", periode="2025-08")
     return live
 
 
-def test_each_count_becomes_a_kampung_kb_with_its_year_and_no_class(imported: Path) -> None:
+@pytest.fixture(scope="module")
+def imported_once(small_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same, made once for the tests that only read it."""
+    live = tmp_path_factory.mktemp("siga") / "kkb.duckdb"
+    shutil.copyfile(small_db, live)
+    ingest.import_any(GOOD, live, "uji", periode="2025-08")
+    return live
+
+
+def test_each_count_becomes_a_kampung_kb_with_its_year_and_no_class(imported_once: Path) -> None:
+    imported = imported_once
     printed = _file_rows(GOOD)
     formed = sum(int(r["JUMLAH KAMPUNG KB"]) for r in printed)
     later = sum(int(r["> 2019"]) for r in printed)
@@ -140,7 +151,10 @@ def test_the_same_recap_again_replaces_its_kampung_kb_and_undo_takes_it_back(imp
         con.close()
 
 
-def test_kelola_lists_the_names_the_recap_taught(imported: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kelola_lists_the_names_the_recap_taught(
+    imported_once: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    imported = imported_once
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("KKB_DB", str(imported))

@@ -13,7 +13,7 @@ from kkb import db, ingest, overview, store, summary
 from kkb.classification import CLASSES, DEFAULT_METHOD
 from kkb.ingest import names, statistik
 from kkb.ingest.read import number
-from tests.helpers import digest
+from tests.helpers import digest, run_cli
 
 DATA = Path(__file__).resolve().parent / "data"
 BANTEN = DATA / "statistik_klasifikasi_banten.xlsx"
@@ -250,18 +250,12 @@ def test_a_later_table_replaces_the_earlier_one_from_its_periode_and_undo_puts_i
 
 
 def test_the_cli_needs_the_periode_and_says_what_it_recognised(imported: Path, tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parent.parent
-    command = [sys.executable, "-m", "kkb", "import", str(BANTEN), "--db", str(imported)]
-    refused = subprocess.run(command, capture_output=True, text=True, cwd=root, check=False)
+    command = ["import", str(BANTEN), "--db", str(imported)]
+    refused = run_cli(*command)
     assert refused.returncode != 0
     assert "tabel statistik klasifikasi Portal Kampung KB" in refused.stdout
     assert "berkas tidak menyebut periode" in refused.stderr and "--periode" in refused.stderr
-    done = subprocess.run(
-        [*command, "--periode", "2025-11"], capture_output=True, text=True, cwd=root, check=False
-    )
+    done = run_cli(*command, "--periode", "2025-11")
     assert done.returncode == 0, done.stderr
     assert "periode 2025-11" in done.stdout
     con = db.connect(imported)

@@ -166,3 +166,44 @@ def test_every_query_parameter_is_named_once_in_the_state_table() -> None:
 def test_the_link_check_finds_a_widget_bound_without_the_table() -> None:
     tree = ast.parse('st.radio("x", [], key="urut", bind="query-params")\nstate.set_link(slide="1")')
     assert _link_keys(tree) == ({"slide"}, ["'urut'"])
+
+
+#: a page file reads view → report → render; anything longer belongs in the page layer or in kkb
+PAGE_LINES = 120
+
+
+def test_every_page_file_is_short() -> None:
+    pages = [p for p in sorted((ROOT / "pages").glob("*.py")) if not p.name.startswith("_")]
+    assert len(pages) >= 9  # the dashboard's pages (the page layer's rooms start with an underscore)
+    long = {p.name: n for p in pages if (n := len(p.read_text(encoding="utf-8").splitlines())) >= PAGE_LINES}
+    assert not long, f"page files of {PAGE_LINES} lines or more: {long}"
+
+
+def _test_files_of(module: Path) -> list[str]:
+    """The test files that may mirror ``module``: ``tests/test_<name>.py``; in a package also
+    ``test_<package>_<name>.py``, the only one when a module of ``kkb`` itself has that name.
+    """
+    parts = module.relative_to(ROOT / "kkb").with_suffix("").parts
+    if parts == ("__main__",):
+        return ["test_cli.py"]  # the command line
+    if len(parts) == 1:
+        return [f"test_{parts[0]}.py"]
+    qualified = f"test_{'_'.join(parts)}.py"
+    return [qualified] if (ROOT / "kkb" / f"{parts[-1]}.py").exists() else [f"test_{parts[-1]}.py", qualified]
+
+
+def test_every_kkb_module_has_its_test_file() -> None:
+    modules = [p for p in sorted((ROOT / "kkb").glob("**/*.py")) if p.name != "__init__.py"]
+    assert len(modules) > 30
+    missing = [
+        str(m.relative_to(ROOT))
+        for m in modules
+        if not any((ROOT / "tests" / name).exists() for name in _test_files_of(m))
+    ]
+    assert not missing, f"kkb modules without a test file: {missing}"
+
+
+def test_the_mirror_names_a_package_modules_test_file_both_ways() -> None:
+    assert _test_files_of(ROOT / "kkb" / "ingest" / "targets.py") == ["test_ingest_targets.py"]
+    assert _test_files_of(ROOT / "kkb" / "ingest" / "names.py") == ["test_names.py", "test_ingest_names.py"]
+    assert _test_files_of(ROOT / "kkb" / "report.py") == ["test_report.py"]

@@ -1,4 +1,5 @@
-"""A hostile corpus: files an attacker or a careless export makes, each refused with its reason.
+"""``kkb.ingest.read`` against a hostile corpus: files an attacker or a careless export makes, each
+refused with its reason.
 
 Every file is built here from the bytes that make it hostile (the ones issue 17 was found with are
 held back). Each goes through the command line as an official would run it: the answer is a

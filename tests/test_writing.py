@@ -1,4 +1,5 @@
-"""What a killed process, a swap under a page, a full disk or a lost file leave behind — and what is said.
+"""``kkb.ingest.writing``: what a killed process, a swap under a page, a full disk or a lost file
+leave behind — and what is said.
 
 - kill -9 at every step of an import and of an undo, then ``undo`` does what it says it does and no
   work file is left after the next start;

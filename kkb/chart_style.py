@@ -1,0 +1,67 @@
+"""How every figure looks: plotly's template in the project's font and colours, number separators, axes.
+
+Every figure gets its template explicitly (importing streamlit changes plotly's default), the
+language's number separators, and a percentage axis that says its unit. ``kkb.charts`` and
+``kkb.maps`` lay their figures out through ``layout``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from kkb import palette
+
+FONT = "DejaVu Sans, Arial, sans-serif"
+
+TEMPLATE = go.layout.Template(pio.templates["plotly_white"])
+TEMPLATE.layout.font = {"family": FONT, "size": 14, "color": palette.TEXT}
+TEMPLATE.layout.title = {
+    "font": {"size": 18},
+    "x": 0.01,
+    "xanchor": "left",
+    "y": 0.98,
+    "yanchor": "top",
+    "yref": "container",
+}
+TEMPLATE.layout.colorway = list(palette.COLORWAY)
+TEMPLATE.layout.margin = {"l": 10, "r": 10, "t": 100, "b": 10}
+# whole numbers on axes as 70.000 (id) or 70,000 (en), never "70k"
+for _axis in (TEMPLATE.layout.xaxis, TEMPLATE.layout.yaxis):
+    _axis.separatethousands = True
+    _axis.exponentformat = "none"
+TEMPLATE.layout.legend = {"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "title": {"text": ""}}
+
+#: plotly's ``separators``: the decimal mark, then the thousands mark
+SEPARATORS = {"id": ",.", "en": ".,"}
+
+
+def percent_suffix(lang: str) -> str:
+    """The suffix of a percentage in ``lang`` (``" %"`` in Indonesian, ``"%"`` in English)."""
+    return " %" if lang == "id" else "%"
+
+
+def layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.Figure:
+    """Give ``fig`` the template, its title, the language's separators and a height."""
+    fig.update_layout(
+        template=TEMPLATE,
+        title={"text": title},
+        separators=SEPARATORS.get(lang, SEPARATORS["id"]),
+        height=height,
+        hoverlabel={"font": {"family": FONT}},
+    )
+    return fig
+
+
+def percent_axis(lang: str, title: str, upper: float | None = None) -> dict[str, Any]:
+    """An axis of percentages from zero (to ``upper``), its ticks with the language's suffix."""
+    axis: dict[str, Any] = {
+        "title": {"text": title},
+        "ticksuffix": percent_suffix(lang),
+        "rangemode": "tozero",
+    }
+    if upper is not None:
+        axis["range"] = [0, upper]
+    return axis
