@@ -7,15 +7,14 @@ small hand-made registry.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Any
 
 import pandas as pd
 
 from kkb.classification import CLASSES
-from kkb.regions import NATION, ancestors_of
+from kkb.pace import Projection, pace, project
+from kkb.regions import NATION
+from kkb.targets import Attainment, Target, find_in, find_target, index_targets
 
 #: the counts of a region as ``kkb.store`` returns them (from ``rekap_wilayah`` or ``rekap``)
 REGION_COUNTS = (
@@ -132,178 +131,6 @@ def _rates(out: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- targets -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Target:
-    """A target (or published figure) from the targets table, with its source."""
-
-    region: str
-    metric: str
-    year: int
-    value: float
-    denominator: str
-    source: str
-    url: str
-    date: str
-    note: str | None = None
-    inherited_from: str | None = None  # the code of the region that set it, when not ``region``
-
-
-def find_target(
-    targets: pd.DataFrame, region: str, metric: str, year: int, kind: str = "target"
-) -> Target | None:
-    """The target of ``region`` for ``metric`` that applies in ``year``, or None when there is none.
-
-    Prefers the target of that year, then the nearest later year, then the latest earlier year.
-    Coverage targets set for a wider region (the national Inpres 3/2022 goal) also apply to the
-    regions inside it and say so in ``inherited_from``; other targets are never inherited.
-    """
-    return _find(_index(targets), region, metric, year, kind)
-
-
-TargetIndex = dict[tuple[str, str, str], list[dict[Hashable, Any]]]
-
-
-def _index(targets: pd.DataFrame) -> TargetIndex:
-    """The targets by (region, metric, kind), rows in frame order.
-
-    Filtering the frame with pandas cost 5 ms per lookup, which a table of 34 kab/kota paid 68 times.
-    """
-    index: TargetIndex = {}
-    for row in targets.to_dict("records"):
-        index.setdefault((str(row["kode_wilayah"]), str(row["metrik"]), str(row["jenis"])), []).append(row)
-    return index
-
-
-def _find(index: TargetIndex, region: str, metric: str, year: int, kind: str = "target") -> Target | None:
-    chain = [region]
-    if metric == "cakupan_desa_persen":
-        chain = list(reversed(ancestors_of(region)))
-    for code in chain:
-        rows = index.get((code, metric, kind))
-        if not rows:
-            continue
-        same = [r for r in rows if r["tahun"] == year]
-        later = sorted((r for r in rows if r["tahun"] > year), key=lambda r: r["tahun"])
-        earlier = sorted((r for r in rows if r["tahun"] < year), key=lambda r: -r["tahun"])
-        pick = (same or later or earlier)[0]
-        return Target(
-            region=region,
-            metric=metric,
-            year=int(pick["tahun"]),
-            value=float(pick["nilai"]),
-            denominator=str(pick["penyebut"]),
-            source=str(pick["sumber"]),
-            url=str(pick["sumber_url"]),
-            date=str(pick["sumber_tanggal"]),
-            note=None if pd.isna(pick["catatan"]) else str(pick["catatan"]),
-            inherited_from=None if code == region else code,
-        )
-    return None
-
-
-@dataclass(frozen=True)
-class Attainment:
-    """An actual value against its target; ``percent`` is actual ÷ target × 100 (None: no target)."""
-
-    metric: str
-    actual: float | None
-    target: Target | None
-
-    @property
-    def percent(self) -> float | None:
-        """Attainment in percent of the target, or None when there is no target or no value."""
-        if self.target is None or self.actual is None or self.target.value == 0:
-            return None
-        if isinstance(self.actual, float) and math.isnan(self.actual):
-            return None
-        return self.actual / self.target.value * 100
-
-    @property
-    def gap(self) -> float | None:
-        """How much is still missing to the target (0 once reached), or None without a target."""
-        if self.target is None or self.actual is None:
-            return None
-        return max(self.target.value - self.actual, 0.0)
-
-
-# --- pace and projection ---------------------------------------------------------------------------
-
-
-def month_index(periode: str) -> int:
-    """Months since year 0 of a ``YYYY-MM`` periode (for arithmetic on months)."""
-    year, month = periode.split("-")
-    return int(year) * 12 + int(month) - 1
-
-
-def month_label(index: int) -> str:
-    """The ``YYYY-MM`` periode of a month index."""
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def shift_periode(periode: str, months: int) -> str:
-    """``periode`` moved by ``months`` (negative: earlier)."""
-    return month_label(month_index(periode) + months)
-
-
-def pace(trend: pd.DataFrame, periode: str, column: str = "pembentukan", window: int = 12) -> float:
-    """New Kampung KB per month over the ``window`` months up to ``periode`` (laju).
-
-    Uses the months the trend has when it is shorter than the window; 0 without history. NaN (not
-    known) when a month of the window carries figures printed for an earlier periode, or the count
-    itself is not known: a region known from one statistics table has no pace to show.
-    """
-    series = trend.set_index("periode")[column]
-    if periode not in series.index:
-        return 0.0
-    start = shift_periode(periode, -window)
-    if "dari_periode" in trend:
-        window_rows = trend[(trend["periode"] >= start) & (trend["periode"] <= periode)]
-        if window_rows["dari_periode"].notna().any():
-            return float("nan")
-    if "tanpa_tanggal" in trend:
-        # Kampung KB known only by year ("2020 or later") enter the count at a periode, not in the
-        # month they were formed: while their number changes, the month-by-month pace is unknown
-        undated = trend.set_index("periode")["tanpa_tanggal"].fillna(0)
-        before_undated = undated[undated.index <= start]
-        then = float(before_undated.iloc[-1]) if len(before_undated) else 0.0
-        if float(undated[periode]) != then:
-            return float("nan")
-    if pd.isna(series[periode]):
-        return float("nan")
-    earlier = series[series.index <= start]
-    before = float(earlier.iloc[-1]) if len(earlier) else 0.0
-    first = series.index[0]
-    months = window if len(earlier) else max(month_index(periode) - month_index(first) + 1, 1)
-    return (float(series[periode]) - before) / months
-
-
-@dataclass(frozen=True)
-class Projection:
-    """When a count target is reached at the current pace (proyeksi)."""
-
-    target_value: float
-    deadline: str  # YYYY-MM, the end of the target year
-    pace: float
-    reached_in: str | None  # YYYY-MM, or None when never at a pace of 0
-    already_reached: bool
-
-    @property
-    def on_time(self) -> bool:
-        """Whether the target is (or will be, at this pace) reached by the deadline."""
-        return self.already_reached or (self.reached_in is not None and self.reached_in <= self.deadline)
-
-
-def project(current: float, target: Target, pace_per_month: float, periode: str) -> Projection:
-    """Project the month ``current`` reaches ``target.value`` at ``pace_per_month`` from ``periode``."""
-    deadline = f"{target.year:04d}-12"
-    if current >= target.value:
-        return Projection(target.value, deadline, pace_per_month, periode, True)
-    if math.isnan(current) or math.isnan(pace_per_month) or pace_per_month <= 0:
-        return Projection(target.value, deadline, pace_per_month, None, False)
-    months = math.ceil((target.value - current) / pace_per_month)
-    return Projection(target.value, deadline, pace_per_month, shift_periode(periode, months), False)
 
 
 # --- one region's metrics -----------------------------------------------------------------------
@@ -508,12 +335,12 @@ def attainment_table(rated: pd.DataFrame, targets: pd.DataFrame, year: int) -> p
     (the region that set it), ``aktual`` and ``capaian_persen`` (empty where no target applies).
     """
     found: list[dict[str, object]] = []
-    index = _index(targets)
+    index = index_targets(targets)
     for _, row in rated.iterrows():
         code = str(row["kode"])
         target: Target | None = None
         for metric in PRIMARY_TARGETS:
-            target = _find(index, code, metric, year)
+            target = find_in(index, code, metric, year)
             if target is not None:
                 break
         if target is None:

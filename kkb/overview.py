@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kkb import db, metrics, store
+from kkb import db, metrics, pace, store
 from kkb.classification import CLASSES, DEFAULT_METHOD
 from kkb.metrics import RegionMetrics
 from kkb.regions import NATION, level_of, parent_of
+from kkb.targets import Target
 
 
 def latest_periode(con: db.Connection) -> str:
@@ -67,7 +68,7 @@ def region(
     wilayah = store.wilayah(con) if wilayah is None else wilayah
     targets = store.targets(con) if targets is None else targets
     now = rated(con, code, periode, metode, wilayah)
-    earlier = metrics.shift_periode(periode, -12)
+    earlier = pace.shift_periode(periode, -12)
     year_ago: pd.Series | None = rated(con, code, earlier, metode, wilayah)
     trend = store.trend(con, code, metode) if trend is None else trend
     printed = store.printed(con)
@@ -111,9 +112,9 @@ def schedule(
             goal = float(row["target_nilai"]) / 100 * float(row["jml_desa_kel"])
         else:
             column, current, goal = "pembentukan", float(row["pembentukan"]), float(row["target_nilai"])
-        laju = metrics.pace(mine, periode, column) if periode in set(mine["periode"]) else 0.0
-        target = metrics.Target(str(row["kode"]), str(row["target_metrik"]), year, goal, "", "", "", "")
-        p = metrics.project(current, target, laju, periode)
+        laju = pace.pace(mine, periode, column) if periode in set(mine["periode"]) else 0.0
+        target = Target(str(row["kode"]), str(row["target_metrik"]), year, goal, "", "", "", "")
+        p = pace.project(current, target, laju, periode)
         rows.append({"laju": laju, "proyeksi": p.reached_in, "tenggat": p.deadline, "tepat_waktu": p.on_time})
     out = pd.concat([kids.reset_index(drop=True), pd.DataFrame(rows)], axis=1)
     order = out["tepat_waktu"].map({False: 0, True: 1}).fillna(2)

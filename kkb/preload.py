@@ -34,6 +34,7 @@ MODULES = (
     "kkb.next_class",
     "kkb.overview",
     "kkb.pack",
+    "kkb.pace",
     "kkb.palette",
     "kkb.paparan",
     "kkb.regions",

@@ -14,8 +14,9 @@ import pandas as pd
 
 from kkb import fmt
 from kkb.i18n import DEFAULT_LANG, t
-from kkb.metrics import Attainment, RegionMetrics
+from kkb.metrics import RegionMetrics
 from kkb.next_class import NextClassPath, Step
+from kkb.targets import Attainment
 
 if TYPE_CHECKING:
     from kkb.overview import Source, Standing

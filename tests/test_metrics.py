@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kkb import db, explore, metrics, overview, store
+from kkb import db, explore, metrics, overview, pace, store
 from kkb.classification import DEFAULT_METHOD, RESULT_COLUMNS, classify
 from kkb.regions import Reference, wilayah_table
-from kkb.targets import read_targets
+from kkb.targets import find_target, read_targets
 from tests.helpers import frame, full_marks_input, output_with, row
 
 MANDIRI = row(**full_marks_input(), **output_with(part=35, cpr=60, mkjp=30, unmet=5))
@@ -106,7 +106,7 @@ def test_targets_attainment_and_projection(hand: db.Connection) -> None:
     # two Kampung KB declared in the 12 months to June 2023 (A in January, C in March)
     assert m.laju == pytest.approx(2 / 12)
     assert m.proyeksi is not None and not m.proyeksi.on_time
-    assert m.proyeksi.reached_in == metrics.shift_periode("2023-06", 1386)  # (234 - 3) / (2/12)
+    assert m.proyeksi.reached_in == pace.shift_periode("2023-06", 1386)  # (234 - 3) / (2/12)
 
 
 def test_children_keep_regions_without_kampung_kb(hand: db.Connection) -> None:
@@ -154,32 +154,11 @@ TARGETS = pd.DataFrame(
     ],
 )
 def test_find_target(region: str, metric: str, year: int, value: float | None, inherited: str | None) -> None:
-    found = metrics.find_target(TARGETS, region, metric, year)
+    found = find_target(TARGETS, region, metric, year)
     if value is None:
         assert found is None
     else:
         assert found is not None and found.value == value and found.inherited_from == inherited
-
-
-def test_project() -> None:
-    target = metrics.find_target(TARGETS, "36", "pembentukan", 2023)
-    assert target is not None
-    on_time = metrics.project(1110, target, 20, "2023-09")
-    assert on_time.reached_in == "2023-12" and on_time.on_time  # 51 / 20 -> 3 months
-    late = metrics.project(906, target, 29.2, "2023-10")
-    assert late.reached_in == "2024-07" and not late.on_time
-    assert metrics.project(1200, target, 0, "2023-10").already_reached
-    never = metrics.project(10, target, 0, "2023-10")
-    assert never.reached_in is None and not never.on_time
-
-
-def test_pace_with_short_history() -> None:
-    trend = pd.DataFrame({"periode": ["2023-01", "2023-02", "2023-03"], "pembentukan": [1, 3, 7]})
-    assert metrics.pace(trend, "2023-03") == pytest.approx(7 / 3)
-    long = pd.DataFrame(
-        {"periode": [metrics.month_label(24000 + i) for i in range(30)], "pembentukan": list(range(0, 60, 2))}
-    )
-    assert metrics.pace(long, long["periode"].iloc[-1]) == pytest.approx(2.0)
 
 
 # --- Jelajah and Profil on the hand registry ---------------------------------------------------------

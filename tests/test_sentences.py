@@ -9,8 +9,9 @@ import pytest
 from kkb import db, overview, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.i18n import t
-from kkb.metrics import Attainment, Projection, Target
+from kkb.pace import Projection
 from kkb.sentences import attainment_text, projection_text
+from kkb.targets import Attainment, Target
 
 
 def target(metric: str, value: float, year: int, inherited: str | None = None) -> Target:
