@@ -6,14 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkb.classification import (
-    DQ_FLAGS,
-    INDEX_COLUMNS,
-    INPUT_COLUMNS,
-    SCORE_COLUMNS,
-    UNUSED_BY_RULES,
-    classify,
-)
+from kkb.classification import DQ_FLAGS, INDEX_COLUMNS, SCORE_COLUMNS, classify
+from kkb.columns import INPUT_COLUMNS, UNUSED_BY_RULES
 from kkb.errors import InputRowsError, RowProblem
 from kkb.ingest.read import parse_snapshot_columns, read_table
 

@@ -25,11 +25,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kkb.classification import (
-    CLASSES,
+from kkb.classification import CLASSES, DIMENSION_INDICATORS, DIMENSIONS
+from kkb.columns import (
     DENOMINATORS,
-    DIMENSION_INDICATORS,
-    DIMENSIONS,
     INPUT_COLUMNS,
     METHODS_KB,
     MKJP_METHODS,

@@ -18,15 +18,13 @@ from kkb.classification import (
     CLASSES,
     DIMENSION_INDICATORS,
     INDICATORS,
-    INPUT_COLUMNS,
-    METHODS_KB,
-    MKJP_METHODS,
     SCORE_COLUMNS,
     Indicator,
     class_from_indices,
     classify_portal_2021,
     from_scores,
 )
+from kkb.columns import INPUT_COLUMNS, METHODS_KB, MKJP_METHODS
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkb.classification import INPUT_COLUMNS
+from kkb.columns import INPUT_COLUMNS
 
 
 def row(**values: float | None) -> dict[str, float]:

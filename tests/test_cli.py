@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kkb.classification import INPUT_COLUMNS
 from kkb.cli_classify import OUTPUT_COLUMNS
+from kkb.columns import INPUT_COLUMNS
 from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kkb.classification import INPUT_COLUMNS, UNUSED_BY_RULES
 from kkb.cli_classify import OUTPUT_COLUMNS, classify_file, unused_missing
+from kkb.columns import INPUT_COLUMNS, UNUSED_BY_RULES
 from kkb.errors import InputRowsError
 
 

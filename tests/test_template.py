@@ -597,7 +597,7 @@ def test_a_count_too_large_to_store_is_refused_before_anything_is_written(
 
 
 def test_the_storage_limits_of_the_checks_are_those_of_the_database(small_con: db.Connection) -> None:
-    from kkb.classification import INPUT_COLUMNS
+    from kkb.columns import INPUT_COLUMNS
     from kkb.ingest import checks
 
     types = dict(

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kkb.classification import CLASSES, FLAG_COLUMNS, INPUT_COLUMNS, PARTICIPATION_PAIRS, normalise_class
+from kkb.classification import CLASSES, normalise_class
+from kkb.columns import FLAG_COLUMNS, INPUT_COLUMNS, PARTICIPATION_PAIRS
 from kkb.ingest import rules
 
 FIRST_DATE = dt.date(2016, 1, 1)  # the programme began in January 2016

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kkb.classification import COUNT_COLUMNS, FLAG_COLUMNS, INPUT_COLUMNS
+from kkb.columns import COUNT_COLUMNS, FLAG_COLUMNS, INPUT_COLUMNS
 from kkb.errors import DataFileError, RowProblem
 
 MAX_ROWS = 200_000

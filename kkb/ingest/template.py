@@ -14,13 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from kkb import db, store
-from kkb.classification import (
-    DEFAULT_METHOD,
-    INPUT_COLUMNS,
-    RESULT_COLUMNS,
-    classify,
-    normalise_class,
-)
+from kkb.classification import DEFAULT_METHOD, RESULT_COLUMNS, classify, normalise_class
+from kkb.columns import INPUT_COLUMNS
 from kkb.errors import RowProblem
 from kkb.ingest import checks, rules
 from kkb.ingest.read import column_key, parse_snapshot_columns, read_table, sha256_of
@@ -341,7 +336,7 @@ def column_help(column: str) -> str:
     """What ``column`` of the template holds, in Bahasa Indonesia."""
     if column in COLUMN_HELP:
         return COLUMN_HELP[column]
-    from kkb.classification import FLAG_COLUMNS
+    from kkb.columns import FLAG_COLUMNS
 
     if column in FLAG_COLUMNS:
         return "Ada (1) atau tidak ada (0); juga Ada/Tidak Ada, Ya/Tidak; kosong = tidak dilaporkan."
@@ -350,7 +345,7 @@ def column_help(column: str) -> str:
 
 def template_frame() -> pd.DataFrame:
     """The import template: every column, one filled-in example row (synthetic)."""
-    from kkb.classification import FLAG_COLUMNS
+    from kkb.columns import FLAG_COLUMNS
 
     row: dict[str, object] = {}
     for column in TEMPLATE_COLUMNS:
