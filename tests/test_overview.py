@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from kkb import db, overview, store
-from kkb.classification import CLASSES, DEFAULT_METHOD
+from kkb.classification import DEFAULT_METHOD
 
 
 def _ranked(values: dict[str, float | None]) -> pd.DataFrame:
@@ -36,23 +36,48 @@ def test_a_region_within_the_gap_of_the_leaders_is_not_called_lagging() -> None:
     assert overview.standing(_ranked({"A": None}), "wilayah", "nilai").top is None
 
 
-def test_the_class_tables_rows_add_up_to_its_total(small_con: db.Connection) -> None:
-    periode = store.periods(small_con)[-1]
-    wilayah, targets = store.wilayah(small_con, max_level=3), store.targets(small_con)
-    total = overview.region(small_con, "36", periode, DEFAULT_METHOD, wilayah, targets)
-    kids = overview.children(small_con, "36", periode, DEFAULT_METHOD, wilayah)
-    table = overview.class_table(kids.assign(wilayah=kids["kode"]), total, "Jumlah")
-    assert list(table.columns) == list(overview.CLASS_TABLE_COLUMNS)
-    body, last = table.iloc[:-1], table.iloc[-1]
-    assert last["wilayah"] == "Jumlah" and last["pembentukan"] == total.pembentukan
-    for klass in CLASSES:
-        assert body[klass.lower()].sum() == last[klass.lower()] == total.kelas[klass]
-    assert body["belum_terklasifikasi"].sum() == total.pembentukan - total.terklasifikasi
-    assert list(body["wilayah"]) == sorted(body["wilayah"])
-
-
 def test_a_kecamatan_has_no_children_in_the_dashboard(small_con: db.Connection) -> None:
     with pytest.raises(ValueError, match="kecamatan"):
         overview.children(
             small_con, "36.04.05", "2025-12", DEFAULT_METHOD, store.wilayah(small_con, max_level=3)
         )
+
+
+def test_standing_keeps_ties_together() -> None:
+    tied = pd.DataFrame({"w": list("abcdefghijkl"), "x": [100.0] * 10 + [95.0, 90.0]})
+    ends = overview.standing(tied, "w", "x")
+    assert ends.leading == [] and ends.tied_top == 10  # ten regions share the top: none singled out
+    assert ends.lagging == ["l", "k"]
+    spread = pd.DataFrame({"w": list("abcdefgh"), "x": [8.0, 7, 6, 6, 5, 4, 3, 2]})
+    ends = overview.standing(spread, "w", "x", n=3)
+    assert ends.leading == ["a", "b"]  # the tie at 6 would cross the cut of three
+    assert ends.lagging == ["h", "g", "f"]
+    same = overview.standing(pd.DataFrame({"w": ["a", "b"], "x": [5.0, 5.0]}), "w", "x")
+    assert same.leading == same.lagging == [] and same.top == same.bottom == 5.0
+
+
+def test_near_equal_values_are_not_split_into_leading_and_lagging() -> None:
+    close_call = pd.DataFrame({"w": list("abcd"), "x": [96.5, 96.3, 96.2, 60.0]})
+    ends = overview.standing(close_call, "w", "x", n=2, gap=1.0)
+    assert ends.leading == ["a", "b"] and ends.lagging == ["d"]  # 96,2 % is not lagging behind 96,3 %
+    assert ends.spread == pytest.approx(36.5)
+    bunched = overview.standing(pd.DataFrame({"w": list("ab"), "x": [96.5, 96.3]}), "w", "x", gap=1.0)
+    assert bunched.close and bunched.leading == bunched.lagging == []
+    assert not overview.standing(close_call, "w", "x", n=2).close  # without a gap the old split stays
+
+
+def test_the_class_table_is_the_portals_with_a_total_that_adds_up(small_con: db.Connection) -> None:
+    periode = overview.latest_periode(small_con)
+    wilayah, targets = store.wilayah(small_con, max_level=3), store.targets(small_con)
+    m = overview.region(small_con, "36", periode, DEFAULT_METHOD, wilayah, targets)
+    kids = overview.children(small_con, "36", periode, DEFAULT_METHOD, wilayah)
+    table = overview.class_table(kids.assign(wilayah=kids["nama"]), m, "Total")
+    assert list(table.columns) == list(overview.CLASS_TABLE_COLUMNS)
+    body, total = table.iloc[:-1], table.iloc[-1]
+    assert list(body["wilayah"]) == sorted(body["wilayah"])  # by name, as the portal sorts
+    assert total["wilayah"] == "Total" and total["pembentukan"] == m.pembentukan
+    for klass in ("Dasar", "Berkembang", "Mandiri", "Berkelanjutan"):
+        assert total[klass.lower()] == m.kelas[klass] == body[klass.lower()].sum()  # the checksum
+        assert total[f"{klass.lower()}_persen"] == pytest.approx(m.kelas_persen[klass])
+    assert body["pembentukan"].sum() == m.pembentukan
+    assert total["belum_terklasifikasi"] == m.pembentukan - m.terklasifikasi
