@@ -160,11 +160,6 @@ def _table(key: str, name: str) -> pd.DataFrame:
     raise KeyError(name)
 
 
-def wilayah() -> pd.DataFrame:
-    """Regions down to kecamatan with their Kemendagri counts."""
-    return _table(database_key(), "wilayah")
-
-
 def targets() -> pd.DataFrame:
     """Targets and published figures."""
     return _table(database_key(), "targets")
