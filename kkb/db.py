@@ -134,10 +134,23 @@ def default_db_path() -> Path:
     return Path(env) if env else DATA_DIR / "kkb.duckdb"
 
 
+_INCLUDE = re.compile(r"^-- include: (_[a-z_]+)$", re.MULTILINE)
+
+
 @cache
 def sql(name: str) -> str:
-    """Return the text of ``kkb/sql/<name>.sql``."""
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    """Return the text of ``kkb/sql/<name>.sql`` with its parts included.
+
+    Each ``-- include: _part`` line stands for the lines of ``kkb/sql/_part.sql`` (a part written
+    once for several statements), its comment lines left out.
+    """
+    text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+    def part(match: re.Match[str]) -> str:
+        lines = sql(match.group(1)).splitlines()
+        return "\n".join(line for line in lines if not line.startswith("--"))
+
+    return _INCLUDE.sub(part, text)
 
 
 def damaged(path: Path, exc: BaseException) -> DatabaseError:

@@ -80,7 +80,8 @@ def counts(
         frame = rows[rows["periode"] == periode].drop(columns="periode").reset_index(drop=True)
     else:
         params = {"prefix": prefix_of(code), "periode": periode, "metode": metode}
-        frame = db.query(con, "rekap_children", {**params, "n": CODE_LENGTH[level]})
+        frame = db.query(con, "rekap_sums", {**params, "n": CODE_LENGTH[level]})
+        frame = frame.drop(columns="periode")
     if code == NATION and by is None:
         frame["kode"] = NATION
     return frame
@@ -92,7 +93,9 @@ def trend(con: db.Connection, code: str, metode: str = DEFAULT_METHOD) -> pd.Dat
     if level <= ROLLUP_LEVEL:
         rows = _regions(con).exactly(level, metode, prefix_of(code))
         return rows.drop(columns="kode").reset_index(drop=True)
-    return db.query(con, "rekap_trend", {"prefix": prefix_of(code), "metode": metode})
+    prefix = prefix_of(code)
+    params = {"prefix": prefix, "metode": metode, "n": len(prefix), "periode": None}
+    return db.query(con, "rekap_sums", params).drop(columns="kode")
 
 
 def trend_children(con: db.Connection, code: str, metode: str = DEFAULT_METHOD) -> pd.DataFrame:
@@ -101,8 +104,8 @@ def trend_children(con: db.Connection, code: str, metode: str = DEFAULT_METHOD) 
     if level <= ROLLUP_LEVEL:
         rows = _regions(con).starting_with(level, metode, prefix_of(code))
         return rows[["kode", "periode", "pembentukan", "desa_terbentuk"]].reset_index(drop=True)
-    params = {"prefix": prefix_of(code), "metode": metode, "n": CODE_LENGTH[level]}
-    return db.query(con, "rekap_trend_children", params)
+    params = {"prefix": prefix_of(code), "metode": metode, "n": CODE_LENGTH[level], "periode": None}
+    return db.query(con, "rekap_sums", params)[["kode", "periode", "pembentukan", "desa_terbentuk"]]
 
 
 @dataclass(frozen=True)

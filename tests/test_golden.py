@@ -14,6 +14,7 @@ import math
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kkb import db, overview, paparan, slides, store
@@ -74,3 +75,18 @@ def test_a_packs_outline_is_as_approved(
         for s in pack.slides
     ]
     _same_as_golden(f"pack_36_14_{lang}", {"region": pack.region, "peer": pack.peer, "slides": outline})
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """A frame as JSON rows: column order kept by name, missing values as None."""
+    return [{str(k): (None if pd.isna(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+@pytest.mark.parametrize("code", ["ID", "36", "36.04", "14"])
+def test_a_reports_children_and_schedule_are_as_approved(small_con: db.Connection, code: str) -> None:
+    """The regions one level down (the maps, the tables, the pack's ranking) and their schedule."""
+    periode = store.periods(small_con)[-1]
+    data = slides.Database(small_con)
+    r = data.report(View("id", code, periode, DEFAULT_METHOD))
+    found = {"children": _records(r.children), "schedule": _records(r.schedule.reset_index(drop=True))}
+    _same_as_golden(f"report_{code}", found)

@@ -30,9 +30,21 @@ def test_only_db_imports_duckdb() -> None:
 
 
 def test_every_sql_file_is_used() -> None:
+    """Statements are run by name from ``kkb``; a part (``_name``) is included by a statement."""
     code = "\n".join(p.read_text() for p in (ROOT / "kkb").rglob("*.py"))
+    statements = [p for p in db.SQL_DIR.glob("*.sql") if not p.stem.startswith("_")]
+    included = "\n".join(p.read_text() for p in statements)
     for sql in db.SQL_DIR.glob("*.sql"):
-        assert f'"{sql.stem}"' in code, f"{sql.name} is never run"
+        if sql.stem.startswith("_"):
+            assert f"-- include: {sql.stem}\n" in included, f"{sql.name} is never included"
+        else:
+            assert f'"{sql.stem}"' in code, f"{sql.name} is never run"
+
+
+def test_an_included_part_stands_in_the_statement() -> None:
+    text = db.sql("rekap_sums")
+    assert "include" not in text and "sum(berkelanjutan)::BIGINT AS berkelanjutan" in text
+    assert text.count("sum(pembentukan)") == 1 and "-- The counts" not in text
 
 
 def test_every_indicator_and_flag_has_both_languages() -> None:

@@ -44,17 +44,7 @@ totals AS (
 ),
 kab_summed AS (
     SELECT left(kode_kec, 5) AS kode, periode, metode,
-           sum(pembentukan)::BIGINT AS pembentukan,
-           sum(desa_terbentuk)::BIGINT AS desa_terbentuk,
-           count(*) FILTER (WHERE desa_terbentuk > 0)::BIGINT AS kec_terbentuk,
-           sum(baru)::BIGINT AS baru,
-           sum(terklasifikasi)::BIGINT AS terklasifikasi,
-           sum(dasar)::BIGINT AS dasar,
-           sum(berkembang)::BIGINT AS berkembang,
-           sum(mandiri)::BIGINT AS mandiri,
-           sum(berkelanjutan)::BIGINT AS berkelanjutan,
-           sum(dq_kampung)::BIGINT AS dq_kampung,
-           sum(sintetis)::BIGINT AS sintetis,
+-- include: _rekap_sums
            NULL::VARCHAR AS dari_periode,
            sum(coalesce(tanpa_tanggal, 0))::BIGINT AS tanpa_tanggal
     FROM rekap
@@ -74,19 +64,7 @@ kab AS (
 ),
 prov_summed AS (
     SELECT left(kode, 2) AS kode, periode, metode,
-           sum(pembentukan)::BIGINT AS pembentukan,
-           (CASE WHEN bool_or(desa_terbentuk IS NULL) THEN NULL ELSE sum(desa_terbentuk) END)::BIGINT AS desa_terbentuk,
-           (CASE WHEN bool_or(kec_terbentuk IS NULL) THEN NULL ELSE sum(kec_terbentuk) END)::BIGINT AS kec_terbentuk,
-           (CASE WHEN bool_or(baru IS NULL) THEN NULL ELSE sum(baru) END)::BIGINT AS baru,
-           sum(terklasifikasi)::BIGINT AS terklasifikasi,
-           sum(dasar)::BIGINT AS dasar,
-           sum(berkembang)::BIGINT AS berkembang,
-           sum(mandiri)::BIGINT AS mandiri,
-           sum(berkelanjutan)::BIGINT AS berkelanjutan,
-           sum(dq_kampung)::BIGINT AS dq_kampung,
-           sum(sintetis)::BIGINT AS sintetis,
-           max(dari_periode) AS dari_periode,
-           sum(tanpa_tanggal)::BIGINT AS tanpa_tanggal
+-- include: _wilayah_sums
     FROM kab
     GROUP BY ALL
 ),
@@ -104,19 +82,7 @@ prov AS (
 ),
 nation AS (
     SELECT '' AS kode, periode, metode,
-           sum(pembentukan)::BIGINT AS pembentukan,
-           (CASE WHEN bool_or(desa_terbentuk IS NULL) THEN NULL ELSE sum(desa_terbentuk) END)::BIGINT AS desa_terbentuk,
-           (CASE WHEN bool_or(kec_terbentuk IS NULL) THEN NULL ELSE sum(kec_terbentuk) END)::BIGINT AS kec_terbentuk,
-           (CASE WHEN bool_or(baru IS NULL) THEN NULL ELSE sum(baru) END)::BIGINT AS baru,
-           sum(terklasifikasi)::BIGINT AS terklasifikasi,
-           sum(dasar)::BIGINT AS dasar,
-           sum(berkembang)::BIGINT AS berkembang,
-           sum(mandiri)::BIGINT AS mandiri,
-           sum(berkelanjutan)::BIGINT AS berkelanjutan,
-           sum(dq_kampung)::BIGINT AS dq_kampung,
-           sum(sintetis)::BIGINT AS sintetis,
-           max(dari_periode) AS dari_periode,
-           sum(tanpa_tanggal)::BIGINT AS tanpa_tanggal
+-- include: _wilayah_sums
     FROM prov
     GROUP BY ALL
 )

@@ -1,5 +1,4 @@
--- Monthly totals of one region ($prefix: '' for the nation, else the region code) for one method.
-SELECT periode,
+-- The counts of a group of kecamatan rows of rekap (included where "-- include: _rekap_sums" stands).
        sum(pembentukan)::BIGINT AS pembentukan,
        sum(desa_terbentuk)::BIGINT AS desa_terbentuk,
        count(*) FILTER (WHERE desa_terbentuk > 0)::BIGINT AS kec_terbentuk,
@@ -11,8 +10,3 @@ SELECT periode,
        sum(berkelanjutan)::BIGINT AS berkelanjutan,
        sum(dq_kampung)::BIGINT AS dq_kampung,
        sum(sintetis)::BIGINT AS sintetis,
-       sum(coalesce(tanpa_tanggal, 0))::BIGINT AS tanpa_tanggal
-FROM rekap
-WHERE metode = $metode AND starts_with(kode_kec, $prefix)
-GROUP BY periode
-ORDER BY periode
