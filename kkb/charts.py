@@ -17,8 +17,9 @@ import plotly.graph_objects as go
 
 from kkb import fmt, palette
 from kkb.chart_style import layout, percent_axis, percent_suffix
-from kkb.classification import CLASSES, DIMENSIONS, PASS_INDEX
+from kkb.classification import CLASSES, PASS_INDEX
 from kkb.i18n import t
+from kkb.indicators import DIMENSIONS
 
 CLASS_COLOURS = palette.CLASS
 UNCLASSIFIED_COLOUR = palette.UNCLASSIFIED

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkb.classification import DQ_FLAGS, INDEX_COLUMNS, SCORE_COLUMNS, classify
+from kkb.classification import INDEX_COLUMNS, classify
 from kkb.columns import INPUT_COLUMNS, UNUSED_BY_RULES
 from kkb.errors import InputRowsError, RowProblem
-from kkb.ingest.read import parse_snapshot_columns, read_table
+from kkb.indicators import DQ_FLAGS, SCORE_COLUMNS
+from kkb.ingest.cells import parse_snapshot_columns
+from kkb.ingest.read import read_table
 
 #: what follows the input columns in the output, in this order
 OUTPUT_COLUMNS = (*SCORE_COLUMNS, *INDEX_COLUMNS, "klasifikasi", "mandiri_plus", *DQ_FLAGS)

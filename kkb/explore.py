@@ -13,16 +13,8 @@ import numpy as np
 import pandas as pd
 
 from kkb import db
-from kkb.classification import (
-    CLASSES,
-    DIMENSIONS,
-    DQ_FLAGS,
-    INDICATORS,
-    PASS_INDEX,
-    SCORE_COLUMNS,
-    Indicator,
-    class_from_indices,
-)
+from kkb.classification import CLASSES, PASS_INDEX, class_from_indices
+from kkb.indicators import DIMENSIONS, DQ_FLAGS, INDICATORS, SCORE_COLUMNS, Indicator
 from kkb.next_class import NextClassPath, path_to_next_class
 from kkb.store import prefix_of
 

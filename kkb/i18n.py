@@ -447,9 +447,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "bands_title": ("Rentang nilai tiap skor", "Value range of each score"),
     "bands_note": (
-        "Tabel ini dibaca langsung dari mesin klasifikasi (kkb.classification.INDICATORS). Persentase "
+        "Tabel ini dibaca langsung dari mesin klasifikasi (kkb.indicators.INDICATORS). Persentase "
         "dibulatkan ke bilangan bulat terdekat (setengah ke genap) seperti di portal.",
-        "This table is read straight from the classification engine (kkb.classification.INDICATORS). "
+        "This table is read straight from the classification engine (kkb.indicators.INDICATORS). "
         "Percentages are rounded to whole numbers (half to even) as the portal does.",
     ),
     "indikator": ("Indikator", "Indicator"),

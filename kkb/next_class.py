@@ -13,18 +13,9 @@ import numpy as np
 import pandas as pd
 
 from kkb import classification
-from kkb.classification import (
-    CLASS_RANK,
-    CLASSES,
-    DIMENSION_INDICATORS,
-    INDICATORS,
-    SCORE_COLUMNS,
-    Indicator,
-    class_from_indices,
-    classify_portal_2021,
-    from_scores,
-)
+from kkb.classification import CLASS_RANK, CLASSES, class_from_indices, classify_portal_2021, from_scores
 from kkb.columns import INPUT_COLUMNS, METHODS_KB, MKJP_METHODS
+from kkb.indicators import DIMENSION_INDICATORS, INDICATORS, SCORE_COLUMNS, Indicator
 
 
 @dataclass(frozen=True)

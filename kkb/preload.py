@@ -27,6 +27,7 @@ MODULES = (
     "kkb.fmt",
     "kkb.geo",
     "kkb.i18n",
+    "kkb.indicators",
     "kkb.maps",
     "kkb.ingest",
     "kkb.info",

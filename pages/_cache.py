@@ -18,7 +18,7 @@ import streamlit as st
 
 from kkb import build, db, explore, export, geo, info, report, store
 from kkb.i18n import t
-from kkb.ingest import writing
+from kkb.ingest import backups
 from kkb.regions import Regions
 from kkb.report import Data
 from kkb.view import View
@@ -32,7 +32,7 @@ export.keep_renderer()
 
 
 #: what the first look at each database file in this process cleaned up (files killed runs left)
-_SWEPT: dict[Path, writing.Swept] = {}
+_SWEPT: dict[Path, backups.Swept] = {}
 
 
 def ensure_database(language: str = "id") -> Path:
@@ -47,14 +47,14 @@ def ensure_database(language: str = "id") -> Path:
         if path not in _SWEPT:
             with _BUILD_LOCK:
                 if path not in _SWEPT:
-                    _SWEPT[path] = writing.sweep(path)
+                    _SWEPT[path] = backups.sweep(path)
         return path
     with _BUILD_LOCK:
-        held = writing.list_backups(path)
+        held = backups.list_backups(path)
         if not path.exists() and held:
             raise db.DatabaseError(
                 f"{path}: berkas basis data tidak ada, padahal {len(held)} cadangan impor ada di "
-                f"{writing.backups_dir(path)} — data impor tidak diganti diam-diam dengan data sintetis. "
+                f"{backups.backups_dir(path)} — data impor tidak diganti diam-diam dengan data sintetis. "
                 f"Kembalikan cadangan terbaru dengan `python -m kkb undo --db {path}`; bila data itu "
                 "memang tidak dipakai lagi, pindahkan folder cadangan itu, lalu muat ulang halaman"
             )
@@ -105,7 +105,7 @@ def _pinned() -> _Pinned:
     return pinned
 
 
-def swept() -> writing.Swept | None:
+def swept() -> backups.Swept | None:
     """What was cleaned when this process first opened the database (None: nothing)."""
     found = _SWEPT.get(db.default_db_path())
     return found if found is not None and found.paths else None

@@ -11,8 +11,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from kkb import export, fmt, overview, slides
-from kkb.classification import CLASSES, DQ_FLAGS
+from kkb.classification import CLASSES
 from kkb.i18n import t
+from kkb.indicators import DQ_FLAGS
 from kkb.metrics import RegionMetrics
 from kkb.report import Report
 from kkb.view import View

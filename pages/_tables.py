@@ -10,8 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from kkb import explore, export, fmt
-from kkb.classification import DIMENSIONS, INDICATOR_BY_KEY, INDICATORS, SCORE_COLUMNS
 from kkb.i18n import t
+from kkb.indicators import DIMENSIONS, INDICATOR_BY_KEY, INDICATORS, SCORE_COLUMNS
 from kkb.view import View
 from pages import _render as render
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from kkb import explore, fmt
-from kkb.classification import CLASSES, DQ_FLAGS
+from kkb.classification import CLASSES
 from kkb.i18n import t
+from kkb.indicators import DQ_FLAGS
 from pages import _cache as cache
 from pages import _render as render
 from pages import _state as state

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from kkb import export, fmt, ingest
-from kkb.classification import DIMENSION_INDICATORS, DIMENSIONS, METHODS, PASS_INDEX
+from kkb.classification import METHODS, PASS_INDEX
 from kkb.i18n import t
+from kkb.indicators import DIMENSION_INDICATORS, DIMENSIONS
 from kkb.sentences import method_text
 from pages import _cache as cache
 from pages import _render as render

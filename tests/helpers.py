@@ -101,3 +101,8 @@ def run_cli(*args: str, db_path: Path | None = None) -> subprocess.CompletedProc
         else:
             os.environ["KKB_DB"] = before
     return subprocess.CompletedProcess(["python", "-m", "kkb", *args], status, out.getvalue(), err.getvalue())
+
+
+def leftovers(live: Path) -> list[str]:
+    """The work files of imports and undos beside ``live`` (none once every run has finished)."""
+    return sorted(p.name for p in live.parent.iterdir() if ".import-" in p.name or ".undo-" in p.name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kkb import columns
-from kkb.classification import INDICATORS
+from kkb.indicators import INDICATORS
 from kkb.ingest.template import TEMPLATE_COLUMNS
 
 

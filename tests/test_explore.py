@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from kkb import explore
-from kkb.classification import CLASSES, DIMENSIONS, DQ_FLAGS, INDICATORS
+from kkb.classification import CLASSES
+from kkb.indicators import DIMENSIONS, DQ_FLAGS, INDICATORS
 
 
 def _kampung() -> pd.DataFrame:

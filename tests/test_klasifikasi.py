@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from kkb import db, explore, ingest, overview, store
-from kkb.classification import CLASSES, DEFAULT_METHOD, SCORE_COLUMNS, normalise_class
+from kkb.classification import CLASSES, DEFAULT_METHOD, normalise_class
+from kkb.indicators import SCORE_COLUMNS
 from kkb.ingest import klasifikasi
 from kkb.next_class import path_to_next_class
 from kkb.sentences import formation_text, path_text
@@ -193,23 +194,6 @@ def test_named_kampung_kb_take_the_places_new_siga_counted_and_keep_them(
         assert orphans == (0,)
     finally:
         con.close()
-
-
-def test_a_place_taken_in_a_desa_of_several_siga_years_does_not_get_one_of_them() -> None:
-    rows = pd.DataFrame({"kode_desa": ["36.04.05.2001"], "nama_kampung": ["KAMPUNG KB MAWAR"]})
-    existing = pd.DataFrame(
-        {
-            "id": ["S3604052001-01", "S3604052001-02"],
-            "nama": ["Kampung KB Kramatwatu (1)", "Kampung KB Kramatwatu (2)"],
-            "kode_desa": ["36.04.05.2001", "36.04.05.2001"],
-            "tahun_pencanangan": ["2017", "2020+"],
-        }
-    )
-    ids, claimed, new = klasifikasi.match(rows, existing)
-    assert ids == ["S3604052001-01"] and new == []
-    assert claimed == [{"id": "S3604052001-01", "nama": "KAMPUNG KB MAWAR", "tahun": "2017/2020+"}]
-    said = formation_text({"tanggal_pencanangan": None, "tahun_pencanangan": "2017/2020+"})
-    assert said == "salah satu dari tahun 2017, 2020+ menurut rekap desanya (tidak diketahui yang mana)"
 
 
 def test_a_path_up_from_printed_scores_names_no_figure_it_does_not_have() -> None:

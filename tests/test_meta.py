@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 from kkb import db
-from kkb.classification import DQ_FLAGS, INDICATORS, METHODS
+from kkb.classification import METHODS
 from kkb.i18n import STRINGS
+from kkb.indicators import DQ_FLAGS, INDICATORS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kkb.classification import CLASSES, SCORE_COLUMNS, class_from_indices, classify, steps_to_next_class
+from kkb.classification import CLASSES, class_from_indices, classify, steps_to_next_class
+from kkb.indicators import SCORE_COLUMNS
 from kkb.next_class import path_to_next_class
 from kkb.sentences import path_text
 from tests.helpers import frame, full_marks_input, output_with, row

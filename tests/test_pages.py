@@ -20,8 +20,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kkb import db, explore, fmt, metrics, overview, store
-from kkb.classification import INDICATORS
 from kkb.i18n import t
+from kkb.indicators import INDICATORS
 from kkb.sentences import attainment_text
 from pages import _packs as packs
 

@@ -12,7 +12,6 @@ import pytest
 from kkb import db, ingest, overview, store, summary
 from kkb.classification import CLASSES, DEFAULT_METHOD
 from kkb.ingest import names, statistik
-from kkb.ingest.read import number
 from tests.helpers import digest, run_cli
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -32,31 +31,6 @@ def _printed(path: Path) -> dict[str, dict[str, int]]:
             k: int(str(c).replace(".", "") or 0) for k, c in zip((*CLASSES, "Total"), cells, strict=True)
         }
     return out
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("1.095", 1095.0),
-        ("2.311", 2311.0),
-        ("18,45", 18.45),
-        ("55,8", 55.8),
-        ("7", 7.0),
-        ("1.204.321", 1204321.0),
-    ],
-)
-def test_indonesian_numbers_are_read_as_indonesians_write_them(text: str, value: float) -> None:
-    assert number(text) == value
-
-
-@pytest.mark.parametrize("text", ["1,095.5", "12 KK", "1.09", "satu"])
-def test_text_that_is_not_a_number_is_refused(text: str) -> None:
-    assert number(text) is None
-
-
-def test_an_empty_count_cell_is_empty_not_a_number() -> None:
-    empty = number("")
-    assert empty is not None and math.isnan(empty)
 
 
 @pytest.fixture(scope="module")

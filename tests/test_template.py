@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from kkb import auth, db, explore, info, ingest, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.errors import DataFileError, KkbError
-from kkb.ingest import rules, writing
+from kkb.ingest import backups, rules
 from tests.helpers import digest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,7 +174,7 @@ def test_only_the_newest_backups_are_kept(live: Path, tmp_path: Path) -> None:
     con.close()
     for _ in range(4):  # within a second or two: backups are told apart by their import
         ingest.apply(checked, live, "uji", keep=2)
-    assert [writing.backup_import(b) for b in ingest.list_backups(live)] == [4, 3]
+    assert [backups.backup_import(b) for b in ingest.list_backups(live)] == [4, 3]
 
 
 # --- a killed import, and readers during an import --------------------------------------------------

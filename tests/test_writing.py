@@ -3,8 +3,6 @@ leave behind — and what is said.
 
 - kill -9 at every step of an import and of an undo, then ``undo`` does what it says it does and no
   work file is left after the next start;
-- backups are taken in the order of their imports (10000 after 9999), and an undo that would
-  change nothing is never reported as done;
 - a page run reads one version of the file while imports and undos swap it, in many sessions;
 - a full disk, a folder that cannot be written, a damaged or a lost database, an empty password:
   each a sentence with what to do, never a traceback, and nothing rebuilt behind anyone's back.
@@ -15,7 +13,6 @@ from __future__ import annotations
 import errno
 import io
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -27,9 +24,9 @@ import pytest
 from kkb import __main__ as cli
 from kkb import ingest
 from kkb.errors import KkbError
-from kkb.ingest import writing
+from kkb.ingest import backups, writing
 from kkb.view import View
-from tests.helpers import digest
+from tests.helpers import digest, leftovers
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = (
@@ -46,20 +43,16 @@ def _file(tmp_path: Path, text: str, name: str) -> Path:
     return path
 
 
-def _leftovers(live: Path) -> list[str]:
-    return sorted(p.name for p in live.parent.iterdir() if ".import-" in p.name or ".undo-" in p.name)
-
-
 # --- kill -9 at every step ------------------------------------------------------------------------
 
 #: runs the command line with the step it is to die at: the process kills itself there with SIGKILL
 KILLER = """
 import os, shutil, signal, sys
 from kkb import __main__ as cli
-from kkb.ingest import writing
+from kkb.ingest import backups
 
 step = sys.argv[1]
-real_copy, real_replace, real_backup = shutil.copyfile, os.replace, writing._backup
+real_copy, real_replace, real_backup = shutil.copyfile, os.replace, backups.take
 
 def die():
     os.kill(os.getpid(), signal.SIGKILL)
@@ -81,7 +74,7 @@ def die_before_backup(*args, **kwargs):
 if step == "copied":
     shutil.copyfile = copy_then_die
 elif step == "written":
-    writing._backup = die_before_backup
+    backups.take = die_before_backup
 elif step == "linked":
     os.replace = die_before_replace
 elif step == "renamed":
@@ -110,14 +103,14 @@ def test_an_import_killed_at_any_step_leaves_an_undo_that_does_what_it_says(
     assert digest(live) != after_first if landed else digest(live) == after_first
 
     undone = ingest.undo(live)  # the next writer cleans up first
-    assert _leftovers(live) == []
+    assert leftovers(live) == []
     if landed:
         assert (undone.import_id, undone.file) == (first.import_id + 1, "kedua.csv")
         assert digest(live) == after_first
     else:  # the second import never landed: undo takes back the first, and says so
         assert (undone.import_id, undone.file) == (first.import_id, "pertama.csv")
         assert digest(live) == original
-    assert all(writing.backup_import(b) <= undone.import_id - 1 for b in ingest.list_backups(live))
+    assert all(backups.backup_import(b) <= undone.import_id - 1 for b in ingest.list_backups(live))
 
 
 @pytest.mark.slow
@@ -139,7 +132,7 @@ def test_an_undo_killed_at_any_step_is_done_or_not_and_the_next_one_agrees(
     if step != "renamed":
         assert digest(live) == after_first
         ingest.undo(live)
-    assert digest(live) == original and _leftovers(live) == []
+    assert digest(live) == original and leftovers(live) == []
     with pytest.raises(KkbError, match="belum berisi impor"):
         ingest.undo(live)
     assert digest(live) == original
@@ -147,50 +140,11 @@ def test_an_undo_killed_at_any_step_is_done_or_not_and_the_next_one_agrees(
 
 def test_the_next_start_removes_what_killed_runs_left_and_says_so(live: Path, tmp_path: Path) -> None:
     _killed("written", "import", str(_file(tmp_path, GOOD, "baik.csv")), "--db", str(live))
-    left = _leftovers(live)
+    left = leftovers(live)
     assert left and all(p.startswith("kkb.duckdb.import-") for p in left)
     swept = ingest.sweep(live)
     assert sorted(p.name for p in swept.paths) == left and swept.bytes > 1_000_000
-    assert "berkas sisa proses yang terhenti dihapus" in str(swept) and _leftovers(live) == []
-
-
-# --- backups in the order of their imports ----------------------------------------------------------
-
-
-def _log(path: Path, *ids: int) -> None:
-    con = duckdb.connect(str(path))
-    for n in ids:
-        con.execute(
-            "INSERT INTO import_log (id, waktu, pengguna, nama_file, sha256, baris_ditambah, baris_diubah, "
-            "catatan) VALUES (?, now(), 'uji', ?, '', 0, 0, '')",
-            [n, f"impor-{n}.csv"],
-        )
-    con.close()
-
-
-def test_at_import_10000_undo_takes_back_10000_and_nothing_more(live: Path) -> None:
-    folder = writing.backups_dir(live)
-    folder.mkdir()
-    _log(live, 9998)
-    shutil.copyfile(live, folder / "sebelum-impor-9999-20261201T100000.duckdb")
-    _log(live, 9999)
-    shutil.copyfile(live, folder / "sebelum-impor-10000-20261201T090000.duckdb")  # an earlier clock
-    before_10000 = digest(folder / "sebelum-impor-10000-20261201T090000.duckdb")
-    _log(live, 10000)
-    assert [writing.backup_import(b) for b in ingest.list_backups(live)] == [10000, 9999]
-    undone = ingest.undo(live)
-    assert (undone.import_id, undone.file) == (10000, "impor-10000.csv") and digest(live) == before_10000
-
-
-def test_a_backup_that_already_holds_the_import_is_not_put_back_as_an_undo(live: Path) -> None:
-    folder = writing.backups_dir(live)
-    folder.mkdir()
-    _log(live, 1)
-    shutil.copyfile(live, folder / "sebelum-impor-0001-20261201T100000.duckdb")  # misnamed: holds #1
-    before = digest(live)
-    with pytest.raises(KkbError, match="tidak membatalkan apa pun"):
-        ingest.undo(live)
-    assert digest(live) == before and _leftovers(live) == []
+    assert "berkas sisa proses yang terhenti dihapus" in str(swept) and leftovers(live) == []
 
 
 # --- one version per page run -------------------------------------------------------------------
@@ -290,7 +244,7 @@ def test_a_full_disk_is_said_and_changes_nothing(
     monkeypatch.setattr(writing.shutil, "copyfile", full)
     with pytest.raises(KkbError, match=r"ruang disk di .* habis.*basis data tidak diubah"):
         ingest.import_any(_file(tmp_path, GOOD, "baik.csv"), live, "uji")
-    assert digest(live) == before and _leftovers(live) == [] and ingest.list_backups(live) == []
+    assert digest(live) == before and leftovers(live) == [] and ingest.list_backups(live) == []
 
 
 def test_a_folder_that_cannot_be_written_is_said(

@@ -2,14 +2,16 @@
 
 One path serves ``python -m kkb import`` and the **Kelola data** page. The rooms:
 
-- ``read``: CSV in the dialects we accept and Excel, every cell as text; Indonesian numbers;
+- ``read``: CSV in the dialects we accept and Excel (``excel``), every cell as text, within limits;
+- ``cells``: what a cell's text means (flags, counts, Indonesian numbers, column names);
 - ``rules``: checks of single values (codes, dates, periodes, names), pure;
 - ``checks``: the rows of our template checked by a table of rules over the reference data, pure;
 - ``names``: region names to Kemendagri codes (normalise, abbreviations, unique close spellings);
+- ``matching``: a row with names only to a registered Kampung KB (by name in its desa, a SIGA place);
 - one module per file shape: ``template`` (ours), ``targets``, ``portal_list`` (FORMATS §E),
   ``statistik`` (§A), ``klasifikasi`` (§B), ``siga`` (§C);
 - ``report``: what a check found (``Checked``) and what a write did (``Result``);
-- ``writing``: copy → write → atomic rename → backup → undo.
+- ``writing``: copy → write → atomic rename; ``backups``: the backups kept, undo, sweeping.
 
 ``check_any`` tells the shapes apart by their headers; ``apply_any`` writes a checked file the way
 its shape needs; ``describe`` says in a sentence what that will do.
@@ -23,7 +25,9 @@ from pathlib import Path
 from kkb import db
 from kkb.errors import KkbError, RowProblem
 from kkb.ingest import klasifikasi, portal_list, rules, siga, statistik, targets, template
-from kkb.ingest.read import MAX_ROWS, column_key, encoding_of, read_table, sha256_of
+from kkb.ingest.backups import KEEP_BACKUPS, list_backups, sweep, undo, undoable
+from kkb.ingest.cells import column_key
+from kkb.ingest.read import MAX_ROWS, encoding_of, read_table, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result, problems_frame
 from kkb.ingest.targets import is_targets_file, write_targets_template
 from kkb.ingest.template import (
@@ -35,16 +39,7 @@ from kkb.ingest.template import (
     map_columns,
     write_template,
 )
-from kkb.ingest.writing import (
-    KEEP_BACKUPS,
-    clear_synthetic,
-    history,
-    learned_names,
-    list_backups,
-    sweep,
-    undo,
-    undoable,
-)
+from kkb.ingest.writing import clear_synthetic, history, learned_names
 
 #: what each shape is called when the importer says which one it recognised
 SHAPE_NAMES = {

@@ -31,21 +31,20 @@ import pandas as pd
 from kkb import db, store
 from kkb.classification import (
     CLASSES,
-    DQ_FLAGS,
     INDEX_COLUMNS,
-    INDICATORS,
     MANDIRI_PLUS,
     RESULT_COLUMNS,
-    SCORE_COLUMNS,
-    VALUE_COLUMNS,
     from_scores,
     normalise_class,
 )
 from kkb.errors import DataFileError, RowProblem
-from kkb.ingest import names, rules
-from kkb.ingest.read import grid, number, sha256_of
+from kkb.indicators import DQ_FLAGS, INDICATORS, SCORE_COLUMNS, VALUE_COLUMNS
+from kkb.ingest import matching, names, rules
+from kkb.ingest.backups import KEEP_BACKUPS
+from kkb.ingest.cells import number
+from kkb.ingest.read import grid, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result
-from kkb.ingest.writing import KEEP_BACKUPS, Change, drop_synthetic, q, replace
+from kkb.ingest.writing import Change, drop_synthetic, q, replace
 
 SHAPE = "klasifikasi"
 #: how the import log names this kind of file (``import_log.bentuk``)
@@ -291,47 +290,6 @@ def apply(checked: Checked, live: Path, user: str, progress: Progress | None = N
     return replace(live, lambda con, n, say: _write(con, n, checked, say), user, progress, KEEP_BACKUPS)
 
 
-def match(rows: pd.DataFrame, existing: pd.DataFrame) -> tuple[list[str], list[dict[str, str]], list[str]]:
-    """Which registered Kampung KB each row is: by name in its desa, else one New SIGA counted there.
-
-    Returns the id of every row (new ids where neither), the placeholders taken (id, the new name
-    and, where the desa's SIGA years differ, the years it may have), and the new ids.
-    """
-    by_name = {(str(r.kode_desa), str(r.nama).casefold()): str(r.id) for r in existing.itertuples()}
-    named = {
-        (str(c), str(n).casefold()) for c, n in zip(rows["kode_desa"], rows["nama_kampung"], strict=True)
-    }
-    free: dict[str, list[tuple[str, str]]] = {}
-    taken_ids = set(existing["id"].astype(str))
-    for r in existing.itertuples():
-        if str(r.id).startswith("S") and (str(r.kode_desa), str(r.nama).casefold()) not in named:
-            free.setdefault(str(r.kode_desa), []).append((str(r.id), str(r.tahun_pencanangan or "")))
-    years_of = {d: sorted({y for _, y in ids if y}) for d, ids in free.items()}
-    ids: list[str] = []
-    claimed: list[dict[str, str]] = []
-    new: list[str] = []
-    for code, nama in zip(rows["kode_desa"].astype(str), rows["nama_kampung"].astype(str), strict=True):
-        found = by_name.get((code, nama.casefold()))
-        if found is None and free.get(code):
-            found, year = free[code].pop(0)
-            years = years_of[code]
-            claimed.append({"id": found, "nama": nama, "tahun": year if len(years) <= 1 else "/".join(years)})
-        if found is None:
-            found = _new_id(code, taken_ids)
-            new.append(found)
-        taken_ids.add(found)
-        by_name[(code, nama.casefold())] = found
-        ids.append(found)
-    return ids, claimed, new
-
-
-def _new_id(code: str, taken: set[str]) -> str:
-    n = 1
-    while f"K{code.replace('.', '')}-{n:02d}" in taken:
-        n += 1
-    return f"K{code.replace('.', '')}-{n:02d}"
-
-
 def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) -> Change:
     rows = checked.rows.reset_index(drop=True)
     periode = str(checked.periode)
@@ -340,7 +298,7 @@ def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) 
     say(0.3, "mencocokkan Kampung KB")
     desa = sorted({str(c) for c in rows["kode_desa"]})
     existing = q(con, "klasifikasi_existing", {"desa": desa})
-    ids, claimed, new = match(rows, existing)
+    ids, claimed, new = matching.match(rows, existing)
     for taken in claimed:
         con.execute(db.sql("klasifikasi_claim"), taken)
     if new:

@@ -24,9 +24,10 @@ import pandas as pd
 from kkb import db, store
 from kkb.errors import RowProblem
 from kkb.ingest import rules
+from kkb.ingest.backups import KEEP_BACKUPS
 from kkb.ingest.read import read_table, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result
-from kkb.ingest.writing import KEEP_BACKUPS, Change, drop_synthetic, q, replace
+from kkb.ingest.writing import Change, drop_synthetic, q, replace
 
 #: the columns that make a file this shape (compared in lower case)
 HEADER = (

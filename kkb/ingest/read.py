@@ -1,34 +1,32 @@
 """Reading input files as text: CSV in the dialects officials' files come in, and Excel.
 
 Every cell is read as text, so nothing is converted before it is checked: ``1.095`` from the
-portal's statistics table stays the text it is until ``number`` reads it as one thousand and ninety-five.
+portal's statistics table stays the text it is until ``cells.number`` reads it as one thousand and
+ninety-five.
 
 A file is read as it streams, against limits (rows, columns, cell length, filled cells, and for
 Excel the size its parts unpack to), so a hostile file is refused after the part that breaks a
 limit, not after all of it. Every text cell is normalised the same way before any check sees it:
 Unicode NFC, every kind of space as one space, invisible characters (zero-width, soft hyphen)
 removed; control characters and text-direction overrides are refused with their row and column.
-One encoding is chosen per file, from what its bytes show (see ``decode``).
+One encoding is chosen per file, from what its bytes show (see ``decode``). Excel's rows come from
+``kkb.ingest.excel``; what a cell's text means is read by ``kkb.ingest.cells``.
 """
 
 from __future__ import annotations
 
 import csv
-import functools
 import hashlib
 import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from kkb.columns import COUNT_COLUMNS, FLAG_COLUMNS, INPUT_COLUMNS
-from kkb.errors import DataFileError, RowProblem
+from kkb.errors import DataFileError
+from kkb.ingest import excel
 
 MAX_ROWS = 200_000
 MAX_BYTES = 50 * 1024 * 1024
@@ -38,82 +36,7 @@ MAX_COLUMNS = 500
 MAX_CELL_CHARS = 5_000
 #: the most filled cells in one file (a national New SIGA recap holds about 1.7 million)
 MAX_CELLS = 8_000_000
-#: what the parts of an Excel file may unpack to in all (a national recap unpacks to about 60 MB)
-MAX_UNPACKED = 300 * 1024 * 1024
-
-FLAG_TRUE = {"1", "ada", "ya", "y", "true", "benar", "sudah"}
-FLAG_FALSE = {"0", "tidak ada", "tidak", "t", "false", "salah", "belum", "tdk", "tidak ada."}
-ACCEPTED_FLAG = "0/1, Ada/Tidak Ada, Ya/Tidak, atau kosong"
-ACCEPTED_COUNT = "bilangan bulat ≥ 0 atau kosong"
-_INTEGER = re.compile(r"^\d+([.,]0+)?$")
 SAVE_UTF8 = "simpan ulang sebagai CSV UTF-8 (Excel: Simpan Sebagai → CSV UTF-8)"
-
-
-def parse_flag(value: str) -> float | None:
-    """Parse a yes/no cell: 1.0, 0.0, NaN for empty, None when not one of those.
-
-    Another number (``bkb`` = 2) is refused like any other text: a file is checked before it is
-    written, and the README says flags are. (The classifier still copes with such a value in data
-    that reaches it another way, and flags it.)
-    """
-    text = value.strip().lower()
-    if text == "":
-        return float("nan")
-    if text in FLAG_TRUE:
-        return 1.0
-    if text in FLAG_FALSE:
-        return 0.0
-    if _INTEGER.match(text) and float(text.replace(",", ".")) in (0.0, 1.0):
-        return float(text.replace(",", "."))  # "1.0" as a spreadsheet writes a whole number
-    return None
-
-
-def parse_count(value: str) -> float | None:
-    """Parse a count cell: a whole number ≥ 0 (``12``, ``12.0``, ``1.161`` is not accepted), NaN if empty."""
-    text = value.strip()
-    if text == "":
-        return float("nan")
-    if _INTEGER.match(text):
-        return float(text.replace(",", "."))
-    return None
-
-
-def parse_snapshot_columns(
-    frame: pd.DataFrame, file: str, required: tuple[str, ...] = INPUT_COLUMNS
-) -> tuple[pd.DataFrame, list[RowProblem]]:
-    """Turn the text cells of the SPEC §4.1 columns into numbers; collect every problem.
-
-    Returns the frame with those columns numeric (NaN = empty) and the list of problems; the caller
-    decides that any problem means nothing is written.
-    """
-    problems: list[RowProblem] = []
-    missing = [c for c in required if c not in frame.columns]
-    for column in missing:
-        problems.append(
-            RowProblem(file, 1, column, "", "kolom wajib tidak ada", "nama kolom sesuai templat impor")
-        )
-    out = frame.copy()
-    for column in INPUT_COLUMNS:
-        if column not in frame.columns:
-            out[column] = np.nan
-            continue
-        is_flag = column in FLAG_COLUMNS
-        parser = parse_flag if is_flag else parse_count
-        parsed: list[float] = []
-        for i, cell in zip(frame.index, frame[column], strict=True):
-            value = parser(str(cell))
-            if value is None:
-                text = str(cell)
-                problem = "bukan isian ada/tidak" if is_flag else "bukan bilangan bulat ≥ 0"
-                if not is_flag and text.strip().startswith("-"):
-                    problem = "tidak boleh negatif"
-                accepted = ACCEPTED_FLAG if is_flag else ACCEPTED_COUNT
-                problems.append(RowProblem(file, int(i) + 2, column, text, problem, accepted))
-                value = float("nan")
-            parsed.append(value)
-        out[column] = np.array(parsed, dtype=float)
-    assert set(COUNT_COLUMNS) <= set(INPUT_COLUMNS)
-    return out, problems
 
 
 def sha256_of(path: Path) -> str:
@@ -123,34 +46,6 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def column_key(name: str) -> str:
-    """A column name in the form the importer compares: lower case, runs of other characters as ``_``."""
-    text = re.sub(r"[^0-9a-z]+", "_", str(name).strip().lower())
-    return text.strip("_")
-
-
-#: a whole number written the Indonesian way (``1.095``), or plainly (``1095``), or with a decimal comma
-_ID_NUMBER = re.compile(r"^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
-
-
-def number(cell: object) -> float | None:
-    """A number as an Indonesian table writes it: ``1.095`` is 1095, ``18,45`` is 18.45; NaN if empty.
-
-    A cell the spreadsheet holds as a number is taken as it is. None when the text is not a number
-    (``1,095.5``, ``12 KK``), so the caller can say which cell and what is accepted.
-    """
-    if isinstance(cell, bool):
-        return None
-    if isinstance(cell, int | float):
-        return float(cell)
-    text = str(cell).strip().replace("\u00a0", "")
-    if text in ("", "-"):
-        return float("nan")
-    if not _ID_NUMBER.match(text):
-        return None
-    return float(text.replace(".", "").replace(",", "."))
 
 
 # --- one encoding per file ---------------------------------------------------------------------
@@ -296,7 +191,7 @@ def _rows(path: Path, shown: str, limit: int | None = None) -> Iterator[tuple[in
         )
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        source = _excel_rows(path, shown)
+        source = excel.rows(path, shown, MAX_COLUMNS)
     elif suffix in (".csv", ".txt"):
         source = _csv_rows(path, shown)
     else:
@@ -374,133 +269,6 @@ def _csv_rows(path: Path, shown: str) -> Iterator[tuple[int, list[object]]]:
             ) from None
         record += 1
         yield record, list(values)
-
-
-#: the last row an Excel sheet can have: a row number beyond it is no sheet Excel wrote
-EXCEL_ROWS = 1_048_576
-#: what the table of shared texts of an Excel file may unpack to (a national registry: about 3 MB)
-MAX_SHARED_TEXT = 50 * 1024 * 1024
-
-
-def _excel_rows(path: Path, shown: str) -> Iterator[tuple[int, list[object]]]:
-    """The rows of the first data sheet, parsed as they stream from the archive.
-
-    openpyxl's own workbook loader is not used for the rows: for a sheet that does not state its
-    size it parses the whole sheet once just to measure it, keeps every row's attributes, and fills
-    any gap in row numbers (``r="999999999"``) with empty rows. Its parts are used instead: the
-    workbook, the shared texts and the styles (for dates), then its sheet parser, row by row.
-    """
-    from openpyxl.reader.excel import ExcelReader
-    from openpyxl.styles.stylesheet import apply_stylesheet
-
-    damaged = "simpan ulang sebagai .xlsx"
-    try:
-        with zipfile.ZipFile(path) as archive:
-            sizes = {info.filename: info.file_size for info in archive.infolist()}
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise DataFileError(
-            shown, f"tidak dapat dibaca sebagai Excel ({type(exc).__name__})", damaged
-        ) from exc
-    unpacked = sum(sizes.values())
-    if unpacked > MAX_UNPACKED or sizes.get("xl/sharedStrings.xml", 0) > MAX_SHARED_TEXT:
-        raise DataFileError(
-            shown,
-            f"isi berkas Excel ini {unpacked / 1024 / 1024:,.0f} MB bila dibuka".replace(",", "."),
-            f"paling besar {MAX_UNPACKED // 1024 // 1024} MB; pecah menjadi beberapa berkas",
-        )
-    try:
-        reader = ExcelReader(str(path), read_only=True, data_only=True)
-        reader.read_manifest()
-        reader.read_strings()
-        reader.read_workbook()
-        apply_stylesheet(reader.archive, reader.wb)
-        sheets = [
-            (sheet, rel)
-            for sheet, rel in reader.parser.find_sheets()
-            if rel.target in reader.valid_files and "chartsheet" not in rel.Type
-        ]
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise DataFileError(
-            shown, f"tidak dapat dibaca sebagai Excel ({type(exc).__name__})", damaged
-        ) from exc
-    try:
-        # the template's first sheet holds the data; its "petunjuk" sheet explains the columns
-        data = [rel.target for sheet, rel in sheets if str(sheet.name).lower() != "petunjuk"]
-        if not data:
-            raise DataFileError(shown, "tidak ada lembar data", "lembar pertama berisi data")
-        with reader.archive.open(data[0]) as source:
-            yield from _sheet_rows(_sheet_parser(source, reader), shown, damaged)
-    finally:
-        reader.archive.close()
-
-
-def _sheet_rows(parser: Any, shown: str, damaged: str) -> Iterator[tuple[int, list[object]]]:
-    expected = 1
-    rows = parser.parse()
-    while True:
-        try:
-            number, cells = next(rows)
-        except StopIteration:
-            return
-        except Exception as exc:  # damaged XML, a part shorter than it says
-            raise DataFileError(
-                shown, f"baris {expected} tidak dapat dibaca ({type(exc).__name__})", damaged
-            ) from exc
-        if number > EXCEL_ROWS or number < expected:
-            raise DataFileError(shown, f"nomor baris {number} tidak mungkin ada di lembar Excel", damaged)
-        while expected < number:  # rows the file leaves out are empty rows
-            yield expected, []
-            expected += 1
-        width = max((c["column"] for c in cells), default=0)
-        if width > MAX_COLUMNS:
-            raise DataFileError(
-                shown, f"baris {number} berisi {width} kolom", f"paling banyak {MAX_COLUMNS} kolom"
-            )
-        values: list[object] = [""] * width
-        for cell in cells:
-            values[cell["column"] - 1] = _cell(cell["value"])
-        while values and values[-1] == "":
-            values.pop()
-        yield number, values
-        expected = number + 1
-
-
-@functools.cache
-def _sheet_parser_class() -> Any:
-    """The sheet parser of openpyxl, without keeping each row's attributes (memory that grows per row).
-
-    Made on first use, so that importing this module does not import openpyxl.
-    """
-    from openpyxl.worksheet._reader import WorkSheetParser
-
-    class SheetParser(WorkSheetParser):  # type: ignore[misc]
-        def parse_row(self, row: Any) -> Any:
-            found = super().parse_row(row)
-            self.row_dimensions.clear()
-            return found
-
-    return SheetParser
-
-
-def _sheet_parser(source: Any, reader: Any) -> Any:
-    """A parser of one sheet's rows, with the workbook's shared texts and date formats."""
-    wb = reader.wb
-    return _sheet_parser_class()(
-        source,
-        reader.shared_strings,
-        data_only=True,
-        epoch=wb.epoch,
-        date_formats=wb._date_formats,
-        timedelta_formats=wb._timedelta_formats,
-    )
-
-
-def _cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
-    return str(value)
 
 
 def _text(value: object) -> str:

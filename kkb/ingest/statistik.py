@@ -26,9 +26,11 @@ from kkb import db, store
 from kkb.classification import CLASSES, DEFAULT_METHOD
 from kkb.errors import DataFileError, RowProblem
 from kkb.ingest import names, rules
-from kkb.ingest.read import grid, number, sha256_of
+from kkb.ingest.backups import KEEP_BACKUPS
+from kkb.ingest.cells import number
+from kkb.ingest.read import grid, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result
-from kkb.ingest.writing import KEEP_BACKUPS, Change, drop_synthetic, q, replace
+from kkb.ingest.writing import Change, drop_synthetic, q, replace
 
 SHAPE = "statistik"
 #: how the import log names this kind of file (``import_log.bentuk``)

@@ -11,9 +11,11 @@ import pandas as pd
 from kkb import db
 from kkb.errors import RowProblem
 from kkb.ingest import rules
-from kkb.ingest.read import column_key, read_table, sha256_of
+from kkb.ingest.backups import KEEP_BACKUPS
+from kkb.ingest.cells import column_key
+from kkb.ingest.read import read_table, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result
-from kkb.ingest.writing import KEEP_BACKUPS, Change, q, replace
+from kkb.ingest.writing import Change, q, replace
 
 SHAPE = "targets"
 

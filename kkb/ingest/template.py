@@ -18,9 +18,11 @@ from kkb.classification import DEFAULT_METHOD, RESULT_COLUMNS, classify, normali
 from kkb.columns import INPUT_COLUMNS
 from kkb.errors import RowProblem
 from kkb.ingest import checks, rules
-from kkb.ingest.read import column_key, parse_snapshot_columns, read_table, sha256_of
+from kkb.ingest.backups import KEEP_BACKUPS
+from kkb.ingest.cells import column_key, parse_snapshot_columns
+from kkb.ingest.read import read_table, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result
-from kkb.ingest.writing import KEEP_BACKUPS, Change, drop_synthetic, q, replace
+from kkb.ingest.writing import Change, drop_synthetic, q, replace
 
 SHAPE = "kampung"
 
