@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import datetime as dt
 import hashlib
 import io
+import json
 import math
 import os
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from kkb.columns import INPUT_COLUMNS
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def row(**values: float | None) -> dict[str, float]:
@@ -106,3 +116,71 @@ def run_cli(*args: str, db_path: Path | None = None) -> subprocess.CompletedProc
 def leftovers(live: Path) -> list[str]:
     """The work files of imports and undos beside ``live`` (none once every run has finished)."""
     return sorted(p.name for p in live.parent.iterdir() if ".import-" in p.name or ".undo-" in p.name)
+
+
+#: the day the template tests are checked as of (dates after it are in the future)
+TODAY = dt.date(2026, 11, 22)
+#: a good import in our template: Kab. Serang, two Kampung KB, two months, one printed class
+TEMPLATE_ROWS = (
+    "kode_desa,nama_kampung,tanggal_pencanangan,cakupan_wilayah,periode,pokja,pus,kb_suntik,klasifikasi\n"
+    "36.04.05.2001,Kampung KB Melati,2023-01-15,Desa,2023-10,1,120,40,Mandiri\n"
+    "36.04.05.2001,Kampung KB Melati,2023-01-15,Desa,2023-11,1,120,45,\n"
+    "3604052002,Kampung KB Mawar,15/03/2023,RW,2023-11,0,80,,\n"
+)
+
+
+def good_file(tmp_path: Path, text: str = TEMPLATE_ROWS, name: str = "baik.csv") -> Path:
+    """``text`` written as ``tmp_path/name`` (UTF-8)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- the app headless (AppTest) ---------------------------------------------------------------
+
+
+def new_app(timeout: float = 120) -> AppTest:
+    """The dashboard (``app.py``) for AppTest, not yet run."""
+    from streamlit.testing.v1 import AppTest
+
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+
+
+def open_page(page: str, lang: str = "id", **state: Any) -> AppTest:
+    """Run app.py, then the page, with the sidebar and page widgets preset as a URL would set them."""
+    at = new_app()
+    at.session_state["lang"] = lang
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    if page != "ringkasan":
+        at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def figures(at: AppTest) -> list[dict[str, Any]]:
+    """The plotly figures on the page, as the browser receives them (typed arrays decoded to lists)."""
+    return [_decoded(json.loads(el.proto.spec)) for el in at.get("plotly_chart")]
+
+
+def _decoded(node: Any) -> Any:
+    """Plotly sends numeric arrays as ``{"dtype", "bdata"}``; turn them back into lists."""
+    if isinstance(node, dict):
+        if set(node) >= {"dtype", "bdata"}:
+            array = np.frombuffer(base64.b64decode(node["bdata"]), dtype=np.dtype(node["dtype"]))
+            return array.reshape(node["shape"]).tolist() if "shape" in node else array.tolist()
+        return {k: _decoded(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_decoded(v) for v in node]
+    return node
+
+
+def figure_titled(at: AppTest, words: str) -> dict[str, Any]:
+    found = [f for f in figures(at) if words in f["layout"]["title"]["text"]]
+    assert found, [f["layout"]["title"]["text"] for f in figures(at)]
+    return found[0]
+
+
+def metric_values(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}

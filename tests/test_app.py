@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from kkb import build
+from tests.helpers import new_app
 
 _REAL_BUILD = build.build
 
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_app_opens_on_the_national_overview(small_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KKB_DB", str(small_db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = new_app(timeout=60).run()
     assert not at.exception
     assert at.title[0].value == "Ringkasan · Indonesia"
     assert "Data sintetis" in at.warning[0].value
@@ -30,7 +30,7 @@ def test_app_builds_the_database_on_first_start(tmp_path: Path, monkeypatch: pyt
     target = tmp_path / "first.duckdb"
     monkeypatch.setenv("KKB_DB", str(target))
     monkeypatch.setattr("kkb.build.build", _small_build)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at = new_app().run()
     assert not at.exception
     assert target.exists()
     banten = {m.label: m.value for m in at.metric}["Kampung KB terbentuk"]

@@ -38,3 +38,15 @@ def test_a_text_cell_that_starts_like_a_formula_is_kept_as_text_in_exports() -> 
     safe = fmt.spreadsheet_safe(frame)
     assert list(safe["nama"]) == ["'=HYPERLINK(1)", "'+62", "Melati"] and list(safe["nilai"]) == [-5, 3, 1]
     assert frame["nama"].iloc[0] == "=HYPERLINK(1)"  # the original is left alone
+
+
+def test_exports_neutralise_spreadsheet_formulas() -> None:
+    from kkb.fmt import spreadsheet_safe
+
+    frame = pd.DataFrame(
+        {"nama": ['=HYPERLINK("x")', "+62 811", "@SUM(A1)", "Kampung KB Melati"], "n": [-5, 1, 2, 3]}
+    )
+    safe = spreadsheet_safe(frame)
+    assert list(safe["nama"]) == ['\'=HYPERLINK("x")', "'+62 811", "'@SUM(A1)", "Kampung KB Melati"]
+    assert list(safe["n"]) == [-5, 1, 2, 3]  # numbers stay numbers
+    assert frame["nama"].iloc[0].startswith("=")  # the input is not changed

@@ -98,9 +98,10 @@ def test_a_bad_export_lists_every_problem_with_candidates_and_writes_nothing(
     assert digest(live) == before and ingest.list_backups(live) == []
 
 
-@pytest.fixture()
-def imported(small_db: Path, tmp_path: Path) -> Path:
-    live = tmp_path / "kkb.duckdb"
+@pytest.fixture(scope="module")
+def imported(small_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy with the good export imported, made once: the tests that use it only read it."""
+    live = tmp_path_factory.mktemp("klasifikasi") / "kkb.duckdb"
     shutil.copyfile(small_db, live)
     ingest.import_any(GOOD, live, "uji", periode="2025-10")
     return live

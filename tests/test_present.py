@@ -11,13 +11,14 @@ from streamlit.testing.v1 import AppTest
 from kkb import db, overview, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.i18n import t
+from tests.helpers import new_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def presenting(small_db: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -> AppTest:
     monkeypatch.setenv("KKB_DB", str(small_db))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = new_app()
     at.query_params.update({"present": "1", **params})
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -84,7 +85,7 @@ def test_the_first_slide_is_the_headline_figures_of_region_metrics(
 def test_the_comparison_slide_shows_the_linked_regions_from_region_metrics(
     small_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = new_app()
     monkeypatch.setenv("KKB_DB", str(small_db))
     at.query_params.update({"present": "1", "slide": "2", "prov": "Banten"})
     at.query_params["banding"] = ["Banten", "Riau"]

@@ -20,7 +20,7 @@ import pytest
 from kkb import __main__ as cli
 from kkb import db, ingest
 from kkb.ingest import read
-from tests.helpers import digest
+from tests.helpers import digest, new_app
 
 HEADER = "kode_desa,nama_kampung,tanggal_pencanangan,cakupan_wilayah,periode,pokja,pus,kb_suntik"
 ROW = "36.04.05.2001,Kampung KB Melati,2023-01-15,Desa,2023-10,1,120,40"
@@ -220,13 +220,12 @@ def test_the_report_of_a_refused_file_holds_no_live_formula(live: Path, tmp_path
 def test_every_hostile_file_uploaded_on_kelola_gets_its_sentence_and_changes_nothing(
     live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from streamlit.testing.v1 import AppTest
 
     from kkb import auth
 
     monkeypatch.setenv("KKB_DB", str(live))
     monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    at = new_app()
     at.session_state["lang"] = "id"
     at.run()
     at.switch_page("pages/kelola.py").run()

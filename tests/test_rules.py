@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kkb.ingest import rules
 
@@ -95,3 +97,23 @@ def test_a_stated_periode_is_taken_within_the_programmes_months_only() -> None:
     early = rules.periode_problem("2015-12", TODAY)
     assert early == ("2015-12", ("2015-12", "di luar rentang", "2016-01 sampai 2026-12"))
     assert rules.periode_problem("2027-01", TODAY)[1] is not None
+
+
+@given(st.integers(2016, 2026), st.integers(1, 12))
+def test_periode_forms_parse_to_one_month(year: int, month: int) -> None:
+    expected = f"{year}-{month:02d}"
+    for text in (expected, f"{month:02d}/{year}", f"{expected}-01", f"{expected}-01 00:00:00"):
+        assert rules.parse_periode(text) == expected
+
+
+@given(st.dates(dt.date(2016, 1, 1), dt.date(2026, 11, 22)))
+def test_date_forms_parse_to_the_same_day(day: dt.date) -> None:
+    for text in (day.isoformat(), day.strftime("%d/%m/%Y"), day.strftime("%d-%m-%Y"), f"{day} 00:00:00"):
+        assert rules.parse_date(text) == day
+
+
+@given(st.text(max_size=12))
+def test_nonsense_never_parses_as_a_periode_or_date_unless_it_is_one(text: str) -> None:
+    periode = rules.parse_periode(text)
+    assert periode is None or (len(periode) == 7 and 1 <= int(periode[5:]) <= 12)
+    assert rules.parse_date(text) is None or isinstance(rules.parse_date(text), dt.date)

@@ -13,7 +13,7 @@ from kkb import db, explore, ingest, overview, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.ingest import names, siga
 from kkb.sentences import formation_text
-from tests.helpers import digest
+from tests.helpers import digest, new_app
 
 DATA = Path(__file__).resolve().parent / "data"
 GOOD = DATA / "siga_kampung_kb_banten.csv"
@@ -155,10 +155,9 @@ def test_kelola_lists_the_names_the_recap_taught(
     imported_once: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     imported = imported_once
-    from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("KKB_DB", str(imported))
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    at = new_app()
     at.run()
     at.switch_page("pages/kelola.py").run()
     assert not at.exception, [e.value for e in at.exception]

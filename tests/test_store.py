@@ -9,9 +9,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from kkb import db, store
+from kkb import db, ingest, store
 from kkb.classification import DEFAULT_METHOD
 from kkb.regions import NATION, level_of
+from tests.helpers import TODAY, good_file
 
 
 def _same(ours: pd.DataFrame, theirs: pd.DataFrame, what: str) -> None:
@@ -164,3 +165,66 @@ def test_changing_a_returned_frame_does_not_change_what_the_next_caller_gets(
     kabs["kode"] = "x"
     pd.testing.assert_frame_equal(store.trend(small_con, "36"), expected_trend)
     pd.testing.assert_frame_equal(store.counts(small_con, "36", periode, by=2), expected_kabs)
+
+
+# --- the monthly summary after an import ---------------------------------------------------------
+
+
+def _rekap(con: db.Connection) -> pd.DataFrame:
+    frame = con.execute("SELECT * FROM rekap ORDER BY periode, kode_kec, metode").df()
+    return frame.reset_index(drop=True)
+
+
+def _rekap_wilayah(con: db.Connection) -> pd.DataFrame:
+    frame = con.execute("SELECT * FROM rekap_wilayah ORDER BY kode, metode, periode").df()
+    return frame.reset_index(drop=True)
+
+
+@pytest.mark.slow
+def test_an_import_recomputes_the_summary_of_its_kab_kota_only_and_matches_a_full_rebuild(
+    live: Path, tmp_path: Path
+) -> None:
+    lebak = (
+        "kode_desa,nama_kampung,tanggal_pencanangan,cakupan_wilayah,periode,pokja,pus,kb_suntik\n"
+        "36.02.01.2002,Kampung KB Kenanga,2022-05-10,Desa,2024-03,1,200,70\n"
+    )
+    # the first file brings a new method ('impor'): every kecamatan gets rows for it (full rebuild);
+    # the second stays inside the months and methods the summary has (only Kab. Lebak is redone)
+    ingest.import_file(good_file(tmp_path), live, "analis", today=TODAY)
+    ingest.import_file(good_file(tmp_path, lebak, "lebak.csv"), live, "analis", today=TODAY)
+    ingest.clear_synthetic(live, "14.71", "analis")
+    con = db.connect(live, read_only=False)
+    try:
+        after_imports, regions_after = _rekap(con), _rekap_wilayah(con)
+        assert set(after_imports["metode"]) == {DEFAULT_METHOD, "impor"}
+        assert set(regions_after["metode"]) == {DEFAULT_METHOD, "impor"}
+        store.rebuild_rekap(con)
+        pd.testing.assert_frame_equal(after_imports, _rekap(con))
+        pd.testing.assert_frame_equal(regions_after, _rekap_wilayah(con))
+    finally:
+        con.close()
+
+
+def test_a_partial_rebuild_leaves_other_kab_kota_alone_unless_the_months_change(live: Path) -> None:
+    con = db.connect(live, read_only=False)
+    try:
+        whole = _rekap(con)
+        # a marker in Riau's rows shows which rows a rebuild touched
+        con.execute("UPDATE rekap SET baru = -1 WHERE kode_kec LIKE '14.%'")
+        con.execute("UPDATE rekap SET baru = -1 WHERE kode_kec LIKE '36.04.%'")
+        store.rebuild_rekap(con, ["36.04"])
+        now = _rekap(con)
+        serang = now["kode_kec"].str.startswith("36.04.")
+        assert (now.loc[serang, "baru"] >= 0).all()
+        assert (now.loc[now["kode_kec"].str.startswith("14."), "baru"] == -1).all()
+        # a snapshot after the last month: every kecamatan needs the new month, so all is rebuilt
+        con.execute(
+            "INSERT INTO snapshot (kampung_id, periode, sumber) "
+            "SELECT kampung_id, '2026-01', sumber FROM snapshot WHERE periode = '2025-12' LIMIT 1"
+        )
+        store.rebuild_rekap(con, ["36.04"])
+        rebuilt = _rekap(con)
+        assert (rebuilt["baru"] >= 0).all()
+        assert rebuilt["periode"].max() == "2026-01" and len(rebuilt) > len(whole)
+    finally:
+        con.close()

@@ -1,4 +1,4 @@
-"""The house as it is built: no module of ``kkb`` or ``pages`` imports one that imports it back."""
+"""The house as it is built: no import circle, short files, each module with its tests, one link table."""
 
 from __future__ import annotations
 
@@ -166,6 +166,39 @@ def test_every_query_parameter_is_named_once_in_the_state_table() -> None:
 def test_the_link_check_finds_a_widget_bound_without_the_table() -> None:
     tree = ast.parse('st.radio("x", [], key="urut", bind="query-params")\nstate.set_link(slide="1")')
     assert _link_keys(tree) == ({"slide"}, ["'urut'"])
+
+
+#: the longest a file of code or tests may be: beyond it a file holds more than one room
+FILE_LINES = 400
+#: files that are tables of words, not code (the UI strings in both languages)
+WORD_TABLES = ("kkb/i18n.py",)
+
+
+def _long_files(root: Path, limit: int) -> dict[str, int]:
+    """The Python files under ``root`` (the project's own: not the virtualenv) longer than ``limit``."""
+    found = {}
+    for path in sorted(root.rglob("*.py")):
+        name = path.relative_to(root).as_posix()
+        if name.startswith((".", "screenshots/")) or "/." in name or name in WORD_TABLES:
+            continue
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > limit:
+            found[name] = n
+    return found
+
+
+def test_no_file_is_longer_than_400_lines_except_the_table_of_words() -> None:
+    assert (ROOT / WORD_TABLES[0]).exists()
+    long = _long_files(ROOT, FILE_LINES)
+    assert not long, f"files over {FILE_LINES} lines (split them by what they hold): {long}"
+
+
+def test_the_length_check_sees_a_long_file(tmp_path: Path) -> None:
+    (tmp_path / "kkb").mkdir()
+    (tmp_path / "kkb" / "long.py").write_text("x = 1\n" * 401)
+    (tmp_path / "kkb" / "short.py").write_text("x = 1\n" * 400)
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / "site.py").write_text("x = 1\n" * 900)
+    assert _long_files(tmp_path, FILE_LINES) == {"kkb/long.py": 401}
 
 
 #: a page file reads view → report → render; anything longer belongs in the page layer or in kkb

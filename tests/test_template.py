@@ -4,7 +4,6 @@ leave a consistent database."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import signal
 import subprocess
@@ -18,29 +17,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kkb import auth, db, explore, info, ingest, store
+from kkb import db, explore, info, ingest
 from kkb.classification import DEFAULT_METHOD
 from kkb.errors import DataFileError, KkbError
 from kkb.ingest import backups, rules
-from tests.helpers import digest
+from tests.helpers import TEMPLATE_ROWS, TODAY, digest, good_file, new_app
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "data" / "impor"
-TODAY = dt.date(2026, 11, 22)
-GOOD = (
-    "kode_desa,nama_kampung,tanggal_pencanangan,cakupan_wilayah,periode,pokja,pus,kb_suntik,klasifikasi\n"
-    "36.04.05.2001,Kampung KB Melati,2023-01-15,Desa,2023-10,1,120,40,Mandiri\n"
-    "36.04.05.2001,Kampung KB Melati,2023-01-15,Desa,2023-11,1,120,45,\n"
-    "3604052002,Kampung KB Mawar,15/03/2023,RW,2023-11,0,80,,\n"
-)
-
-
-def good_file(tmp_path: Path, text: str = GOOD, name: str = "baik.csv") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 # --- bad files: a clear reason, and the database byte for byte unchanged --------------------------
 
 BAD = [
@@ -251,26 +235,6 @@ def test_readers_see_the_old_or_the_new_data_never_a_mix(live: Path, tmp_path: P
 # --- parsers and validator, property-based -----------------------------------------------------------
 
 
-@given(st.integers(2016, 2026), st.integers(1, 12))
-def test_periode_forms_parse_to_one_month(year: int, month: int) -> None:
-    expected = f"{year}-{month:02d}"
-    for text in (expected, f"{month:02d}/{year}", f"{expected}-01", f"{expected}-01 00:00:00"):
-        assert rules.parse_periode(text) == expected
-
-
-@given(st.dates(dt.date(2016, 1, 1), dt.date(2026, 11, 22)))
-def test_date_forms_parse_to_the_same_day(day: dt.date) -> None:
-    for text in (day.isoformat(), day.strftime("%d/%m/%Y"), day.strftime("%d-%m-%Y"), f"{day} 00:00:00"):
-        assert rules.parse_date(text) == day
-
-
-@given(st.text(max_size=12))
-def test_nonsense_never_parses_as_a_periode_or_date_unless_it_is_one(text: str) -> None:
-    periode = rules.parse_periode(text)
-    assert periode is None or (len(periode) == 7 and 1 <= int(periode[5:]) <= 12)
-    assert rules.parse_date(text) is None or isinstance(rules.parse_date(text), dt.date)
-
-
 @given(
     st.lists(
         st.sampled_from(
@@ -342,13 +306,12 @@ def test_the_validator_never_crashes_and_passes_only_usable_rows(
 def test_the_synthetic_notice_leaves_a_region_once_real_data_replaces_it(
     live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from streamlit.testing.v1 import AppTest
 
     ingest.import_file(good_file(tmp_path), live, "uji", today=TODAY)
     monkeypatch.setenv("KKB_DB", str(live))
 
     def notices(**state: str) -> list[str]:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at = new_app()
         for key, value in state.items():
             at.session_state[key] = value
         at.run()
@@ -357,218 +320,6 @@ def test_the_synthetic_notice_leaves_a_region_once_real_data_replaces_it(
 
     assert notices(prov="36", kab="36.04", periode="2023-11") == []  # Kab. Serang: imported data only
     assert notices(prov="14", periode="2023-11") != []  # Riau: still the demo registry
-
-
-def test_exports_neutralise_spreadsheet_formulas() -> None:
-    from kkb.fmt import spreadsheet_safe
-
-    frame = pd.DataFrame(
-        {"nama": ['=HYPERLINK("x")', "+62 811", "@SUM(A1)", "Kampung KB Melati"], "n": [-5, 1, 2, 3]}
-    )
-    safe = spreadsheet_safe(frame)
-    assert list(safe["nama"]) == ['\'=HYPERLINK("x")', "'+62 811", "'@SUM(A1)", "Kampung KB Melati"]
-    assert list(safe["n"]) == [-5, 1, 2, 3]  # numbers stay numbers
-    assert frame["nama"].iloc[0].startswith("=")  # the input is not changed
-
-
-# --- the Kelola data page ------------------------------------------------------------------------------
-
-
-def _kelola(monkeypatch: pytest.MonkeyPatch, live: Path, lang: str = "id") -> object:
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("KKB_DB", str(live))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.session_state["lang"] = lang
-    at.run()
-    at.switch_page("pages/kelola.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def test_kelola_without_a_password_offers_templates_but_no_import(
-    live: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv(auth.ENV, raising=False)
-    at = _kelola(monkeypatch, live)
-    assert "hash-password" in at.info[0].value  # says how to enable it
-    assert not at.file_uploader
-    labels = [b.label for b in at.get("download_button")]
-    assert "Templat CSV" in labels and "Templat Excel (dengan petunjuk)" in labels
-
-
-def test_kelola_imports_after_sign_in_and_refuses_a_bad_file(
-    live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
-    at = _kelola(monkeypatch, live, "en")
-    at.text_input(key="admin_sandi").set_value("salah")
-    at.button[0].click().run()
-    assert at.error[0].value == "Wrong password."
-    assert not at.file_uploader
-    at.text_input(key="admin_sandi").set_value("rahasia")
-    at.button[0].click().run()
-    assert not at.exception
-    assert at.file_uploader
-
-    before = digest(live)
-    bad = (CORPUS / "hitungan_negatif.csv").read_bytes()
-    at.file_uploader[0].set_value(("hitungan_negatif.csv", bad, "text/csv")).run()
-    assert "1 errors" in at.error[0].value
-    problems = at.dataframe[-1].value
-    assert problems.iloc[0][["baris", "kolom", "nilai"]].tolist() == [2, "pus", "-120"]
-    assert not [b for b in at.button if b.label == "Import now"]
-    assert digest(live) == before
-
-    at.file_uploader[0].set_value(("baik.csv", GOOD.encode(), "text/csv")).run()
-    assert "3 rows ready to import" in at.success[0].value
-    next(b for b in at.button if b.label == "Import now").click().run()
-    assert not at.exception
-    assert any(s.value.startswith("Import #1 done: 3 new rows") for s in at.success)
-    assert not at.dataframe or "baris" not in at.dataframe[-1].value.columns  # the uploader is empty again
-    assert digest(live) != before
-    con = db.connect(live)
-    assert ingest.history(con).iloc[0]["pengguna"] == "web"
-    con.close()
-
-
-def test_the_limiter_locks_out_after_repeated_failures() -> None:
-    stored = auth.make_hash("rahasia", iterations=1000)
-    limiter = auth.Limiter(attempts=3, lockout=60)
-    for _ in range(3):
-        assert not limiter.check("salah", stored, now=100.0)
-    assert limiter.wait_seconds(now=100.0, stored=stored) == 60.0
-    assert not limiter.check("rahasia", stored, now=130.0)  # even the right password waits
-    assert limiter.check("rahasia", stored, now=161.0)
-    assert not auth.verify("rahasia", "bukan-hash") and auth.verify("rahasia", stored)
-
-
-def test_demo_rows_are_cleared_on_request_and_the_clearing_can_be_undone(live: Path) -> None:
-    before = digest(live)
-    result = ingest.clear_synthetic(live, "14", "uji")
-    con = db.connect(live)
-    try:
-        assert explore.kampung_list(con, "14", "2025-12", DEFAULT_METHOD).empty
-        assert not explore.kampung_list(con, "36", "2025-12", DEFAULT_METHOD).empty
-        assert (
-            ingest.history(con).iloc[0]["catatan"]
-            == f"{result.synthetic_removed} Kampung KB sintetis dihapus"
-        )
-    finally:
-        con.close()
-    assert result.synthetic_removed > 1000
-    ingest.undo(live)
-    assert digest(live) == before
-
-
-def test_kelola_clears_the_chosen_regions_demo_rows(live: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from streamlit.testing.v1 import AppTest
-
-    con = db.connect(live)
-    serang = con.execute("SELECT count(*) FROM kampung_kb WHERE kode_kab = '36.04' AND sumber = 'sintetis'")
-    expected = int(serang.fetchone()[0])  # type: ignore[index]
-    con.close()
-    monkeypatch.setenv("KKB_DB", str(live))
-    monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.session_state["prov"] = "36"
-    at.session_state["kab"] = "36.04"
-    at.session_state["admin"] = True
-    at.run()
-    at.switch_page("pages/kelola.py").run()
-    go = next(b for b in at.button if b.label == "Hapus data sintetis Kab. Serang")
-    assert go.disabled  # not before the confirmation
-    at.checkbox(key="hapus_yakin").check().run()
-    next(b for b in at.button if b.label == "Hapus data sintetis Kab. Serang").click().run()
-    assert not at.exception
-    assert expected > 0
-    assert any(s.value == f"{expected} Kampung KB sintetis dihapus." for s in at.success)
-    con = db.connect(live)
-    try:
-        assert explore.kampung_list(con, "36.04", "2025-12", DEFAULT_METHOD).empty
-    finally:
-        con.close()
-
-
-@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_templates_hold_an_example_row_and_excel_explains_every_column(tmp_path: Path, suffix: str) -> None:
-    path = ingest.write_template(tmp_path / f"templat{suffix}")
-    frame = ingest.read_table(path)
-    assert list(frame.columns) == list(ingest.TEMPLATE_COLUMNS) and len(frame) == 1
-    targets = ingest.read_table(ingest.write_targets_template(tmp_path / f"target{suffix}"))
-    assert ingest.is_targets_file(list(targets.columns))
-    if suffix == ".xlsx":
-        notes = pd.read_excel(path, sheet_name="petunjuk")
-        assert list(notes["kolom"]) == list(ingest.TEMPLATE_COLUMNS) and notes["isi"].str.len().min() > 10
-
-
-def test_the_example_row_of_the_template_imports(live: Path, tmp_path: Path) -> None:
-    path = ingest.write_template(tmp_path / "templat.xlsx")
-    _, result = ingest.import_file(path, live, "uji", today=TODAY)
-    assert result.added == 1
-
-
-# --- the monthly summary after an import ---------------------------------------------------------
-
-
-def _rekap(con: db.Connection) -> pd.DataFrame:
-    frame = con.execute("SELECT * FROM rekap ORDER BY periode, kode_kec, metode").df()
-    return frame.reset_index(drop=True)
-
-
-def _rekap_wilayah(con: db.Connection) -> pd.DataFrame:
-    frame = con.execute("SELECT * FROM rekap_wilayah ORDER BY kode, metode, periode").df()
-    return frame.reset_index(drop=True)
-
-
-@pytest.mark.slow
-def test_an_import_recomputes_the_summary_of_its_kab_kota_only_and_matches_a_full_rebuild(
-    live: Path, tmp_path: Path
-) -> None:
-    lebak = (
-        "kode_desa,nama_kampung,tanggal_pencanangan,cakupan_wilayah,periode,pokja,pus,kb_suntik\n"
-        "36.02.01.2002,Kampung KB Kenanga,2022-05-10,Desa,2024-03,1,200,70\n"
-    )
-    # the first file brings a new method ('impor'): every kecamatan gets rows for it (full rebuild);
-    # the second stays inside the months and methods the summary has (only Kab. Lebak is redone)
-    ingest.import_file(good_file(tmp_path), live, "analis", today=TODAY)
-    ingest.import_file(good_file(tmp_path, lebak, "lebak.csv"), live, "analis", today=TODAY)
-    ingest.clear_synthetic(live, "14.71", "analis")
-    con = db.connect(live, read_only=False)
-    try:
-        after_imports, regions_after = _rekap(con), _rekap_wilayah(con)
-        assert set(after_imports["metode"]) == {DEFAULT_METHOD, "impor"}
-        assert set(regions_after["metode"]) == {DEFAULT_METHOD, "impor"}
-        store.rebuild_rekap(con)
-        pd.testing.assert_frame_equal(after_imports, _rekap(con))
-        pd.testing.assert_frame_equal(regions_after, _rekap_wilayah(con))
-    finally:
-        con.close()
-
-
-def test_a_partial_rebuild_leaves_other_kab_kota_alone_unless_the_months_change(live: Path) -> None:
-    con = db.connect(live, read_only=False)
-    try:
-        whole = _rekap(con)
-        # a marker in Riau's rows shows which rows a rebuild touched
-        con.execute("UPDATE rekap SET baru = -1 WHERE kode_kec LIKE '14.%'")
-        con.execute("UPDATE rekap SET baru = -1 WHERE kode_kec LIKE '36.04.%'")
-        store.rebuild_rekap(con, ["36.04"])
-        now = _rekap(con)
-        serang = now["kode_kec"].str.startswith("36.04.")
-        assert (now.loc[serang, "baru"] >= 0).all()
-        assert (now.loc[now["kode_kec"].str.startswith("14."), "baru"] == -1).all()
-        # a snapshot after the last month: every kecamatan needs the new month, so all is rebuilt
-        con.execute(
-            "INSERT INTO snapshot (kampung_id, periode, sumber) "
-            "SELECT kampung_id, '2026-01', sumber FROM snapshot WHERE periode = '2025-12' LIMIT 1"
-        )
-        store.rebuild_rekap(con, ["36.04"])
-        rebuilt = _rekap(con)
-        assert (rebuilt["baru"] >= 0).all()
-        assert rebuilt["periode"].max() == "2026-01" and len(rebuilt) > len(whole)
-    finally:
-        con.close()
 
 
 # --- values the checks must refuse before the write would (issue "Hardening", item 3) -------------
@@ -582,7 +333,7 @@ def test_a_partial_rebuild_leaves_other_kab_kota_alone_unless_the_months_change(
 def test_a_count_too_large_to_store_is_refused_before_anything_is_written(
     live: Path, tmp_path: Path, cell: str, column: str
 ) -> None:
-    lines = GOOD.splitlines()
+    lines = TEMPLATE_ROWS.splitlines()
     header = lines[0].split(",")
     row = lines[1].split(",")
     row[header.index(column)] = cell

@@ -26,7 +26,7 @@ from kkb import ingest
 from kkb.errors import KkbError
 from kkb.ingest import backups, writing
 from kkb.view import View
-from tests.helpers import digest, leftovers
+from tests.helpers import digest, leftovers, new_app
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = (
@@ -265,12 +265,11 @@ def test_a_folder_that_cannot_be_written_is_said(
 def test_a_truncated_database_is_named_as_damaged_on_the_page_not_a_traceback(
     live: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from streamlit.testing.v1 import AppTest
 
     with live.open("r+b") as handle:
         handle.truncate(300_000)
     monkeypatch.setenv("KKB_DB", str(live))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at = new_app().run()
     assert not at.exception, [e.value for e in at.exception]
     assert "rusak atau terpotong" in at.error[0].value and "kkb undo" in at.error[0].value
 
@@ -279,14 +278,13 @@ def test_a_truncated_database_is_named_as_damaged_on_the_page_not_a_traceback(
 def test_a_lost_database_with_backups_is_not_rebuilt_as_synthetic_data_and_undo_restores_it(
     live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from streamlit.testing.v1 import AppTest
 
     ingest.import_any(_file(tmp_path, GOOD, "pertama.csv"), live, "uji")
     after_first = digest(live)
     ingest.import_any(_file(tmp_path, OTHER, "kedua.csv"), live, "uji")
     live.unlink()
     monkeypatch.setenv("KKB_DB", str(live))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at = new_app().run()
     assert not at.exception, [e.value for e in at.exception]
     said_on_page = at.error[0].value.replace("\\", "")  # shown as plain text: markdown signs escaped
     assert "tidak diganti diam-diam dengan data sintetis" in said_on_page and not live.exists()
@@ -322,7 +320,6 @@ def test_info_describes_an_older_file_without_writing_to_it(
 def test_kelola_names_the_import_an_undo_takes_back_and_what_the_start_cleaned(
     live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from streamlit.testing.v1 import AppTest
 
     from kkb import auth
 
@@ -331,7 +328,7 @@ def test_kelola_names_the_import_an_undo_takes_back_and_what_the_start_cleaned(
     orphan.write_bytes(b"\0" * 2_000_000)  # what a killed import leaves
     monkeypatch.setenv("KKB_DB", str(live))
     monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = new_app()
     at.session_state["lang"] = "id"
     at.run()
     at.switch_page("pages/kelola.py").run()
