@@ -11,7 +11,7 @@ import pytest
 from kkb import db, explore, metrics, overview, pace, store
 from kkb.classification import DEFAULT_METHOD, RESULT_COLUMNS, classify
 from kkb.regions import Reference, wilayah_table
-from kkb.targets import find_target, read_targets
+from kkb.targets import read_targets
 from tests.helpers import frame, full_marks_input, output_with, row
 
 MANDIRI = row(**full_marks_input(), **output_with(part=35, cpr=60, mkjp=30, unmet=5))
@@ -121,44 +121,6 @@ def test_rank_and_year_on_year(hand: db.Connection) -> None:
     m = overview.region(hand, "36.04", "2023-06")
     assert m.peringkat["pembentukan"] == (1, 8)  # the only kab/kota in Banten with any
     assert m.perubahan_tahunan["pembentukan"] == 2  # B existed a year earlier
-
-
-# --- pure functions --------------------------------------------------------------------------------
-
-TARGETS = pd.DataFrame(
-    {
-        "kode_wilayah": ["ID", "36", "36"],
-        "tahun": [2024, 2023, 2025],
-        "metrik": ["cakupan_desa_persen", "pembentukan", "pembentukan"],
-        "jenis": ["target", "target", "target"],
-        "nilai": [100.0, 1161.0, 1500.0],
-        "penyebut": ["% desa", "Kampung KB", "Kampung KB"],
-        "periode": [None, None, None],
-        "sumber": ["Inpres", "news", "plan"],
-        "sumber_url": ["https://a", "https://b", "https://c"],
-        "sumber_tanggal": ["2022", "2023-11-01", "2024"],
-        "catatan": [None, None, None],
-    }
-)
-
-
-@pytest.mark.parametrize(
-    ("region", "metric", "year", "value", "inherited"),
-    [
-        ("36", "pembentukan", 2023, 1161, None),
-        ("36", "pembentukan", 2024, 1500, None),  # the nearest later year
-        ("36", "pembentukan", 2026, 1500, None),  # the latest earlier year
-        ("36.04", "pembentukan", 2023, None, None),  # formation targets are never inherited
-        ("36.04", "cakupan_desa_persen", 2023, 100, "ID"),  # the national coverage goal applies
-        ("ID", "cakupan_desa_persen", 2024, 100, None),
-    ],
-)
-def test_find_target(region: str, metric: str, year: int, value: float | None, inherited: str | None) -> None:
-    found = find_target(TARGETS, region, metric, year)
-    if value is None:
-        assert found is None
-    else:
-        assert found is not None and found.value == value and found.inherited_from == inherited
 
 
 # --- Jelajah and Profil on the hand registry ---------------------------------------------------------

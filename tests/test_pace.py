@@ -9,7 +9,7 @@ import pytest
 
 from kkb import pace
 from kkb.targets import Target, find_target
-from tests.test_metrics import TARGETS
+from tests.test_targets import TARGETS
 
 
 def test_project() -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kkb import db
 from kkb.errors import DataFileError
 from kkb.regions import is_valid_code
-from kkb.targets import COLUMNS, KINDS, read_targets
+from kkb.targets import COLUMNS, KINDS, find_target, read_targets
 
 SHIPPED = db.DATA_DIR / "targets.csv"
 
@@ -58,3 +59,39 @@ def test_a_missing_file_or_column_says_how_to_get_it_back(tmp_path: Path) -> Non
     (tmp_path / "short.csv").write_text("kode_wilayah,tahun\nID,2024\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="kolom metrik, jenis"):
         read_targets(tmp_path / "short.csv")
+
+
+TARGETS = pd.DataFrame(
+    {
+        "kode_wilayah": ["ID", "36", "36"],
+        "tahun": [2024, 2023, 2025],
+        "metrik": ["cakupan_desa_persen", "pembentukan", "pembentukan"],
+        "jenis": ["target", "target", "target"],
+        "nilai": [100.0, 1161.0, 1500.0],
+        "penyebut": ["% desa", "Kampung KB", "Kampung KB"],
+        "periode": [None, None, None],
+        "sumber": ["Inpres", "news", "plan"],
+        "sumber_url": ["https://a", "https://b", "https://c"],
+        "sumber_tanggal": ["2022", "2023-11-01", "2024"],
+        "catatan": [None, None, None],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("region", "metric", "year", "value", "inherited"),
+    [
+        ("36", "pembentukan", 2023, 1161, None),
+        ("36", "pembentukan", 2024, 1500, None),  # the nearest later year
+        ("36", "pembentukan", 2026, 1500, None),  # the latest earlier year
+        ("36.04", "pembentukan", 2023, None, None),  # formation targets are never inherited
+        ("36.04", "cakupan_desa_persen", 2023, 100, "ID"),  # the national coverage goal applies
+        ("ID", "cakupan_desa_persen", 2024, 100, None),
+    ],
+)
+def test_find_target(region: str, metric: str, year: int, value: float | None, inherited: str | None) -> None:
+    found = find_target(TARGETS, region, metric, year)
+    if value is None:
+        assert found is None
+    else:
+        assert found is not None and found.value == value and found.inherited_from == inherited
