@@ -116,7 +116,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         con = db.connect(path)
         try:
-            checked = ingest.check_any(source, con, periode=args.periode)
+            checked = ingest.check_any(source, con, periode=args.periode, tahun=args.tahun)
             said = ingest.describe(checked, con) if checked.ok else ""
         finally:
             con.close()
@@ -245,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument(
         "--periode", help="bulan yang digambarkan berkas tanpa periode (tabel statistik portal), YYYY-MM"
     )
+    p.add_argument("--tahun", help="tahun bulan-bulan rekap bulanan SIGA (BULAN tanpa tahun), YYYY")
     p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("undo", help="batalkan impor terakhir (kembalikan cadangan terbaru)")

@@ -22,7 +22,7 @@ import pandas as pd
 
 from kkb.errors import DatabaseError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: what brings a file of an older version up to the next one: statements of ``kkb/sql``, run in one
 #: transaction. A new file gets ``schema`` (version 1) and then every step, so both paths agree.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -31,6 +31,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: ("schema_4",),
     5: ("schema_5", "rekap_wilayah_rebuild"),
     6: ("schema_6",),
+    7: ("schema_7",),
 }
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -46,6 +47,7 @@ TABLES = (
     "angka_wilayah",
     "nama_wilayah",
     "siga_desa",
+    "siga_bulanan",
 )
 #: tables whose rows are the content (``meta`` holds build times, which differ between builds)
 CONTENT_TABLES = TABLES[1:]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kkb import db, fmt, overview, store
+import math
+
+from kkb import context, db, fmt, overview, store
 from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
@@ -10,8 +12,15 @@ from kkb.regions import Regions
 from kkb.sentences import attainment_text, pace_text, projection_text, source_text
 
 
-def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id", source: str = "") -> str:
-    """Render ``m`` as aligned lines of label and value."""
+def render(
+    m: RegionMetrics,
+    name: str,
+    synthetic: bool,
+    lang: str = "id",
+    source: str = "",
+    fp: context.Context | None = None,
+) -> str:
+    """Render ``m`` as aligned lines of label and value, with the region's family-planning context."""
 
     def n(value: float | None) -> str:
         return t("unknown", lang) if value is None else fmt.number(value, lang)
@@ -71,6 +80,8 @@ def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id", sourc
         )
     if source:
         rows.append((t("source_label", lang), source))
+    if fp is not None:
+        rows += context_rows(fp, lang)
     if m.before_data:
         rows.insert(2, (t("data_label", lang), t("before_data", lang, since=m.data_sejak)))
     width = max(len(label) for label, _ in rows)
@@ -81,6 +92,32 @@ def render(m: RegionMetrics, name: str, synthetic: bool, lang: str = "id", sourc
     return "\n".join(lines)
 
 
+def context_rows(c: context.Context, lang: str = "id") -> list[tuple[str, str]]:
+    """The lines of a region's family-planning context: PUS, CPR, mCPR, MKJP, unmet need, source."""
+    none = t("context_no_data", lang)
+    labels = {"cpr": "CPR", "mcpr": "mCPR", "mkjp": "MKJP", "unmet_need_persen": "Unmet need"}
+    source = (t("context_label", lang), context.source_line(c, lang))
+    if not c.known:
+        return [("PUS", none), *((label, none) for label in labels.values()), source]
+    reporting = t(
+        "context_reporting", lang, n=fmt.number(c.desa_pus, lang), total=fmt.number(c.desa_total, lang)
+    )
+    rows = [("PUS", f"{fmt.number(c.pus, lang)} ({reporting})")]
+    for rate, label in labels.items():
+        value = c.rate[rate]
+        top, bottom, _desa = c.counts[rate]
+        if math.isnan(value):
+            rows.append((label, none))
+            continue
+        numerator, denominator = context.PARTS_SHOWN[rate]
+        division = f"{numerator} {fmt.number(top, lang)} ÷ {denominator} {fmt.number(bottom, lang)}"
+        shown = f"{fmt.percent(value, lang, 2)} ({division})"
+        if rate in c.change:
+            shown += f", {t('yoy', lang).lower()} {fmt.signed(c.change[rate], lang, 2, 'pp')}"
+        rows.append((label, shown))
+    return [*rows, source]
+
+
 def summary_text(con: db.Connection, code: str, periode: str | None, metode: str, lang: str = "id") -> str:
     """Compute and render the metrics of ``code``; raise ``KkbError`` on an unknown code or periode."""
     wilayah = store.wilayah(con)
@@ -88,4 +125,5 @@ def summary_text(con: db.Connection, code: str, periode: str | None, metode: str
     regions.require(code)
     m = overview.region(con, code, store.require_periode(con, periode), metode, wilayah=wilayah)
     source = source_text(overview.sources(con, code), m.sintetis > 0, lang)
-    return render(m, regions.label(code), m.sintetis > 0, lang, source)
+    fp = context.region(con, code, m.periode)
+    return render(m, regions.label(code), m.sintetis > 0, lang, source, fp)

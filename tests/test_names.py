@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from kkb import db
 from kkb.ingest import names
 
 WILAYAH = pd.DataFrame(
@@ -81,3 +82,13 @@ def test_a_name_a_file_taught_is_remembered_for_the_next_file() -> None:
     )
     found = names.Names(WILAYAH, taught).find(3, "36.04", "Kramat Watu")
     assert found == names.Found("36.04.05", "remembered", "Kramatwatu")
+
+
+def test_a_files_index_holds_the_desa_of_the_provinsi_it_names_and_every_provinsi(
+    small_con: db.Connection,
+) -> None:
+    lookup = names.index(small_con, ["BANTEN", "BANTEN", "RIAUU"])  # a misspelt provinsi is still found
+    assert lookup.exists("36.04.05.2001") and lookup.exists("14.71.01.1002")
+    assert not lookup.exists("51.02.01.2001")  # Bali is not named: its desa are not indexed
+    assert lookup.find(1, "ID", "BALI").kode == "51"  # but Bali itself is, for a file that names it
+    assert names.index(small_con, []).find(1, "ID", "Banten").kode == "36"

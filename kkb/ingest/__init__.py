@@ -9,7 +9,7 @@ One path serves ``python -m kkb import`` and the **Kelola data** page. The rooms
 - ``names``: region names to Kemendagri codes (normalise, abbreviations, unique close spellings);
 - ``matching``: a row with names only to a registered Kampung KB (by name in its desa, a SIGA place);
 - one module per file shape: ``template`` (ours), ``targets``, ``portal_list`` (FORMATS §E),
-  ``statistik`` (§A), ``klasifikasi`` (§B), ``siga`` (§C);
+  ``statistik`` (§A), ``klasifikasi`` (§B), ``siga`` (§C), ``siga_bulanan`` (§D);
 - ``report``: what a check found (``Checked``) and what a write did (``Result``);
 - ``writing``: copy → write → atomic rename; ``backups``: the backups kept, undo, sweeping.
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from kkb import db
 from kkb.errors import KkbError, RowProblem
-from kkb.ingest import klasifikasi, portal_list, rules, siga, statistik, targets, template
+from kkb.ingest import klasifikasi, portal_list, rules, siga, siga_bulanan, statistik, targets, template
 from kkb.ingest.backups import KEEP_BACKUPS, list_backups, sweep, undo, undoable
 from kkb.ingest.cells import column_key
 from kkb.ingest.read import MAX_ROWS, encoding_of, read_table, sha256_of
@@ -49,6 +49,7 @@ SHAPE_NAMES = {
     statistik.SHAPE: "tabel statistik klasifikasi Portal Kampung KB (FORMATS §A)",
     siga.SHAPE: "rekap Kampung KB per desa New SIGA (FORMATS §C)",
     klasifikasi.SHAPE: "rekap klasifikasi admin Portal Kampung KB (FORMATS §B)",
+    siga_bulanan.SHAPE: "rekap bulanan per desa New SIGA (FORMATS §D)",
 }
 
 __all__ = [
@@ -82,12 +83,14 @@ __all__ = [
     "sha256_of",
     "shape_of",
     "siga",
+    "siga_bulanan",
     "statistik",
     "suggested_periode",
     "sweep",
     "undo",
     "undoable",
     "wants_periode",
+    "wants_year",
     "write_targets_template",
     "write_template",
 ]
@@ -105,6 +108,14 @@ def wants_periode(path: Path) -> bool:
         return False
 
 
+def wants_year(path: Path) -> bool:
+    """Whether the file's months have no year (New SIGA's monthly recaps), which the user must state."""
+    try:
+        return siga_bulanan.is_siga_bulanan(list(read_table(path).columns))
+    except KkbError:
+        return False
+
+
 def shape_of(path: Path) -> str | None:
     """The shape a file was recognised as by its headers, before it is checked (None: not read)."""
     if klasifikasi.is_klasifikasi(path):
@@ -117,6 +128,8 @@ def shape_of(path: Path) -> str | None:
         return None
     if siga.is_siga(columns):
         return siga.SHAPE
+    if siga_bulanan.is_siga_bulanan(columns):
+        return siga_bulanan.SHAPE
     if portal_list.is_portal_list(columns):
         return portal_list.SHAPE
     return targets.SHAPE if is_targets_file(columns) else template.SHAPE
@@ -145,13 +158,15 @@ def check_any(
     name: str | None = None,
     periode: str | None = None,
     today: dt.date | None = None,
+    tahun: int | str | None = None,
 ) -> Checked:
     """Check a file of any shape we know, told apart by its headers (see ``Checked.shape``).
 
-    ``periode`` is the month a file without one describes (the portal's statistics table). A CSV
-    file read in a legacy encoding gets a warning that names it, so the reader can tell.
+    ``periode`` is the month a file without one describes (the portal's statistics table), ``tahun``
+    the year of a file whose months have none (New SIGA's monthly recaps). A CSV file read in a
+    legacy encoding gets a warning that names it, so the reader can tell.
     """
-    checked = _check_shape(path, con, name, periode, today)
+    checked = _check_shape(path, con, name, periode, today, tahun)
     encoding = encoding_of(path)
     if encoding not in (None, "UTF-8"):
         checked.problems.insert(
@@ -170,7 +185,12 @@ def check_any(
 
 
 def _check_shape(
-    path: Path, con: db.Connection, name: str | None, periode: str | None, today: dt.date | None
+    path: Path,
+    con: db.Connection,
+    name: str | None,
+    periode: str | None,
+    today: dt.date | None,
+    tahun: int | str | None = None,
 ) -> Checked:
     if klasifikasi.is_klasifikasi(path):
         return klasifikasi.check(path, con, name, periode, today)
@@ -179,6 +199,8 @@ def _check_shape(
     columns = list(read_table(path, name).columns)
     if siga.is_siga(columns):
         return siga.check(path, con, name, periode, today)
+    if siga_bulanan.is_siga_bulanan(columns):
+        return siga_bulanan.check(path, con, name, tahun, today)
     if portal_list.is_portal_list(columns):
         return portal_list.check(path, con, name)
     if is_targets_file(columns):
@@ -194,6 +216,8 @@ def apply_any(checked: Checked, live: Path, user: str, progress: Progress | None
         return statistik.apply(checked, live, user, progress)
     if checked.shape == siga.SHAPE:
         return siga.apply(checked, live, user, progress)
+    if checked.shape == siga_bulanan.SHAPE:
+        return siga_bulanan.apply(checked, live, user, progress)
     if checked.shape == klasifikasi.SHAPE:
         return klasifikasi.apply(checked, live, user, progress)
     if checked.shape == targets.SHAPE:
@@ -211,6 +235,8 @@ def describe(checked: Checked, con: db.Connection) -> str:
         return siga.describe(checked, con)
     if checked.shape == klasifikasi.SHAPE:
         return klasifikasi.describe(checked, con)
+    if checked.shape == siga_bulanan.SHAPE:
+        return siga_bulanan.describe(checked, con)
     return ""
 
 
@@ -221,11 +247,12 @@ def import_any(
     progress: Progress | None = None,
     name: str | None = None,
     periode: str | None = None,
+    tahun: int | str | None = None,
 ) -> tuple[Checked, Result]:
     """Import a file of any known shape in one step (``ImportRejected`` when it has errors)."""
     con = db.connect(live)
     try:
-        checked = check_any(path, con, name, periode)
+        checked = check_any(path, con, name, periode, tahun=tahun)
     finally:
         con.close()
     if not checked.ok:

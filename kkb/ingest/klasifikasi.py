@@ -152,7 +152,8 @@ def check(
     if h is None:  # is_klasifikasi said otherwise; the file changed in between
         raise DataFileError(shown, "kolom ekspor klasifikasi portal tidak ditemukan", ", ".join(HEADER))
     at = {_key(c): i for i, c in enumerate(rows[h]) if str(c).strip()}
-    lookup = names.Names(db.query(con, "names_wilayah", {"tingkat": 4}), db.query(con, "names_remembered"))
+    column = at[_key("Provinsi")]
+    lookup = names.index(con, (" ".join(str(c[column]).split()) for c in rows[h + 1 :] if column < len(c)))
     reported: set[tuple[int, str, str]] = set()
     seen: dict[tuple[str, str], int] = {}
     out: list[dict[str, object]] = []

@@ -17,10 +17,12 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+
+from kkb import db
 
 #: abbreviations as the portal and SIGA write them, after lower-casing and dropping the dot
 ABBREVIATIONS = {
@@ -229,3 +231,16 @@ def walk(
                 taught[(level, parent, normal(row[column], level))] = found.kode
         parent = found.kode
     return parent
+
+
+def index(con: db.Connection, provinces: Iterable[str]) -> Names:
+    """The names a file naming these provinsi is resolved against, with what earlier files taught.
+
+    Only the regions inside the provinsi the file names are indexed (a national index of 83,762
+    desa takes seconds to build); every provinsi is, so that one the file misspells is still
+    found or reported with its candidates.
+    """
+    top = Names(db.query(con, "names_wilayah", {"tingkat": 1}))
+    codes = sorted({c for p in set(provinces) if (c := top.find(1, "ID", str(p)).kode) is not None})
+    wilayah = db.query(con, "names_wilayah_in", {"tingkat": 4, "provinsi": codes})
+    return Names(wilayah, db.query(con, "names_remembered"))

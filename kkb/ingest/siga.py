@@ -89,7 +89,7 @@ def check(
         stated, what, accepted = trouble
         say(1, "periode", stated, what or "rekap SIGA tidak menyebut periode", accepted)
     checked.periode = chosen
-    lookup = names.Names(db.query(con, "names_wilayah", {"tingkat": 4}), db.query(con, "names_remembered"))
+    lookup = names.index(con, frame["PROVINSI"])
     out: list[dict[str, object]] = []
     taught: dict[tuple[int, str, str], str] = {}
     seen: dict[str, int] = {}

@@ -5,3 +5,4 @@ UNION ALL SELECT 'snapshot', count(*), coalesce(bit_xor(hash(t)), 0) FROM snapsh
 UNION ALL SELECT 'klasifikasi', count(*), coalesce(bit_xor(hash(t)), 0) FROM klasifikasi t
 UNION ALL SELECT 'target', count(*), coalesce(bit_xor(hash(t)), 0) FROM target t
 UNION ALL SELECT 'import_log', count(*), coalesce(bit_xor(hash(t)), 0) FROM import_log t
+UNION ALL SELECT 'siga_bulanan', count(*), coalesce(bit_xor(hash(t)), 0) FROM siga_bulanan t

@@ -3,9 +3,9 @@
 One row per desa/kelurahan of Banten, ``;``-separated with CRLF line ends as SIGA's "Cetak Excel"
 CSV: upper-case names, kabupaten without a prefix beside ``KOTA …``, ``KODE`` the last four digits
 of the desa code, counts by formation year with ``> 2019``. Quirks: a desa spelled otherwise than
-Kemendagri (``TOYOMERTHO``), a kecamatan written in two words (``KRAMAT WATU`` for Kramatwatu), a
-desa with two Kampung KB. The counts are made up. Run from the repository root:
-``.venv/bin/python tests/data/make_siga.py``.
+Kemendagri (``TOYOMERTHO``), one under another name (``MARGATANI BARU``), a kecamatan written in
+two words (``KRAMAT WATU`` for Kramatwatu), a desa with two Kampung KB. The counts are made up.
+Run from the repository root: ``.venv/bin/python tests/data/make_siga.py``.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ def rows(province: str) -> list[str]:
         name = row["nama_desa"].upper()
         if code == "36.04.05.2004":
             name = "TOYOMERTHO"  # Toyomerto, spelled otherwise: the code decides
+        if code == "36.04.05.2015":
+            name = "MARGATANI BARU"  # Margatani under a name no spelling rule reaches: the code decides
         if row["kode_kec"] == "36.04.05":
             kec = "KRAMAT WATU"  # Kramatwatu in two words
         n = 2 if code == "36.04.05.2001" else (1 if i % 3 == 0 else 0)

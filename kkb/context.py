@@ -1,0 +1,146 @@
+"""Family-planning context beside Kampung KB: PUS, CPR, mCPR, MKJP and unmet need from New SIGA.
+
+The counts are New SIGA's monthly recaps per desa (FORMATS §D, ``siga_bulanan``). At every level the
+counts are summed first and divided last: CPR = PA ÷ PUS, mCPR = KB MODERN ÷ PUS, MKJP = (IUD +
+IMPLAN + VASEKTOMI + TUBEKTOMI) ÷ KB MODERN, unmet need = UNMET NEED ÷ PUS, each over the desa that
+report both of its parts. A region's figures are those of the latest month at or before the one
+asked for that has any, and say which month that is; a region without any has none (unknown, not 0).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from kkb import db
+from kkb.i18n import t
+from kkb.regions import NATION
+
+#: the context indicators, in the order they are shown
+RATES = ("cpr", "mcpr", "mkjp", "unmet_need_persen")
+#: each rate's numerator and denominator columns (``context_sums.sql``) and the desa count behind it
+PARTS = {
+    "cpr": ("pa", "pus_cpr", "desa_cpr"),
+    "mcpr": ("kb_modern", "pus_mcpr", "desa_mcpr"),
+    "mkjp": ("kb_mkjp", "modern_mkjp", "desa_mkjp"),
+    "unmet_need_persen": ("unmet_need", "pus_unmet", "desa_unmet"),
+}
+#: how a summary names each rate's numerator and denominator
+PARTS_SHOWN = {
+    "cpr": ("PA", "PUS"),
+    "mcpr": ("KB MODERN", "PUS"),
+    "mkjp": ("MKJP", "KB MODERN"),
+    "unmet_need_persen": ("UNMET NEED", "PUS"),
+}
+#: what a source line calls the system
+SYSTEM = "New SIGA, rekap bulanan per desa"
+
+
+def rates(sums: pd.DataFrame) -> pd.DataFrame:
+    """``sums`` (``context_sums.sql``) with each rate in percent beside its counts (NaN: no denominator)."""
+    out = sums.copy()
+    for rate, (numerator, denominator, _desa) in PARTS.items():
+        top = pd.to_numeric(out[numerator], errors="coerce").astype(float)
+        bottom = pd.to_numeric(out[denominator], errors="coerce").astype(float)
+        out[rate] = (top / bottom.where(bottom > 0)) * 100
+    return out
+
+
+def sums(con: db.Connection, code: str, length: int) -> pd.DataFrame:
+    """The monthly counts of the regions of code length ``length`` inside ``code``, every month."""
+    prefix = "" if code == NATION else code
+    return db.query(con, "context_sums", {"prefix": prefix, "n": length})
+
+
+@dataclass(frozen=True)
+class Source:
+    """An import a region's context figures come from."""
+
+    import_id: int
+    file: str
+    desa: int
+
+
+@dataclass(frozen=True)
+class Context:
+    """A region's family-planning context at one month (``periode``: the month the figures are of)."""
+
+    kode: str
+    #: the month asked for
+    asked: str
+    #: the month the figures are of: the latest at or before ``asked`` with any (None: no data)
+    periode: str | None = None
+    pus: float = math.nan
+    #: the desa reporting PUS, of the region's desa/kelurahan (Kemendagri)
+    desa_pus: int = 0
+    desa_total: int = 0
+    #: each rate in percent (NaN: unknown), the counts it divides and the desa behind it
+    rate: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, tuple[float, float, int]] = field(default_factory=dict)
+    #: change of each rate against the same month a year earlier, in percentage points (when both known)
+    change: dict[str, float] = field(default_factory=dict)
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        """Whether the region has any New SIGA figures at or before the month asked for."""
+        return self.periode is not None
+
+
+def _value(cell: object) -> float:
+    """A count or rate as a float, NaN when not known (SQL NULL, pandas NA)."""
+    if cell is None or cell is pd.NA:
+        return math.nan
+    return float(cell)  # type: ignore[arg-type]
+
+
+def _year_before(periode: str) -> str:
+    return f"{int(periode[:4]) - 1:04d}{periode[4:]}"
+
+
+def region(con: db.Connection, code: str, periode: str) -> Context:
+    """The context of region ``code`` at ``periode`` (see the module's docstring)."""
+    prefix = "" if code == NATION else code
+    total = int(db.query(con, "context_desa_total", {"prefix": prefix})["n"].iloc[0])
+    monthly = rates(sums(con, code, len(prefix)))
+    monthly = monthly[monthly["periode"] <= periode]
+    if monthly.empty:
+        return Context(code, periode, desa_total=total)
+    row = monthly.iloc[-1]
+    month = str(row["periode"])
+    before = monthly[monthly["periode"] == _year_before(month)]
+    change: dict[str, float] = {}
+    for rate in RATES:
+        then = _value(before[rate].iloc[0]) if not before.empty else math.nan
+        if not (math.isnan(_value(row[rate])) or math.isnan(then)):
+            change[rate] = _value(row[rate]) - then
+    counts = {
+        rate: (_value(row[numerator]), _value(row[denominator]), int(row[desa]))
+        for rate, (numerator, denominator, desa) in PARTS.items()
+    }
+    found = db.query(con, "context_sources", {"prefix": prefix, "periode": month})
+    return Context(
+        kode=code,
+        asked=periode,
+        periode=month,
+        pus=_value(row["pus"]),
+        desa_pus=int(row["desa_pus"]),
+        desa_total=total,
+        rate={rate: _value(row[rate]) for rate in RATES},
+        counts=counts,
+        change=change,
+        sources=tuple(
+            Source(int(i), str(f), int(n))
+            for i, f, n in zip(found["id"], found["nama_file"], found["desa"], strict=True)
+        ),
+    )
+
+
+def source_line(c: Context, lang: str = "id") -> str:
+    """Where a region's context figures come from, in a line (``New SIGA, … (file.csv), 2025-09``)."""
+    if not c.known:
+        return t("context_none", lang, system=SYSTEM, periode=c.asked)
+    files = ", ".join(s.file for s in c.sources)
+    return t("context_source", lang, system=SYSTEM, files=files, periode=c.periode)

@@ -1,0 +1,135 @@
+"""Family-planning context from New SIGA's monthly recaps: counts summed first, divided last, by hand."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kkb import context, ingest
+from tests.helpers import run_cli
+
+PUS_HEADER = "NO;PROVINSI;KABUPATEN;KECAMATAN;KELURAHAN;PUS;UNMET NEED;BULAN"
+METHOD_HEADER = (
+    "NO;PROVINSI;KABUPATEN;KECAMATAN;KELURAHAN;PA;SUNTIK;PIL;KONDOM;IMPLAN;IUD;VASEKTOMI;TUBEKTOMI;MAL;"
+    "KB MODERN;KB TRADISIONAL;BULAN"
+)
+PLACE = "BANTEN;SERANG;KRAMATWATU"
+KRAMATWATU = "36.04.05"
+
+
+def _write(tmp_path: Path, name: str, header: str, *rows: str) -> Path:
+    path = tmp_path / name
+    path.write_text("\r\n".join([header, *rows]) + "\r\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def hand(small_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three desa of Kramatwatu with counts whose ratios can be checked by hand (see each test).
+
+    Made once: the tests only read it.
+    """
+    tmp_path = tmp_path_factory.mktemp("context")
+    live = tmp_path / "kkb.duckdb"
+    shutil.copyfile(small_db, live)
+    pus_2025 = _write(
+        tmp_path,
+        "pus_2025.csv",
+        PUS_HEADER,
+        f"1;{PLACE};KRAMATWATU;100;10;AGUSTUS",
+        f"2;{PLACE};MARGASANA;900;45;AGUSTUS",
+        f"3;{PLACE};PEJATEN;1000;;AGUSTUS",  # unmet need not reported
+    )
+    methods_2025 = _write(
+        tmp_path,
+        "metode_2025.csv",
+        METHOD_HEADER,
+        f"1;{PLACE};KRAMATWATU;90;50;10;0;10;10;0;0;0;80;10;AGUSTUS",
+        f"2;{PLACE};MARGASANA;90;60;0;0;20;5;0;5;0;90;0;AGUSTUS",
+        # Pejaten reports no method mix
+    )
+    pus_2024 = _write(
+        tmp_path,
+        "pus_2024.csv",
+        PUS_HEADER,
+        f"1;{PLACE};KRAMATWATU;100;20;AGUSTUS",
+        f"2;{PLACE};MARGASANA;900;90;AGUSTUS",
+    )
+    for path, year in ((pus_2024, 2024), (pus_2025, 2025), (methods_2025, 2025)):
+        ingest.import_any(path, live, "uji", tahun=year)
+    return live
+
+
+def test_rates_are_the_sums_divided_not_the_mean_of_the_desa_rates(hand: Path) -> None:
+    from kkb import db
+
+    con = db.connect(hand)
+    try:
+        c = context.region(con, KRAMATWATU, "2025-08")
+    finally:
+        con.close()
+    assert c.periode == "2025-08" and c.pus == 2000 and (c.desa_pus, c.desa_total) == (3, 15)
+    # CPR: (90 + 90) ÷ (100 + 900) = 18 %, not the mean of 90 % and 10 %; Pejaten has no PA
+    assert c.rate["cpr"] == pytest.approx(18.0) and c.counts["cpr"] == (180, 1000, 2)
+    assert c.rate["mcpr"] == pytest.approx(17.0)  # (80 + 90) ÷ 1000
+    # MKJP: (IUD + IMPLAN + VASEKTOMI + TUBEKTOMI) ÷ KB MODERN = (10 + 10 + 20 + 5 + 5) ÷ 170
+    assert c.rate["mkjp"] == pytest.approx(50 / 170 * 100)
+    # unmet need: (10 + 45) ÷ (100 + 900), Pejaten's PUS left out since it reports no unmet need
+    assert c.rate["unmet_need_persen"] == pytest.approx(5.5) and c.counts["unmet_need_persen"][1] == 1000
+    assert c.change == {"unmet_need_persen": pytest.approx(5.5 - 11.0)}  # August 2024: 110 ÷ 1000
+    assert {s.file for s in c.sources} == {"pus_2025.csv", "metode_2025.csv"}
+
+
+def test_a_region_shows_its_latest_month_at_or_before_the_one_asked_and_says_which(hand: Path) -> None:
+    from kkb import db
+
+    con = db.connect(hand)
+    try:
+        later = context.region(con, "36.04", "2025-11")
+        year_before = context.region(con, "36", "2024-12")
+        before_any = context.region(con, "ID", "2024-07")
+        elsewhere = context.region(con, "14", "2025-11")
+    finally:
+        con.close()
+    assert later.periode == "2025-08" and later.asked == "2025-11" and "2025-08" in context.source_line(later)
+    assert year_before.periode == "2024-08" and math.isnan(year_before.rate["cpr"])  # no method mix then
+    assert year_before.rate["unmet_need_persen"] == pytest.approx(11.0)
+    assert not before_any.known and not elsewhere.known and math.isnan(elsewhere.pus)
+    assert "tidak ada data sampai 2025-11" in context.source_line(elsewhere)
+
+
+def test_a_rate_without_a_denominator_is_unknown_not_zero() -> None:
+    sums = pd.DataFrame(
+        [
+            {
+                "pa": 0,
+                "pus_cpr": 0,
+                "kb_modern": 5,
+                "pus_mcpr": 10,
+                "kb_mkjp": None,
+                "modern_mkjp": None,
+                "unmet_need": 3,
+                "pus_unmet": 60,
+            }
+        ]
+    )
+    found = context.rates(sums).iloc[0]
+    assert math.isnan(found["cpr"]) and math.isnan(found["mkjp"])
+    assert found["mcpr"] == 50.0 and found["unmet_need_persen"] == 5.0
+
+
+def test_the_summary_adds_the_context_lines_or_says_there_is_no_data(hand: Path) -> None:
+    said = run_cli("summary", "--db", str(hand), "--region", KRAMATWATU, "--periode", "2025-08").stdout
+    lines = {line.split("  ")[0]: line for line in said.splitlines()}
+    assert {"PUS", "CPR", "mCPR", "MKJP", "Unmet need"} <= set(lines)
+    assert "2.000 (3 dari 15 desa/kelurahan melapor)" in lines["PUS"]
+    assert "18,00 % (PA 180 ÷ PUS 1.000)" in lines["CPR"] and "5,50 %" in lines["Unmet need"]
+    assert "−5,50 poin" in lines["Unmet need"]  # against August 2024
+    riau = run_cli("summary", "--db", str(hand), "--region", "14").stdout
+    for label in ("PUS", "CPR", "mCPR", "MKJP", "Unmet need"):
+        (line,) = [x for x in riau.splitlines() if x.startswith(label + " ")]
+        assert line.endswith("tidak ada data")
