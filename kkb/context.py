@@ -144,3 +144,17 @@ def source_line(c: Context, lang: str = "id") -> str:
         return t("context_none", lang, system=SYSTEM, periode=c.asked)
     files = ", ".join(s.file for s in c.sources)
     return t("context_source", lang, system=SYSTEM, files=files, periode=c.periode)
+
+
+def by_kampung(con: db.Connection, c: Context) -> pd.DataFrame:
+    """The desa of ``c``'s region with a Kampung KB on record against those without, at ``c``'s month.
+
+    One row per group (``ada_kampung_kb`` True first) with ``desa``, ``sintetis`` (of them, desa
+    whose Kampung KB are all synthetic), the counts and the rates; empty without New SIGA figures.
+    A comparison of groups, not a proof of effect: which desa got a Kampung KB was not drawn by lot.
+    """
+    if not c.known:
+        return pd.DataFrame(columns=["ada_kampung_kb", "desa", "sintetis", *RATES])
+    prefix = "" if c.kode == NATION else c.kode
+    params = {"prefix": prefix, "bulan": c.periode, "periode": c.asked}
+    return rates(db.query(con, "context_by_kampung", params))

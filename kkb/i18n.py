@@ -83,6 +83,51 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "source_label": ("Sumber", "Source"),
     "context_label": ("Sumber konteks KB", "Family-planning context source"),
+    "context_title": ("Konteks KB (New SIGA)", "Family-planning context (New SIGA)"),
+    "context_desa_title": ("Konteks KB desa {desa} (New SIGA)", "Family planning in {desa} (New SIGA)"),
+    "context_desa_missing": (
+        "Belum ada angka New SIGA untuk desa {desa} sampai {periode}.",
+        "No New SIGA figures for {desa} up to {periode} yet.",
+    ),
+    "context_desa_chart": (
+        "CPR dan unmet need desa {desa} per bulan",
+        "CPR and unmet need of {desa} by month",
+    ),
+    "context_desa_source": ("{system}, sampai {last}", "{system}, up to {last}"),
+    "context_desa_pus": ("PUS {periode}: {pus}", "PUS {periode}: {pus}"),
+    "context_missing": (
+        "Belum ada angka konteks KB dari New SIGA untuk {region} sampai {periode}. Impor rekap bulanan "
+        "SIGA (PUS dan unmet need, peserta KB per metode) di halaman Kelola data.",
+        "No New SIGA family-planning figures for {region} up to {periode} yet. Import SIGA's monthly "
+        "recaps (PUS and unmet need, users by method) on the Manage data page.",
+    ),
+    "context_division": ("{top} ÷ {bottom}", "{top} ÷ {bottom}"),
+    "context_desa": ("{n} desa", "{n} villages"),
+    "context_as_of": ("bulan terakhir yang ada sampai {asked}", "the latest month there is up to {asked}"),
+    "context_no_groups": (
+        "Semua desa {region} yang melapor ke New SIGA punya Kampung KB, atau tidak satu pun: tidak ada "
+        "kelompok pembanding.",
+        "Every village of {region} reporting to New SIGA has a Kampung KB, or none does: there is no group "
+        "to compare with.",
+    ),
+    "context_with": ("Desa dengan Kampung KB ({n})", "Villages with a Kampung KB ({n})"),
+    "context_without": ("Desa tanpa Kampung KB ({n})", "Villages without a Kampung KB ({n})"),
+    "context_groups_title": (
+        "Desa dengan dan tanpa Kampung KB · {region} · {periode}",
+        "Villages with and without a Kampung KB · {region} · {periode}",
+    ),
+    "context_caveat": (
+        "Ini perbandingan, bukan bukti pengaruh: desa yang mendapat Kampung KB tidak dipilih secara acak, "
+        "dan perbedaan dapat berasal dari hal lain (ukuran desa, akses layanan, waktu pembentukan).",
+        "This is a comparison, not proof of an effect: villages did not get a Kampung KB at random, and a "
+        "difference can come from other things (village size, access to services, when it was formed).",
+    ),
+    "context_synthetic": (
+        "Kampung KB di {n} desa pembanding ini adalah data sintetis (registri demo): pengelompokan desa "
+        "belum mencerminkan Kampung KB yang sebenarnya.",
+        "The Kampung KB of {n} of these villages are synthetic (the demo registry): the grouping does not "
+        "yet reflect real Kampung KB.",
+    ),
     "context_no_data": ("tidak ada data", "no data"),
     "context_reporting": ("{n} dari {total} desa/kelurahan melapor", "{n} of {total} villages reporting"),
     "context_source": ("{system} ({files}), {periode}", "{system} ({files}), {periode}"),
@@ -96,6 +141,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This file's name shows it was exported in {periode}: if its data is as of then, choose {periode}.",
     ),
     "import_periode_pick": ("pilih bulan yang digambarkan tabel", "choose the month the table describes"),
+    "import_year": ("Tahun bulan-bulan rekap ini", "Year of this recap's months"),
+    "import_year_pick": ("pilih tahun", "choose the year"),
+    "import_year_needed": (
+        "Rekap bulanan SIGA hanya menyebut nama bulan (JANUARI … DESEMBER), tanpa tahun. Pilih tahunnya; "
+        "berkas baru diperiksa sesudah itu, dan tahun tidak pernah ditebak.",
+        "New SIGA's monthly recap names its months only (JANUARI … DESEMBER), without a year. Choose the "
+        "year; the file is checked after that, and a year is never guessed.",
+    ),
     "import_periode_needed": (
         "Berkas ini tidak selalu mencantumkan tanggalnya (tabel statistik portal, rekap SIGA). Pilih "
         "periode (bulan) yang digambarkannya; berkas baru diperiksa sesudah itu.",

@@ -20,6 +20,7 @@ MODULES = (
     "kkb.charts",
     "kkb.classification",
     "kkb.compare",
+    "kkb.context",
     "kkb.db",
     "kkb.errors",
     "kkb.explore",

@@ -2,10 +2,11 @@
 
 ``build`` reads a connection once per view (language, region, periode, method): the region's
 metrics, its months up to the periode, the regions one level down with their schedule against the
-targets, and the imports its figures come from. The renderers (the pages, presentation mode, the
-pack) read the report and compute nothing of their own. ``Data`` is where they get reports from:
-the dashboard's cache (``pages/_cache.py``, by database version) or ``kkb.slides.Database`` (the
-command line and each briefing pack, one report per view).
+targets, the imports its figures come from, and its family-planning context from New SIGA. The
+renderers (the pages, presentation mode, the pack) read the report and compute nothing of their
+own. ``Data`` is where they get reports from: the dashboard's cache (``pages/_cache.py``, by
+database version) or ``kkb.slides.Database`` (the command line and each briefing pack, one report
+per view).
 
 A region's Kampung KB are not in the report: the nation's list holds every Kampung KB, and only a
 kab/kota's map, Jelajah, a profile and the pack's "closest to the next class" slide read it
@@ -19,7 +20,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from kkb import db, explore, geo, overview, store
+from kkb import context, db, explore, geo, overview, store
 from kkb.metrics import RegionMetrics
 from kkb.regions import Regions
 from kkb.view import View
@@ -41,6 +42,10 @@ class Report:
     schedule: pd.DataFrame
     #: the imports the figures come from, newest first (none: synthetic only, or nothing)
     sources: tuple[overview.Source, ...]
+    #: the region's family-planning context from New SIGA (``kkb.context``), and its desa with a
+    #: Kampung KB against those without (``context.by_kampung``)
+    fp: context.Context
+    fp_groups: pd.DataFrame
 
     @property
     def synthetic(self) -> bool:
@@ -65,6 +70,7 @@ def build(
         plan = overview.schedule(con, v.code, v.periode, v.metode, kids, targets)
     else:
         kids = plan = pd.DataFrame({"kode": pd.Series(dtype=str), "wilayah": pd.Series(dtype=str)})
+    fp = context.region(con, v.code, v.periode)
     return Report(
         view=v,
         label=regions.label(v.code),
@@ -73,6 +79,8 @@ def build(
         children=kids,
         schedule=plan,
         sources=tuple(overview.sources(con, v.code)),
+        fp=fp,
+        fp_groups=context.by_kampung(con, fp),
     )
 
 

@@ -126,6 +126,21 @@ def _periode_of(v: View, path: Path, name: str) -> str | None:
     return periode
 
 
+def _year_of(v: View, path: Path) -> int | None:
+    """The year of a file whose months have none (New SIGA's monthly recaps), as the official picks it."""
+    st.caption(t("import_recognised", v.lang, shape=ingest.SHAPE_NAMES[ingest.siga_bulanan.SHAPE]))
+    year: int | None = st.selectbox(
+        t("import_year", v.lang),
+        ingest.year_choices(),
+        index=None,
+        placeholder=t("import_year_pick", v.lang),
+        key=f"impor_tahun_{st.session_state.get('impor_ke', 0)}",
+    )
+    if year is None:
+        st.info(t("import_year_needed", v.lang))
+    return year
+
+
 def upload(v: View) -> None:
     """The uploader: a file is checked, its problems listed, and imported on a click when it is usable."""
     # a new key after each import empties the uploader, so the same file is not imported twice by accident
@@ -136,24 +151,28 @@ def upload(v: View) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(file.name).name
         path.write_bytes(file.getvalue())
-        periode = None
+        periode, year = None, None
         if ingest.wants_periode(path) and (periode := _periode_of(v, path, file.name)) is None:
+            return
+        if ingest.wants_year(path) and (year := _year_of(v, path)) is None:
             return
         try:
             con = db.connect(db.default_db_path())
             try:
-                checked = ingest.check_any(path, con, name=file.name, periode=periode)
+                checked = ingest.check_any(path, con, name=file.name, periode=periode, tahun=year)
                 description = ingest.describe(checked, con) if checked.ok else ""
             finally:
                 con.close()
         except DataFileError as exc:
             st.error(fmt.plain_lines(exc))
             return
-        _show_check(v, checked, file.name, periode, description)
+        _show_check(v, checked, file.name, periode or year, description)
 
 
-def _show_check(v: View, checked: ingest.Checked, name: str, periode: str | None, description: str) -> None:
-    if periode is None:
+def _show_check(
+    v: View, checked: ingest.Checked, name: str, picked: str | int | None, description: str
+) -> None:
+    if picked is None:  # a file whose periode or year was picked has been named already
         st.caption(t("import_recognised", v.lang, shape=ingest.SHAPE_NAMES[checked.shape]))
     if description:
         st.info(fmt.plain(description))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from kkb import build, db, explore, export, geo, info, report, store
+from kkb import build, context, db, explore, export, geo, info, report, store
 from kkb.i18n import t
 from kkb.ingest import backups
 from kkb.regions import Regions
@@ -223,6 +223,16 @@ def _profile(key: str, kampung_id: str, metode: str) -> explore.Profile | None:
 def profile(kampung_id: str, metode: str) -> explore.Profile | None:
     """One Kampung KB's identity and history (None when the id is unknown)."""
     return _profile(database_key(), kampung_id, metode)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _desa_months(key: str, kode_desa: str) -> pd.DataFrame:
+    return context.rates(context.sums(_con(key), kode_desa, len(kode_desa)))
+
+
+def desa_months(kode_desa: str) -> pd.DataFrame:
+    """One desa's New SIGA months (PUS, counts and rates), oldest first (empty: none imported)."""
+    return _desa_months(database_key(), kode_desa)
 
 
 class CachedData:

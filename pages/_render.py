@@ -18,6 +18,7 @@ from kkb.metrics import RegionMetrics
 from kkb.report import Report
 from kkb.view import View
 from pages import _cache as cache
+from pages import _state as state
 
 # --- rendering -----------------------------------------------------------------------------------
 
@@ -88,14 +89,14 @@ def csv_bytes(frame: pd.DataFrame, lang: str) -> bytes:
     return export.csv(frame, lang)
 
 
-def about(v: View, title: str) -> dict[str, str]:
-    """What a downloaded table is: title, region, periode, method and source."""
+def about(v: View, title: str, said: str | None = None) -> dict[str, str]:
+    """What a downloaded table is: title, region, periode, method and source (``said``: another one)."""
     return {
         t("excel_title", v.lang): title,
         t("region_label", v.lang): region_name(v.code),
         t("periode_label", v.lang): v.periode,
         t("method_label", v.lang): v.metode,
-        t("excel_source", v.lang): source(v),
+        t("excel_source", v.lang): said or source(v),
     }
 
 
@@ -112,8 +113,12 @@ def table_downloads(
     key: str,
     title: str = "",
     labels: dict[str, str] | None = None,
+    said: str | None = None,
 ) -> None:
-    """CSV and Excel downloads of ``frame`` (headers in the language, or ``labels``), built when clicked."""
+    """CSV and Excel downloads of ``frame`` (headers in the language, or ``labels``), built when clicked.
+
+    ``said`` is the source when the table is not the view's Kampung KB figures (New SIGA's context).
+    """
     row = st.container(horizontal=True)
     row.download_button(
         t("download_csv", v.lang),
@@ -123,7 +128,7 @@ def table_downloads(
         key=f"{key}_csv",
         on_click="ignore",
     )
-    described = about(v, title)  # read now: the download runs outside the script
+    described = about(v, title, said)  # read now: the download runs outside the script
     row.download_button(
         t("download_xlsx", v.lang),
         lambda: export.excel(frame, v.lang, about=described, labels=labels),
@@ -138,7 +143,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
 
 
-def image_downloads(fig: go.Figure, v: View, name: str, *, key: str) -> None:
+def image_downloads(fig: go.Figure, v: View, name: str, *, key: str, caption: str | None = None) -> None:
     """PNG (2×) and SVG downloads of ``fig`` with its source line baked in, drawn only when clicked.
 
     Without a Chromium on the server, say that the chart's own camera button downloads a PNG.
@@ -146,7 +151,7 @@ def image_downloads(fig: go.Figure, v: View, name: str, *, key: str) -> None:
     if not export.available():
         st.caption(t("export_fallback", v.lang))
         return
-    caption = source_caption(v)
+    caption = caption or source_caption(v)
     row = st.container(horizontal=True)
     for kind in ("png", "svg"):
         row.download_button(
@@ -170,10 +175,12 @@ def chart(
     region: str | None = None,
     on_select: Any = "ignore",
     selection_mode: Any = ("points",),
+    caption: str | None = None,
 ) -> Any:
     """A chart with its caption, PNG/SVG downloads, and the data behind it as a table, CSV and Excel.
 
     ``name`` says what the chart shows (``tren-kelas``); file names add the region and the periode.
+    ``caption`` is its source line when it is not the view's Kampung KB figures (New SIGA's context).
     """
     file_name = stem(v, name, region)
     event = st.plotly_chart(
@@ -187,11 +194,12 @@ def chart(
             "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": export.SCALE},
         },
     )
-    st.caption(source_caption(v))
-    image_downloads(fig, v, file_name, key=key)
+    st.caption(caption or source_caption(v))
+    image_downloads(fig, v, file_name, key=key, caption=caption)
     with st.expander(t("data_table", v.lang)):
         st.dataframe(export.display(data, v.lang), hide_index=True)
-        table_downloads(data, v, file_name, key=key, title=str(fig.layout.title.text or ""))
+        title = str(fig.layout.title.text or "")
+        table_downloads(data, v, file_name, key=key, title=title, said=caption)
     return event
 
 
@@ -313,3 +321,24 @@ def data_quality(v: View, snapshot: pd.Series, raw_known: bool) -> None:
         st.warning("\n".join(f"- {t(f, v.lang)}" for f in flags))
     else:
         st.success(t("dq_none", v.lang))
+
+
+def _pick() -> None:
+    st.session_state[state.param("kampung")] = st.session_state.get("profil_pilih") or ""
+
+
+def kampung_picker(v: View) -> None:
+    """Profil's picker of the Kampung KB of the sidebar's kab/kota or kecamatan (none above)."""
+    if v.level < 2:
+        return
+    nearby = cache.kampung(v.code, v.periode, v.metode)
+    if nearby.empty:
+        return
+    names = dict(zip(nearby["id"], nearby["nama"] + " · " + nearby["desa"].fillna(""), strict=True))
+    st.selectbox(
+        t("kampung_pick", v.lang, region=region_name(v.code)),
+        ["", *nearby["id"]],
+        format_func=lambda i: names.get(i, "–"),
+        key="profil_pilih",
+        on_change=_pick,
+    )

@@ -9,6 +9,7 @@ from kkb import charts, explore, fmt, geo, maps
 from kkb.i18n import t
 from kkb.sentences import formation_text, kampung_source_text, path_text
 from pages import _cache as cache
+from pages import _context as fp
 from pages import _render as render
 from pages import _state as state
 from pages import _tables as tables
@@ -17,22 +18,8 @@ v = state.view()
 st.title(t("page_profil", v.lang))
 
 
-def _pick() -> None:
-    st.session_state[state.param("kampung")] = st.session_state.get("profil_pilih") or ""
-
-
 kampung_id = st.text_input(t("kampung_id", v.lang), key=state.param("kampung"), bind="query-params").strip()
-if v.level >= 2:
-    nearby = cache.kampung(v.code, v.periode, v.metode)
-    if not nearby.empty:
-        names = dict(zip(nearby["id"], nearby["nama"] + " · " + nearby["desa"].fillna(""), strict=True))
-        st.selectbox(
-            t("kampung_pick", v.lang, region=render.region_name(v.code)),
-            ["", *nearby["id"]],
-            format_func=lambda i: names.get(i, "–"),
-            key="profil_pilih",
-            on_change=_pick,
-        )
+render.kampung_picker(v)
 if not kampung_id:
     st.info(t("profil_empty", v.lang))
     st.stop()
@@ -60,6 +47,7 @@ st.markdown(
     )
 )
 
+fp.desa(v, str(who["kode_desa"]), str(who["desa"] or who["kode_desa"]))
 snapshot = found.at(v.periode)
 if snapshot is None:
     st.info(t("profil_no_snapshot", v.lang, periode=v.periode))

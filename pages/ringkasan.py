@@ -9,6 +9,7 @@ from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.sentences import attainment_text, standing_text
 from pages import _cache as cache
+from pages import _context as fp
 from pages import _render as render
 from pages import _state as state
 
@@ -81,3 +82,5 @@ with right:
 
 if v.level < 3:
     render.class_table(v, r, key="tabel_kelas")
+
+fp.section(v, r)

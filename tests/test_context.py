@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from kkb import context, ingest
-from tests.helpers import run_cli
+from tests.helpers import open_page, run_cli
 
 PUS_HEADER = "NO;PROVINSI;KABUPATEN;KECAMATAN;KELURAHAN;PUS;UNMET NEED;BULAN"
 METHOD_HEADER = (
@@ -133,3 +133,17 @@ def test_the_summary_adds_the_context_lines_or_says_there_is_no_data(hand: Path)
     for label in ("PUS", "CPR", "mCPR", "MKJP", "Unmet need"):
         (line,) = [x for x in riau.splitlines() if x.startswith(label + " ")]
         assert line.endswith("tidak ada data")
+
+
+def test_ringkasan_shows_the_context_with_its_source_or_says_there_is_none(
+    hand: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KKB_DB", str(hand))
+    at = open_page("ringkasan", "id", prov="36", kab="36.04", periode="2025-10")
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["PUS"] == "2.000" and cards["CPR"] == "18,00 %" and cards["Unmet need"] == "5,50 %"
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("New SIGA, rekap bulanan per desa") and "2025-08" in c for c in captions)
+    assert any("sampai 2025-10" in c for c in captions)  # the month shown is not the month asked
+    riau = open_page("ringkasan", "en", prov="14")
+    assert any("No New SIGA family-planning figures for Riau" in i.value for i in riau.info)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kkb import db, ingest
+from kkb import auth, db, ingest
 from kkb.ingest import backups, siga_bulanan
-from tests.helpers import digest, run_cli
+from tests.helpers import digest, new_app, run_cli
 
 DATA = Path(__file__).resolve().parent / "data"
 PUS = DATA / "siga_pus_serang.csv"
@@ -157,3 +157,29 @@ def test_the_same_recap_again_replaces_its_counts_and_undo_takes_it_back(taught:
     assert rows == 2 * len(_file_rows(PUS))  # replaced, not added twice
     ingest.undo(taught)
     assert digest(taught) == once
+
+
+def test_kelola_asks_for_the_year_before_it_checks_and_then_imports(
+    taught: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
+    monkeypatch.setenv("KKB_DB", str(taught))
+    at = new_app()
+    at.session_state["lang"] = "id"
+    at.run()
+    at.switch_page("pages/kelola.py").run()
+    at.text_input(key="admin_sandi").set_value("rahasia")
+    at.button[0].click().run()
+    before = digest(taught)
+    at.file_uploader[0].set_value((PUS.name, PUS.read_bytes(), "text/csv")).run()
+    assert not at.exception
+    assert any("tanpa tahun" in i.value for i in at.info)  # nothing is checked before the year is chosen
+    assert not [b for b in at.button if b.label == "Impor sekarang"]
+    at.selectbox(key="impor_tahun_0").set_value(2025).run()
+    rows = 2 * len(_file_rows(PUS))
+    assert at.success[0].value == f"{rows} baris siap diimpor."
+    next(b for b in at.button if b.label == "Impor sekarang").click().run()
+    assert not at.exception
+    assert any(s.value.startswith(f"Impor #2 selesai: {rows} baris baru") for s in at.success)
+    assert digest(taught) != before
+    assert _stored(taught, "36.04.05.2015", "pus")  # MARGATANI BARU, as the Kampung KB recap named it

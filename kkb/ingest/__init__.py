@@ -93,6 +93,7 @@ __all__ = [
     "wants_year",
     "write_targets_template",
     "write_template",
+    "year_choices",
 ]
 
 
@@ -150,6 +151,12 @@ def periode_choices(today: dt.date | None = None) -> list[str]:
     month = today.year * 12 + today.month - 1
     first = int(rules.FIRST_PERIODE[:4]) * 12 + int(rules.FIRST_PERIODE[5:]) - 1
     return [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(month, first - 1, -1)]
+
+
+def year_choices(today: dt.date | None = None) -> list[int]:
+    """The years a monthly SIGA recap may be of, newest first: this year back to the programme's start."""
+    today = today or dt.date.today()
+    return list(range(today.year, siga_bulanan.FIRST_YEAR - 1, -1))
 
 
 def check_any(

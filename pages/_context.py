@@ -1,0 +1,94 @@
+"""The family-planning context beside the Kampung KB figures: New SIGA's PUS, CPR, mCPR, MKJP, unmet need.
+
+Every figure says its source (New SIGA, the files, the month it is of) and how many desa report it;
+a region without New SIGA figures says so, with where to import them. The comparison of desa with a
+Kampung KB against desa without one says, every time, that it is a comparison and not a proof.
+"""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from kkb import charts, context, fmt
+from kkb.i18n import t
+from kkb.report import Report
+from kkb.view import View
+from pages import _cache as cache
+from pages import _render as render
+
+LABELS = {"cpr": "CPR", "mcpr": "mCPR", "mkjp": "MKJP", "unmet_need_persen": "Unmet need"}
+
+
+def section(v: View, r: Report) -> None:
+    """The region's context: five figures, their source, and the Kampung KB comparison."""
+    c = r.fp
+    st.subheader(t("context_title", v.lang))
+    if not c.known:
+        st.info(t("context_missing", v.lang, region=r.label, periode=v.periode))
+        return
+    n, total = fmt.number(c.desa_pus, v.lang), fmt.number(c.desa_total, v.lang)
+    cards = [("PUS", fmt.number(c.pus, v.lang), None, t("context_reporting", v.lang, n=n, total=total))]
+    for rate, label in LABELS.items():
+        top, bottom, desa = c.counts[rate]
+        value = c.rate[rate]
+        shown = t("context_no_data", v.lang) if math.isnan(value) else render.percent(value, v)
+        change = c.change.get(rate)
+        delta = None if change is None else fmt.signed(change, v.lang, 2, "pp") + " " + t("per_year", v.lang)
+        said = t("context_division", v.lang, top=fmt.number(top, v.lang), bottom=fmt.number(bottom, v.lang))
+        cards.append(
+            (label, shown, delta, said + " · " + t("context_desa", v.lang, n=fmt.number(desa, v.lang)))
+        )
+    for column, (label, value, delta, help_text) in zip(st.columns(len(cards)), cards, strict=True):
+        with column:
+            render.metric(label, value, delta, help_text)
+    line = context.source_line(c, v.lang)
+    if c.periode != v.periode:
+        line += " · " + t("context_as_of", v.lang, periode=c.periode, asked=v.periode)
+    st.caption(line)
+    groups(v, r, line)
+
+
+def groups(v: View, r: Report, line: str) -> None:
+    """Desa with a Kampung KB against desa without, side by side, with the number in each group."""
+    frame = r.fp_groups
+    if len(frame) < 2:  # every desa, or none, has a Kampung KB: nothing to compare
+        st.caption(t("context_no_groups", v.lang, region=r.label))
+        return
+    names = {True: "context_with", False: "context_without"}
+    shown = frame.assign(
+        kelompok=[
+            t(names[bool(a)], v.lang, n=fmt.number(d, v.lang))
+            for a, d in zip(frame["ada_kampung_kb"], frame["desa"], strict=True)
+        ]
+    )
+    columns = {"mcpr": "mCPR", "unmet_need_persen": "Unmet need", "mkjp": "MKJP"}
+    title = t("context_groups_title", v.lang, region=r.label, periode=r.fp.periode)
+    figure = charts.grouped(shown, "kelompok", columns, title, "%", v.lang, percent=True)
+    data = shown[["kelompok", "desa", "sintetis", "pus", "kb_modern", "kb_mkjp", "unmet_need", *columns]]
+    render.chart(figure, data, key="konteks_kelompok", v=v, name="konteks-kampung-kb", caption=line)
+    st.caption(t("context_caveat", v.lang))
+    if int(frame["sintetis"].sum()) > 0:
+        st.warning(t("context_synthetic", v.lang, n=fmt.number(int(frame["sintetis"].sum()), v.lang)))
+
+
+def desa(v: View, kode_desa: str, name: str) -> None:
+    """A Kampung KB's desa month by month: CPR and unmet need as lines, PUS and the counts in its table."""
+    months = cache.desa_months(kode_desa)
+    months = months[months["periode"] <= v.periode]
+    st.subheader(t("context_desa_title", v.lang, desa=name))
+    if months.empty:
+        st.caption(t("context_desa_missing", v.lang, desa=name, periode=v.periode))
+        return
+    series = {
+        "CPR": months.rename(columns={"cpr": "nilai"}),
+        "Unmet need": months.rename(columns={"unmet_need_persen": "nilai"}),
+    }
+    title = t("context_desa_chart", v.lang, desa=name)
+    figure = charts.lines(series, "nilai", title, "%", v.lang, percent=True)
+    files = t("context_desa_source", v.lang, system=context.SYSTEM, last=str(months["periode"].iloc[-1]))
+    data = months[["periode", "pus", "pa", "kb_modern", "unmet_need", "cpr", "mcpr", "unmet_need_persen"]]
+    last = months.iloc[-1]
+    st.caption(t("context_desa_pus", v.lang, pus=fmt.number(last["pus"], v.lang), periode=last["periode"]))
+    render.chart(figure, data, key="konteks_desa", v=v, name="konteks-desa", region=name, caption=files)
