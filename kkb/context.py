@@ -158,3 +158,18 @@ def by_kampung(con: db.Connection, c: Context) -> pd.DataFrame:
     prefix = "" if c.kode == NATION else c.kode
     params = {"prefix": prefix, "bulan": c.periode, "periode": c.asked}
     return rates(db.query(con, "context_by_kampung", params))
+
+
+#: the length of a region's code at each level (nation, provinsi, kab/kota, kecamatan, desa)
+CODE_LENGTH = {0: 0, 1: 2, 2: 5, 3: 8, 4: 13}
+
+
+def children(con: db.Connection, c: Context, level: int) -> pd.DataFrame:
+    """The regions one level below ``c``'s (at ``level``) at ``c``'s month, with their counts and rates.
+
+    Empty without New SIGA figures; a region whose desa report nothing that month has no row.
+    """
+    if not c.known:
+        return pd.DataFrame(columns=["kode", "periode", "desa_pus", "pus", *RATES])
+    found = rates(sums(con, c.kode, CODE_LENGTH[level]))
+    return found[found["periode"] == c.periode].reset_index(drop=True)

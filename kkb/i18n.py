@@ -52,6 +52,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{shape}, periode {periode} (import #{id}, {file}, {when})",
     ),
     "shape_rekap_siga": ("New SIGA, rekap Kampung KB per desa", "New SIGA, Kampung KB recap per village"),
+    "shape_rekap_siga_bulanan": ("New SIGA, rekap bulanan per desa", "New SIGA, monthly recap per village"),
     "shape_klasifikasi_portal": (
         "Portal Kampung KB, rekap klasifikasi (admin)",
         "Kampung KB portal, classification export (admin)",
@@ -84,6 +85,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_label": ("Sumber", "Source"),
     "context_label": ("Sumber konteks KB", "Family-planning context source"),
     "context_title": ("Konteks KB (New SIGA)", "Family-planning context (New SIGA)"),
+    "cpr": ("CPR (New SIGA)", "CPR (New SIGA)"),
+    "mcpr": ("mCPR (New SIGA)", "mCPR (New SIGA)"),
+    "mkjp": ("MKJP (New SIGA)", "MKJP (New SIGA)"),
+    "unmet_need_persen": ("Unmet need (New SIGA)", "Unmet need (New SIGA)"),
     "context_desa_title": ("Konteks KB desa {desa} (New SIGA)", "Family planning in {desa} (New SIGA)"),
     "context_desa_missing": (
         "Belum ada angka New SIGA untuk desa {desa} sampai {periode}.",

@@ -46,6 +46,8 @@ class Report:
     #: Kampung KB against those without (``context.by_kampung``)
     fp: context.Context
     fp_groups: pd.DataFrame
+    #: the regions one level down at the same month of New SIGA (``context.children``)
+    fp_children: pd.DataFrame
 
     @property
     def synthetic(self) -> bool:
@@ -81,6 +83,7 @@ def build(
         sources=tuple(overview.sources(con, v.code)),
         fp=fp,
         fp_groups=context.by_kampung(con, fp),
+        fp_children=context.children(con, fp, v.level + 1),
     )
 
 

@@ -4,26 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import charts, geo, maps, palette, slides
+from kkb import context, geo, maps, slides
 from kkb.i18n import t
 from kkb.regions import NATION, parent_of
 from pages import _cache as cache
+from pages import _maps as maps_
 from pages import _render as render
 from pages import _state as state
 
-METRICS = {
-    "cakupan_desa_persen": (True, charts.ACCENT),
-    "mandiri_plus_persen": (True, charts.CLASS_COLOURS["Mandiri"]),
-    "capaian_persen": (True, charts.TARGET_COLOUR),
-    "per_100_desa": (False, charts.ACCENT),
-    "dasar_persen": (True, charts.CLASS_COLOURS["Dasar"]),
-    "berkembang_persen": (True, palette.CLASS_ON_MAP["Berkembang"]),
-    "mandiri_persen": (True, charts.CLASS_COLOURS["Mandiri"]),
-    "berkelanjutan_persen": (True, charts.CLASS_COLOURS["Berkelanjutan"]),
-}
-
-#: the counts a map's download carries beside its metric
-COUNTS = ("pembentukan", "desa_terbentuk", "jml_desa_kel", "terklasifikasi")
 #: a Kampung KB whose point was clicked: its profile opens on the next run
 OPEN_PROFILE = "peta_buka_profil"
 
@@ -59,11 +47,13 @@ if v.code != NATION:
 shapes = geo.children_shapes(cache.boundaries(), v.code)
 if shapes is not None:
     kids = r.schedule.sort_index()  # the children with their attainment, in the children's order
+    fp = r.fp_children[["kode", "desa_pus", "pus", *maps_.CONTEXT]]
+    kids = kids.merge(fp, on="kode", how="left") if not fp.empty else kids
     left, right = st.columns([2, 1])
     with left:
         metric_key = st.selectbox(
             t("map_metric", v.lang),
-            render.known_metrics(kids, list(METRICS)),
+            render.known_metrics(kids, list(maps_.METRICS)),
             format_func=lambda k: t(k, v.lang),
             key=state.param("metrik"),
             bind="query-params",
@@ -76,9 +66,10 @@ if shapes is not None:
             key="peta_buka",
             on_change=_drill_from_list,
         )
-    percent, colour = METRICS[metric_key]
+    percent, colour = maps_.METRICS[metric_key]
     level = t(f"level_{v.level + 1}", v.lang)
-    title = t("map_title", v.lang, metric=t(metric_key, v.lang), level=level, region=name, periode=v.periode)
+    month = r.fp.periode if metric_key in maps_.CONTEXT else v.periode  # New SIGA's month, or the view's
+    title = t("map_title", v.lang, metric=t(metric_key, v.lang), level=level, region=name, periode=month)
     if metric_key == "capaian_persen":
         st.caption(t("capaian_map_note", v.lang))
     if render.children_unknown(kids):
@@ -88,11 +79,20 @@ if shapes is not None:
     else:
         fig = maps.choropleth(kids, shapes, metric_key, title, t(metric_key, v.lang), v.lang, percent, colour)
         st.caption(t("map_click_hint", v.lang))
-        columns = ["kode", "wilayah", metric_key, *COUNTS]
+        columns = maps_.carried(metric_key)
         if metric_key == "capaian_persen":
             columns += ["target_metrik", "target_tahun", "target_nilai", "aktual", "target_sumber"]
         table = kids[columns].sort_values(metric_key, ascending=False)
-        render.chart(fig, table, key="peta_map", v=v, name=f"peta-{metric_key}", on_select=_drill_from_map)
+        said = context.source_line(r.fp, v.lang) if metric_key in maps_.CONTEXT else None
+        render.chart(
+            fig,
+            table,
+            key="peta_map",
+            v=v,
+            name=f"peta-{metric_key}",
+            on_select=_drill_from_map,
+            caption=said,
+        )
 else:
     opened = st.session_state.pop(OPEN_PROFILE, None)
     if opened:

@@ -150,12 +150,10 @@ def upload_as_admin(tab: Page, url: str, name: str, recognised: str) -> None:
     tab.get_by_text(f"Bentuk berkas dikenali: {recognised}").wait_for()
 
 
-def pick_periode(tab: Page, periode: str) -> None:
-    """Nothing is checked until the official says which month a file describes: choose it."""
+def pick_periode(tab: Page, periode: str, label: str = "Periode tabel ini") -> None:
+    """Nothing is checked until the official says which month (or year) a file describes: choose it."""
     assert tab.get_by_role("button", name="Impor sekarang").count() == 0
-    box = tab.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').filter(
-        has_text="Periode tabel ini"
-    )
+    box = tab.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').filter(has_text=label)
     box.locator("input").click()
     tab.keyboard.type(periode)
     tab.get_by_role("option", name=periode, exact=True).click()

@@ -177,3 +177,40 @@ def test_an_admin_imports_the_portals_classification_export_and_the_profile_show
     assert tab.get_by_text("Data sintetis").count() == 0
     tab.screenshot(path=str(SHOTS / "jelajah_klasifikasi.png"), full_page=True)
     assert outside == []
+
+
+def test_an_admin_imports_new_sigas_monthly_recaps_and_the_map_and_ringkasan_show_the_context(
+    admin_server: tuple[str, Path], page: tuple[Page, list[str]]
+) -> None:
+    url, _ = admin_server
+    tab, outside = page
+    upload_as_admin(tab, url, "siga_kampung_kb_banten.csv", "rekap Kampung KB per desa New SIGA (FORMATS §C)")
+    pick_periode(tab, "2025-08")
+    tab.get_by_role("button", name="Impor sekarang").click()
+    tab.get_by_text("Impor #1 selesai").wait_for()
+    for number, name in enumerate(("siga_pus_serang.csv", "siga_metode_serang.csv"), start=2):
+        upload_as_admin(tab, url, name, "rekap bulanan per desa New SIGA (FORMATS §D)")
+        tab.get_by_text("tanpa tahun").first.wait_for()  # the year is asked for, never guessed
+        pick_periode(tab, "2025", label="Tahun bulan-bulan rekap ini")
+        tab.get_by_text("baris siap diimpor.").wait_for()
+        tab.get_by_role("button", name="Impor sekarang").click()
+        tab.get_by_text(f"Impor #{number} selesai").wait_for()
+    source = "New SIGA, rekap bulanan per desa (siga_metode_serang.csv, siga_pus_serang.csv), 2025-09"
+
+    tab.goto(f"{url}/peta?prov=Banten&metrik=Unmet+need+(New+SIGA)")
+    assert heading(tab) == "Peta · Banten"
+    assert wait_charts(tab, 1) >= 1
+    assert tab.get_by_text("Unmet need (New SIGA) per kabupaten/kota, Banten, 2025-09").count() >= 1
+    assert tab.get_by_text(source).count() >= 1
+    SHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SHOTS / "peta_unmet_need.png"), full_page=True)
+
+    tab.goto(f"{url}/?prov=Banten&kab=Kab.+Serang")
+    assert heading(tab) == "Ringkasan · Kab. Serang"
+    tab.get_by_text("Konteks KB (New SIGA)").wait_for()
+    tab.get_by_text("Desa dengan dan tanpa Kampung KB · Kab. Serang · 2025-09").wait_for()
+    assert tab.get_by_text("Ini perbandingan, bukan bukti pengaruh").count() == 1
+    assert tab.get_by_text(source).count() >= 2  # under the figures and under the comparison
+    tab.get_by_text("Konteks KB (New SIGA)").scroll_into_view_if_needed()
+    tab.screenshot(path=str(SHOTS / "ringkasan_konteks.png"))
+    assert outside == []

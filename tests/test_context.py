@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from kkb import context, ingest
-from tests.helpers import open_page, run_cli
+from tests.helpers import figures, open_page, run_cli
 
 PUS_HEADER = "NO;PROVINSI;KABUPATEN;KECAMATAN;KELURAHAN;PUS;UNMET NEED;BULAN"
 METHOD_HEADER = (
@@ -147,3 +147,20 @@ def test_ringkasan_shows_the_context_with_its_source_or_says_there_is_none(
     assert any("sampai 2025-10" in c for c in captions)  # the month shown is not the month asked
     riau = open_page("ringkasan", "en", prov="14")
     assert any("No New SIGA family-planning figures for Riau" in i.value for i in riau.info)
+
+
+def test_peta_colours_the_kab_kota_by_unmet_need_with_new_sigas_source(
+    hand: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KKB_DB", str(hand))
+    at = open_page("peta", "id", prov="36", periode="2025-10")
+    at.selectbox(key="metrik").set_value("unmet_need_persen").run()
+    assert not at.exception
+    (shown,) = [f for f in figures(at) if "Unmet need" in f["layout"]["title"]["text"]]
+    assert "2025-08" in shown["layout"]["title"]["text"]  # New SIGA's month, not the view's
+    maps = [tr for tr in shown["data"] if tr.get("type") == "choropleth"]
+    (valued,) = [tr for tr in maps if "36.04" in tr["locations"]]
+    assert dict(zip(valued["locations"], valued["z"], strict=True)) == {"36.04": pytest.approx(5.5)}
+    grey = {code for tr in maps if tr is not valued for code in tr["locations"]}
+    assert len(grey) == 7 and "36.73" in grey  # Banten's other kab/kota report nothing: no value, grey
+    assert any(c.value.startswith("New SIGA, rekap bulanan per desa") for c in at.caption)
