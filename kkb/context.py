@@ -27,6 +27,8 @@ PARTS = {
     "mkjp": ("kb_mkjp", "modern_mkjp", "desa_mkjp"),
     "unmet_need_persen": ("unmet_need", "pus_unmet", "desa_unmet"),
 }
+#: what each rate is called on screen, in both languages
+LABELS = {"cpr": "CPR", "mcpr": "mCPR", "mkjp": "MKJP", "unmet_need_persen": "Unmet need"}
 #: how a summary names each rate's numerator and denominator
 PARTS_SHOWN = {
     "cpr": ("PA", "PUS"),
@@ -48,10 +50,13 @@ def rates(sums: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def sums(con: db.Connection, code: str, length: int) -> pd.DataFrame:
-    """The monthly counts of the regions of code length ``length`` inside ``code``, every month."""
+def sums(con: db.Connection, code: str, length: int, months: list[str] | None = None) -> pd.DataFrame:
+    """The monthly counts of the regions of code length ``length`` inside ``code``.
+
+    Every month, or only ``months`` (a region's page needs two: its month and a year before).
+    """
     prefix = "" if code == NATION else code
-    return db.query(con, "context_sums", {"prefix": prefix, "n": length})
+    return db.query(con, "context_sums", {"prefix": prefix, "n": length, "bulan": months})
 
 
 @dataclass(frozen=True)
@@ -104,10 +109,10 @@ def region(con: db.Connection, code: str, periode: str) -> Context:
     """The context of region ``code`` at ``periode`` (see the module's docstring)."""
     prefix = "" if code == NATION else code
     total = int(db.query(con, "context_desa_total", {"prefix": prefix})["n"].iloc[0])
-    monthly = rates(sums(con, code, len(prefix)))
-    monthly = monthly[monthly["periode"] <= periode]
-    if monthly.empty:
+    latest = db.query(con, "context_latest", {"prefix": prefix, "periode": periode})["periode"].iloc[0]
+    if latest is None or pd.isna(latest):
         return Context(code, periode, desa_total=total)
+    monthly = rates(sums(con, code, len(prefix), [str(latest), _year_before(str(latest))]))
     row = monthly.iloc[-1]
     month = str(row["periode"])
     before = monthly[monthly["periode"] == _year_before(month)]
@@ -171,5 +176,4 @@ def children(con: db.Connection, c: Context, level: int) -> pd.DataFrame:
     """
     if not c.known:
         return pd.DataFrame(columns=["kode", "periode", "desa_pus", "pus", *RATES])
-    found = rates(sums(con, c.kode, CODE_LENGTH[level]))
-    return found[found["periode"] == c.periode].reset_index(drop=True)
+    return rates(sums(con, c.kode, CODE_LENGTH[level], [str(c.periode)]))

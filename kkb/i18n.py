@@ -85,6 +85,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_label": ("Sumber", "Source"),
     "context_label": ("Sumber konteks KB", "Family-planning context source"),
     "context_title": ("Konteks KB (New SIGA)", "Family-planning context (New SIGA)"),
+    "pack_context": ("Konteks KB {region} (New SIGA)", "Family-planning context of {region} (New SIGA)"),
+    "pack_context_group": ("Kelompok desa", "Villages"),
+    "context_compare_title": (
+        "Konteks KB (New SIGA): CPR, mCPR, MKJP dan unmet need, sampai {periode}",
+        "Family-planning context (New SIGA): CPR, mCPR, MKJP and unmet need, up to {periode}",
+    ),
+    "context_missing_some": (
+        "Belum ada angka New SIGA sampai {periode} untuk: {regions}.",
+        "No New SIGA figures up to {periode} yet for: {regions}.",
+    ),
     "cpr": ("CPR (New SIGA)", "CPR (New SIGA)"),
     "mcpr": ("mCPR (New SIGA)", "mCPR (New SIGA)"),
     "mkjp": ("MKJP (New SIGA)", "MKJP (New SIGA)"),

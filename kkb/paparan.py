@@ -11,13 +11,14 @@ cover, in every chart's source line and on the last slide.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from kkb import compare, explore, export, fmt, report, slides
+from kkb import compare, context, explore, export, fmt, report, slides
 from kkb.classification import CLASSES
 from kkb.errors import KkbError
 from kkb.i18n import t
@@ -80,12 +81,49 @@ def build(d: Data, v: View, peer: str | None = None, progress: Progress = _noop)
         if fig is not None:
             title = t("pack_peer_mix", lang, region=region, peer=pack.peer)
             out.append(Slide("peer_mix", title, image=export.image(fig, caption)))
+    if own.fp.known:  # New SIGA's family-planning context, when it has been imported for the region
+        out.append(_context(pack, own))
     progress((len(charts_wanted) + 2) / steps, t("pack_progress", lang, what=t("pack_closest", lang)))
     out.append(_closest(d, pack))
     progress((len(charts_wanted) + 3) / steps, t("pack_progress", lang, what=t("pack_sources", lang)))
     out.append(_sources(pack, m, source))
     progress(1.0, t("pack_done", lang, n=len(out)))
     return pack
+
+
+def _context(pack: Pack, r: report.Report) -> Slide:
+    """The region's family-planning context (New SIGA): five figures, the Kampung KB comparison, source."""
+    lang, c = pack.view.lang, r.fp
+    n, total = fmt.number(c.desa_pus, lang), fmt.number(c.desa_total, lang)
+    cards = [Card("PUS", fmt.number(c.pus, lang), t("context_reporting", lang, n=n, total=total))]
+    for rate, label in context.LABELS.items():
+        top, bottom, _desa = c.counts[rate]
+        value = c.rate[rate]
+        shown = t("context_no_data", lang) if math.isnan(value) else fmt.percent(value, lang)
+        division = t("context_division", lang, top=fmt.number(top, lang), bottom=fmt.number(bottom, lang))
+        cards.append(Card(label, shown, division))
+    lines = [t("source_label", lang) + ": " + context.source_line(c, lang)]
+    table = None
+    groups = r.fp_groups
+    if len(groups) == 2:
+        names = {True: "context_with", False: "context_without"}
+        table = pd.DataFrame(
+            {
+                t("pack_context_group", lang): [
+                    t(names[bool(a)], lang, n=fmt.number(d, lang))
+                    for a, d in zip(groups["ada_kampung_kb"], groups["desa"], strict=True)
+                ],
+                **{
+                    label: [fmt.percent(x, lang) for x in groups[rate]]
+                    for rate, label in context.LABELS.items()
+                    if rate != "cpr"
+                },
+            }
+        )
+        lines.append(t("context_caveat", lang))
+    return Slide(
+        "context", t("pack_context", lang, region=pack.region), tuple(cards), table=table, lines=tuple(lines)
+    )
 
 
 def _cover(pack: Pack, m: RegionMetrics) -> Slide:

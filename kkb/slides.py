@@ -8,13 +8,14 @@ reads a connection directly. Both therefore draw the very same charts.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 from typing_extensions import override
 
-from kkb import charts, compare, db, explore, fmt, geo, maps, overview, report, store
+from kkb import charts, compare, context, db, explore, fmt, geo, maps, overview, report, store
 from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
@@ -295,6 +296,23 @@ def default_peer(code: str) -> str:
 
 
 #: presentation mode's slides, in order (the comparison slide is added by the caller, with its regions)
+def context_figures(d: Data, v: View) -> go.Figure | None:
+    """New SIGA's family-planning context of the region in large numbers (None: none imported)."""
+    r = d.report(v)
+    c = r.fp
+    if not c.known:
+        return None
+    lang = v.lang
+    n, total = fmt.number(c.desa_pus, lang), fmt.number(c.desa_total, lang)
+    cards = [("PUS", c.pus, False, t("context_reporting", lang, n=n, total=total))]
+    for rate, label in context.LABELS.items():
+        top, bottom, _desa = c.counts[rate]
+        if not math.isnan(c.rate[rate]):
+            division = t("context_division", lang, top=fmt.number(top, lang), bottom=fmt.number(bottom, lang))
+            cards.append((label, c.rate[rate], True, division))
+    return charts.figures(cards, t("pack_context", lang, region=r.label), lang)
+
+
 PRESENTATION: tuple[tuple[str, Builder], ...] = (
     ("headline", headline),
     ("trend", trend),
@@ -302,4 +320,5 @@ PRESENTATION: tuple[tuple[str, Builder], ...] = (
     ("mix", mix),
     ("attainment", attainment),
     ("schedule", schedule),
+    ("context", context_figures),
 )

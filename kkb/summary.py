@@ -95,7 +95,7 @@ def render(
 def context_rows(c: context.Context, lang: str = "id") -> list[tuple[str, str]]:
     """The lines of a region's family-planning context: PUS, CPR, mCPR, MKJP, unmet need, source."""
     none = t("context_no_data", lang)
-    labels = {"cpr": "CPR", "mcpr": "mCPR", "mkjp": "MKJP", "unmet_need_persen": "Unmet need"}
+    labels = context.LABELS
     source = (t("context_label", lang), context.source_line(c, lang))
     if not c.known:
         return [("PUS", none), *((label, none) for label in labels.values()), source]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import streamlit as st
 
 from kkb import charts, context, fmt
@@ -18,7 +19,7 @@ from kkb.view import View
 from pages import _cache as cache
 from pages import _render as render
 
-LABELS = {"cpr": "CPR", "mcpr": "mCPR", "mkjp": "MKJP", "unmet_need_persen": "Unmet need"}
+LABELS = context.LABELS
 
 
 def section(v: View, r: Report) -> None:
@@ -92,3 +93,27 @@ def desa(v: View, kode_desa: str, name: str) -> None:
     last = months.iloc[-1]
     st.caption(t("context_desa_pus", v.lang, pus=fmt.number(last["pus"], v.lang), periode=last["periode"]))
     render.chart(figure, data, key="konteks_desa", v=v, name="konteks-desa", region=name, caption=files)
+
+
+def compared(v: View, reports: dict[str, Report], labels: dict[str, str]) -> None:
+    """The regions' context side by side: the four rates as grouped bars, and the month each is of."""
+    st.subheader(t("context_title", v.lang))
+    known = {code: r.fp for code, r in reports.items() if r.fp.known}
+    if not known:
+        st.info(t("context_missing", v.lang, region=", ".join(labels.values()), periode=v.periode))
+        return
+    rows = [
+        {"wilayah": labels[code], "periode_siga": c.periode, "desa_pus": c.desa_pus, "pus": c.pus, **c.rate}
+        for code, c in known.items()
+    ]
+    frame = pd.DataFrame(rows)
+    title = t("context_compare_title", v.lang, periode=v.periode)
+    figure = charts.grouped(frame, "wilayah", LABELS, title, "%", v.lang, percent=True)
+    said = " · ".join(f"{labels[code]}: {context.source_line(c, v.lang)}" for code, c in known.items())
+    region = " ".join(labels.values())
+    render.chart(
+        figure, frame, key="banding_konteks", v=v, name="perbandingan-konteks", region=region, caption=said
+    )
+    missing = [labels[code] for code in reports if code not in known]
+    if missing:
+        st.caption(t("context_missing_some", v.lang, regions=", ".join(missing), periode=v.periode))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from kkb import palette, slides
+from kkb import context, fmt, palette, slides
 from kkb.i18n import t
 from kkb.view import View
 from pages import _cache as cache
@@ -131,8 +131,12 @@ def show(v: View) -> None:
                 key, on_click=_go, args=(n + step,), disabled=disabled, key=f"slide_{key}", shortcut=key
             )
     st.plotly_chart(_big(fig), key=f"slide_{name}", config={"displaylogo": False, "displayModeBar": False})
+    # New SIGA's context says its own source; every other slide the view's Kampung KB figures'
+    said = (
+        context.source_line(cache.report_of(v).fp, v.lang) if name == "context" else render.source_caption(v)
+    )
     st.markdown(
-        f"<div style='font-size:1.25rem;color:{palette.SECONDARY}'>{render.source_caption(v)}</div>",
+        f"<div style='font-size:1.25rem;color:{palette.SECONDARY}'>{fmt.plain(said)}</div>",
         unsafe_allow_html=True,
     )
     if render.shows_synthetic(v):

@@ -9,6 +9,7 @@ from kkb import charts, compare, slides
 from kkb.i18n import t
 from kkb.sentences import denominator_text, goal_labels
 from pages import _cache as cache
+from pages import _context as fp
 from pages import _render as render
 from pages import _state as state
 
@@ -101,3 +102,5 @@ else:
         name="perbandingan-target",
         region=compared,
     )
+
+fp.compared(v, reports, labels)

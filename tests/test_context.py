@@ -164,3 +164,51 @@ def test_peta_colours_the_kab_kota_by_unmet_need_with_new_sigas_source(
     grey = {code for tr in maps if tr is not valued for code in tr["locations"]}
     assert len(grey) == 7 and "36.73" in grey  # Banten's other kab/kota report nothing: no value, grey
     assert any(c.value.startswith("New SIGA, rekap bulanan per desa") for c in at.caption)
+
+
+def test_perbandingan_puts_the_context_of_the_regions_side_by_side(
+    hand: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KKB_DB", str(hand))
+    at = open_page("perbandingan", "id", banding=["36", "14"], periode="2025-10")
+    (shown,) = [f for f in figures(at) if "Konteks KB" in f["layout"]["title"]["text"]]
+    (banten,) = [tr for tr in shown["data"] if tr["name"] == "Banten"]
+    assert banten["y"][list(banten["x"]).index("CPR")] == pytest.approx(18.0)  # the same sums as Kramatwatu
+    assert [tr["name"] for tr in shown["data"]] == ["Banten"]  # Riau has no New SIGA figures: no bar
+    assert any("Belum ada angka New SIGA sampai 2025-10 untuk: Riau" in c.value for c in at.caption)
+    assert any(c.value.startswith("Banten: New SIGA, rekap bulanan per desa") for c in at.caption)
+
+
+def test_the_briefing_pack_gets_a_context_slide_with_its_source(
+    hand: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kkb import db, export, paparan, slides
+    from kkb.view import View
+
+    monkeypatch.setattr(export, "image", lambda fig, caption: b"")  # the slide's words are tested here
+    con = db.connect(hand)
+    try:
+        pack = paparan.build(slides.Database(con), View("id", "36", "2025-10", "portal-2021"), "14")
+    finally:
+        con.close()
+    (slide,) = [s for s in pack.slides if s.key == "context"]
+    assert slide.title == "Konteks KB Banten (New SIGA)"
+    cards = {c.label: (c.value, c.detail) for c in slide.cards}
+    assert cards["PUS"][0] == "2.000" and cards["CPR"] == ("18,00 %", "180 ÷ 1.000")
+    source = slide.lines[0]
+    assert source.startswith("Sumber: New SIGA, rekap bulanan per desa") and "2025-08" in source
+    assert slide.table is not None and len(slide.table) == 2  # desa with and without a Kampung KB
+    assert "bukan bukti pengaruh" in slide.lines[-1]
+
+
+def test_presentation_mode_ends_with_the_context_slide_and_its_own_source(
+    hand: Path, small_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_present import presenting, title
+
+    at = presenting(hand, monkeypatch, prov="Banten", slide="8", periode="2025-10")
+    assert title(at) == "Konteks KB Banten (New SIGA)"
+    assert any(">8 / 8<" in m.value for m in at.markdown)  # one slide more than without New SIGA
+    assert any("New SIGA, rekap bulanan per desa" in m.value and "2025\\-08" in m.value for m in at.markdown)
+    plain = presenting(small_db, monkeypatch, prov="Banten", slide="8")
+    assert any(">7 / 7<" in m.value for m in plain.markdown)  # the demo registry: no context slide

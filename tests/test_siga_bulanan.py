@@ -183,3 +183,32 @@ def test_kelola_asks_for_the_year_before_it_checks_and_then_imports(
     assert any(s.value.startswith(f"Impor #2 selesai: {rows} baris baru") for s in at.success)
     assert digest(taught) != before
     assert _stored(taught, "36.04.05.2015", "pus")  # MARGATANI BARU, as the Kampung KB recap named it
+
+
+def test_two_desa_of_one_kecamatan_with_one_name_are_refused_by_name_and_taken_with_their_code(
+    live: Path, tmp_path: Path
+) -> None:
+    """Wuyukwi (Mulia, Puncak Jaya) is a kelurahan and a desa: by name alone it is never guessed."""
+    place = "PAPUA TENGAH;PUNCAK JAYA;MULIA"
+    path = tmp_path / "pus_mulia.csv"
+    path.write_text(
+        "NO;PROVINSI;KABUPATEN;KECAMATAN;KELURAHAN;PUS;UNMET NEED;BULAN\r\n"
+        f"1;{place};WUYUKWI;400;20;MEI\r\n"
+        f"2;{place};WUYUKWI (94.02.01.1010);410;21;JUNI\r\n"
+        f"3;{place};WUYUKWI (94.02.01.2002);300;12;JUNI\r\n"
+        f"4;{place};PAGALEME (94.02.01.1010);300;12;JUNI\r\n"  # the code of another desa
+        f"5;{place};WURAK (94.02.02.1021);300;12;JUNI\r\n",  # a desa of another kecamatan
+        encoding="utf-8",
+    )
+    con = db.connect(live)
+    try:
+        checked = ingest.check_any(path, con, tahun=2025, today=TODAY)
+    finally:
+        con.close()
+    refused = {p.row: p for p in checked.errors}
+    assert set(refused) == {2, 5, 6}
+    assert "94.02.01.1010" in refused[2].accepted and "94.02.01.2002" in refused[2].accepted
+    assert "WUYUKWI (94.02.01.1010)" in refused[2].accepted  # how to write it instead
+    assert "bernama Wuyukwi" in refused[5].problem and "bukan desa di kecamatan itu" in refused[6].problem
+    rows = checked.rows[checked.rows["ukuran"] == "pus"].set_index("kode_desa")["nilai"].to_dict()
+    assert rows == {"94.02.01.1010": 410, "94.02.01.2002": 300}

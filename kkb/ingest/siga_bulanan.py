@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -138,6 +139,8 @@ def check(
     problems = checked.problems
 
     def say(line: int, column: str, value: object, what: str, accepted: str, severity: str = "error") -> None:
+        if column == "KELURAHAN" and "tidak unik" in what:
+            accepted = f"{accepted}; {SAY_CODE}"
         problems.append(RowProblem(shown, line, column, str(value), what, accepted, severity))
 
     year, trouble = year_problem(tahun, today)
@@ -166,7 +169,7 @@ def check(
                 say(line, column, row[column], "bukan jumlah", ACCEPTED_COUNT)
                 continue
             values[column] = int(value)
-        code = names.walk(lookup, row, tuple(enumerate(PLACE, start=1)), line, say, reported)
+        code = _desa(lookup, row, line, say, reported)
         if code is None or month is None or year is None:
             continue
         periode = f"{year:04d}-{month:02d}"
@@ -192,6 +195,44 @@ def check(
     checked.rows.attrs["recap"] = recap
     checked.periode = max(checked.rows["periode"]) if out else None
     return checked
+
+
+#: a desa written with its Kemendagri code after its name: ``WUYUKWI (94.02.01.1010)``
+_CODED = re.compile(r"^(?P<name>.*?)\s*\((?P<code>\d{2}\.\d{2}\.\d{2}\.\d{4})\)$")
+#: what a name two desa of one kecamatan share can be written as instead
+SAY_CODE = "atau tulis kode desanya di belakang nama, mis. WUYUKWI (94.02.01.1010)"
+
+
+def _desa(
+    lookup: names.Names, row: dict[str, str], line: int, say: Say, reported: set[tuple[int, str, str]]
+) -> str | None:
+    """The desa code of a row: by name within kecamatan within kab/kota, or by the code after its name.
+
+    Some desa share their name with another of the same kecamatan (Wuyukwi the kelurahan and Wuyukwi
+    the desa): by name alone they are refused, with both codes; written ``NAME (code)`` they are
+    taken when the code is a desa of that kecamatan with that name.
+    """
+    coded = _CODED.match(row["KELURAHAN"])
+    if coded is None:
+        return names.walk(lookup, row, tuple(enumerate(PLACE, start=1)), line, say, reported)
+    kecamatan = names.walk(lookup, row, tuple(enumerate(PLACE[:3], start=1)), line, say, reported)
+    if kecamatan is None:
+        return None
+    code = coded["code"]
+    if not lookup.exists(code) or not code.startswith(kecamatan + "."):
+        say(
+            line,
+            "KELURAHAN",
+            row["KELURAHAN"],
+            f"{code} bukan desa di kecamatan itu",
+            "kode desa di kecamatan baris ini",
+        )
+        return None
+    if names.normal(lookup.name_of(code), 4) != names.normal(coded["name"], 4):
+        said = f"kode {code} bernama {lookup.name_of(code)}"
+        say(line, "KELURAHAN", row["KELURAHAN"], said, "nama dan kode desa yang sama")
+        return None
+    return code
 
 
 def _compare(values: dict[str, int], line: int, differ: dict[str, list[tuple[int, int, int]]]) -> None:
