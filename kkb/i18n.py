@@ -85,6 +85,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_label": ("Sumber", "Source"),
     "context_label": ("Sumber konteks KB", "Family-planning context source"),
     "context_title": ("Konteks KB (New SIGA)", "Family-planning context (New SIGA)"),
+    "published_title": ("Konteks provinsi: angka terbit", "Province context: published figures"),
+    "published_indicator": ("Indikator", "Indicator"),
+    "published_instrument": ("Instrumen", "Instrument"),
+    "published_year": ("Tahun", "Year"),
+    "published_source": ("Dibaca dari", "Read from"),
+    "published_link": ("Tautan", "Link"),
+    "published_stunting": ("Prevalensi stunting balita (%)", "Stunting among under-fives (%)"),
+    "published_tfr": ("Angka kelahiran total (TFR)", "Total fertility rate (TFR)"),
+    "published_note": (
+        "Tiap baris satu instrumen (survei SSGI, SKI, Long Form SP2020): angka dari instrumen berbeda "
+        'tidak sebanding dan tidak digambar pada satu sumbu. "tidak ada data": tidak ada angka terbit '
+        "yang ditemukan, bukan nol.",
+        "Each row is one instrument (the SSGI and SKI surveys, the SP2020 Long Form): figures of different "
+        'instruments are not comparable and are never drawn on one axis. "no data": no published '
+        "figure was found, not zero.",
+    ),
     "pack_context": ("Konteks KB {region} (New SIGA)", "Family-planning context of {region} (New SIGA)"),
     "pack_context_group": ("Kelompok desa", "Villages"),
     "context_compare_title": (

@@ -39,6 +39,7 @@ MODULES = (
     "kkb.pace",
     "kkb.palette",
     "kkb.paparan",
+    "kkb.province_context",
     "kkb.regions",
     "kkb.report",
     "kkb.sentences",

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from kkb import build, context, db, explore, export, geo, info, report, store
+from kkb import build, context, db, explore, export, geo, info, province_context, report, store
 from kkb.i18n import t
 from kkb.ingest import backups
 from kkb.regions import Regions
@@ -233,6 +233,12 @@ def _desa_months(key: str, kode_desa: str) -> pd.DataFrame:
 def desa_months(kode_desa: str) -> pd.DataFrame:
     """One desa's New SIGA months (PUS, counts and rates), oldest first (empty: none imported)."""
     return _desa_months(database_key(), kode_desa)
+
+
+@st.cache_data(show_spinner=False)
+def province_values() -> pd.DataFrame:
+    """The shipped province context (``kkb.province_context``: stunting, fertility), read once."""
+    return province_context.read()
 
 
 class CachedData:

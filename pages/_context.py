@@ -12,8 +12,9 @@ import math
 import pandas as pd
 import streamlit as st
 
-from kkb import charts, context, fmt
+from kkb import charts, context, fmt, province_context
 from kkb.i18n import t
+from kkb.regions import NATION
 from kkb.report import Report
 from kkb.view import View
 from pages import _cache as cache
@@ -117,3 +118,29 @@ def compared(v: View, reports: dict[str, Report], labels: dict[str, str]) -> Non
     missing = [labels[code] for code in reports if code not in known]
     if missing:
         st.caption(t("context_missing_some", v.lang, regions=", ".join(missing), periode=v.periode))
+
+
+def published(v: View, codes: list[str], labels: dict[str, str] | None = None) -> None:
+    """The published province context of ``codes`` (provinces and the nation), one column each."""
+    codes = list(dict.fromkeys(c for c in codes if c == NATION or len(c) == 2))
+    labels = labels or {c: render.region_name(c) for c in codes}
+    if not codes:
+        return
+    table = province_context.of(cache.province_values(), codes)
+    st.subheader(t("published_title", v.lang))
+    none = t("context_no_data", v.lang)
+    years = [none if y is None or pd.isna(y) else str(int(y)) for y in table["tahun"]]
+    values = {labels[c]: [none if pd.isna(x) else fmt.number(x, v.lang, 2) for x in table[c]] for c in codes}
+    shown = pd.DataFrame(
+        {
+            t("published_indicator", v.lang): [t(f"published_{i}", v.lang) for i in table["indikator"]],
+            t("published_instrument", v.lang): table["instrumen"],
+            t("published_year", v.lang): years,
+            **values,
+            t("published_source", v.lang): table["sumber"],
+            "url": table["sumber_url"],
+        }
+    )
+    link = st.column_config.LinkColumn(t("published_link", v.lang), display_text="↗")
+    st.dataframe(shown, hide_index=True, column_config={"url": link})
+    st.caption(t("published_note", v.lang))

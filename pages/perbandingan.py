@@ -104,3 +104,4 @@ else:
     )
 
 fp.compared(v, reports, labels)
+fp.published(v, chosen, labels)

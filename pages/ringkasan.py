@@ -7,6 +7,7 @@ import streamlit as st
 from kkb import charts, overview, slides
 from kkb.classification import CLASSES
 from kkb.i18n import t
+from kkb.regions import NATION
 from kkb.sentences import attainment_text, standing_text
 from pages import _cache as cache
 from pages import _context as fp
@@ -84,3 +85,7 @@ if v.level < 3:
     render.class_table(v, r, key="tabel_kelas")
 
 fp.section(v, r)
+province = v.code[:2] if v.code != NATION else NATION
+fp.published(
+    v, [province, NATION], {province: render.region_name(province), NATION: render.region_name(NATION)}
+)
