@@ -165,6 +165,20 @@ def by_kampung(con: db.Connection, c: Context) -> pd.DataFrame:
     return rates(db.query(con, "context_by_kampung", params))
 
 
+def by_class(con: db.Connection, c: Context, metode: str) -> pd.DataFrame:
+    """``c``'s desa by the highest class of their Kampung KB at ``c.asked`` (``metode``), at ``c``'s month.
+
+    One row per group in order: no Kampung KB (``kelas`` None), never classified (``belum``), then
+    Dasar to Berkelanjutan; ``desa``, ``sintetis``, the counts and the rates. Empty without figures.
+    Like ``by_kampung``, a comparison of groups, not a proof of effect.
+    """
+    if not c.known:
+        return pd.DataFrame(columns=["kelas", "desa", "sintetis", *RATES])
+    prefix = "" if c.kode == NATION else c.kode
+    params = {"prefix": prefix, "bulan": c.periode, "periode": c.asked, "metode": metode}
+    return rates(db.query(con, "context_by_class", params))
+
+
 #: the length of a region's code at each level (nation, provinsi, kab/kota, kecamatan, desa)
 CODE_LENGTH = {0: 0, 1: 2, 2: 5, 3: 8, 4: 13}
 

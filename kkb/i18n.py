@@ -142,6 +142,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "to compare with.",
     ),
     "context_with": ("Desa dengan Kampung KB ({n})", "Villages with a Kampung KB ({n})"),
+    "context_unclassified": ("Kampung KB belum terklasifikasi ({n})", "Kampung KB not yet classified ({n})"),
+    "context_classes_title": (
+        "Desa menurut kelas tertinggi Kampung KB-nya · {region} · {periode}",
+        "Villages by the highest class of their Kampung KB · {region} · {periode}",
+    ),
+    "context_classes_note": (
+        "Kelas tertinggi di antara Kampung KB aktif desa itu (metode {method}). Sama seperti di atas: "
+        "perbandingan kelompok, bukan bukti bahwa kelas yang lebih tinggi menyebabkan angka KB yang lebih "
+        "baik.",
+        "The highest class among the village's active Kampung KB (method {method}). As above: a comparison "
+        "of groups, not proof that a higher class causes better family-planning figures.",
+    ),
     "context_without": ("Desa tanpa Kampung KB ({n})", "Villages without a Kampung KB ({n})"),
     "context_groups_title": (
         "Desa dengan dan tanpa Kampung KB · {region} · {periode}",

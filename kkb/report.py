@@ -46,6 +46,8 @@ class Report:
     #: Kampung KB against those without (``context.by_kampung``)
     fp: context.Context
     fp_groups: pd.DataFrame
+    #: the same desa by the highest class of their Kampung KB (``context.by_class``)
+    fp_classes: pd.DataFrame
     #: the regions one level down at the same month of New SIGA (``context.children``)
     fp_children: pd.DataFrame
 
@@ -83,6 +85,7 @@ def build(
         sources=tuple(overview.sources(con, v.code)),
         fp=fp,
         fp_groups=context.by_kampung(con, fp),
+        fp_classes=context.by_class(con, fp, v.metode),
         fp_children=context.children(con, fp, v.level + 1),
     )
 

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from kkb import charts, context, fmt, province_context
+from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.regions import NATION
 from kkb.report import Report
@@ -73,6 +74,30 @@ def groups(v: View, r: Report, line: str) -> None:
     st.caption(t("context_caveat", v.lang))
     if int(frame["sintetis"].sum()) > 0:
         st.warning(t("context_synthetic", v.lang, n=fmt.number(int(frame["sintetis"].sum()), v.lang)))
+    classes(v, r, line)
+
+
+def classes(v: View, r: Report, line: str) -> None:
+    """The same desa by the highest class of their Kampung KB: do Mandiri and Berkelanjutan do better?"""
+    frame = r.fp_classes
+    if not frame["kelas"].isin(CLASSES).any():  # no Kampung KB of the region is classified
+        return
+
+    def named(kelas: object, n: object) -> str:
+        count = fmt.number(n, v.lang)
+        if kelas is None or pd.isna(kelas):
+            return t("context_without", v.lang, n=count)
+        if kelas == "belum":
+            return t("context_unclassified", v.lang, n=count)
+        return f"{kelas} ({count})"
+
+    shown = frame.assign(kelompok=[named(k, n) for k, n in zip(frame["kelas"], frame["desa"], strict=True)])
+    columns = {"mcpr": "mCPR", "unmet_need_persen": "Unmet need", "mkjp": "MKJP"}
+    title = t("context_classes_title", v.lang, region=r.label, periode=r.fp.periode)
+    figure = charts.grouped(shown, "kelompok", columns, title, "%", v.lang, percent=True)
+    data = shown[["kelompok", "desa", "sintetis", "pus", "kb_modern", "kb_mkjp", "unmet_need", *columns]]
+    render.chart(figure, data, key="konteks_kelas", v=v, name="konteks-kelas", caption=line)
+    st.caption(t("context_classes_note", v.lang, method=v.metode))
 
 
 def desa(v: View, kode_desa: str, name: str) -> None:

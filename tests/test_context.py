@@ -212,3 +212,28 @@ def test_presentation_mode_ends_with_the_context_slide_and_its_own_source(
     assert any("New SIGA, rekap bulanan per desa" in m.value and "2025\\-08" in m.value for m in at.markdown)
     plain = presenting(small_db, monkeypatch, prov="Banten", slide="8")
     assert any(">7 / 7<" in m.value for m in plain.markdown)  # the demo registry: no context slide
+
+
+def test_desa_are_grouped_by_the_highest_class_of_their_kampung_kb(hand: Path) -> None:
+    from kkb import db
+
+    con = db.connect(hand)
+    try:
+        c = context.region(con, KRAMATWATU, "2025-08")
+        groups = context.by_class(con, c, "portal-2021")
+        best = con.execute(
+            "SELECT k.kode_desa, max(CASE l.k WHEN 'Dasar' THEN 1 WHEN 'Berkembang' THEN 2 WHEN 'Mandiri' "
+            "THEN 3 WHEN 'Berkelanjutan' THEN 4 END) FROM kampung_kb k JOIN (SELECT kampung_id, "
+            "arg_max(klasifikasi, periode) AS k FROM klasifikasi WHERE metode = 'portal-2021' AND "
+            "periode <= '2025-08' GROUP BY 1) l ON l.kampung_id = k.id WHERE k.is_active AND "
+            "k.kode_desa IN ('36.04.05.2001', '36.04.05.2002', '36.04.05.2003') GROUP BY 1"
+        ).fetchall()
+    finally:
+        con.close()
+    names = {1: "Dasar", 2: "Berkembang", 3: "Mandiri", 4: "Berkelanjutan"}
+    expected: dict[object, int] = {}
+    for _desa, rank in best:
+        expected[names[rank]] = expected.get(names[rank], 0) + 1
+    found = {k: int(n) for k, n in zip(groups["kelas"], groups["desa"], strict=True) if isinstance(k, str)}
+    assert found == expected and int(groups["desa"].sum()) == 3  # each of the three desa in one group
+    assert list(groups["urutan"]) == sorted(groups["urutan"])  # without, unclassified, Dasar … in order
