@@ -191,3 +191,13 @@ def children(con: db.Connection, c: Context, level: int) -> pd.DataFrame:
     if not c.known:
         return pd.DataFrame(columns=["kode", "periode", "desa_pus", "pus", *RATES])
     return rates(sums(con, c.kode, CODE_LENGTH[level], [str(c.periode)]))
+
+
+def desa_points(con: db.Connection, c: Context) -> pd.DataFrame:
+    """Every desa of ``c``'s region with its centre and, where it reports, its rates at ``c``'s month."""
+    prefix = "" if c.kode == NATION else c.kode
+    places = db.query(con, "context_desa_points", {"prefix": prefix})
+    found = children(con, c, 4)
+    if found.empty:
+        return places.assign(**{rate: math.nan for rate in RATES})
+    return places.merge(found.drop(columns="periode"), on="kode", how="left")

@@ -142,6 +142,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "to compare with.",
     ),
     "context_with": ("Desa dengan Kampung KB ({n})", "Villages with a Kampung KB ({n})"),
+    "context_desa_metric": ("Warnai desa menurut", "Colour the villages by"),
+    "context_desa_map": (
+        "{metric} per desa, {region}, {periode}",
+        "{metric} by village, {region}, {periode}",
+    ),
+    "context_desa_map_note": (
+        "{n} dari {total} desa/kelurahan punya angka ini di New SIGA; yang lain tidak digambar.",
+        "{n} of {total} villages have this figure in New SIGA; the others are not drawn.",
+    ),
     "context_unclassified": ("Kampung KB belum terklasifikasi ({n})", "Kampung KB not yet classified ({n})"),
     "context_classes_title": (
         "Desa menurut kelas tertinggi Kampung KB-nya · {region} · {periode}",

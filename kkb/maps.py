@@ -273,6 +273,20 @@ def choropleth(
     return layout(fig, title, lang, height=560)
 
 
+def _outline(outline: Mapping[str, Any]) -> go.Choropleth:
+    """A kab/kota drawn as land under its points, with its border."""
+    return go.Choropleth(
+        geojson=outline,
+        locations=[f["id"] for f in outline["features"]],
+        z=[0] * len(outline["features"]),
+        colorscale=[[0, palette.LAND_UNDER_POINTS], [1, palette.LAND_UNDER_POINTS]],
+        showscale=False,
+        marker_line_color=palette.BORDER,
+        marker_line_width=1.2,
+        hoverinfo="skip",
+    )
+
+
 def points(
     frame: pd.DataFrame,
     outline: Mapping[str, Any] | None,
@@ -314,18 +328,7 @@ def points(
     # the first trace is never a choropleth (see ``_names``): an empty name at the middle
     fig = go.Figure(_names([(bounds[0] + bounds[2]) / 2], [(bounds[1] + bounds[3]) / 2], [""]))
     if outline is not None and outline["features"]:
-        fig.add_trace(
-            go.Choropleth(
-                geojson=outline,
-                locations=[f["id"] for f in outline["features"]],
-                z=[0] * len(outline["features"]),
-                colorscale=[[0, palette.LAND_UNDER_POINTS], [1, palette.LAND_UNDER_POINTS]],
-                showscale=False,
-                marker_line_color=palette.BORDER,
-                marker_line_width=1.2,
-                hoverinfo="skip",
-            )
-        )
+        fig.add_trace(_outline(outline))
     for klass, colour in [*palette.CLASS.items(), (None, palette.UNCLASSIFIED)]:
         part = (
             located[located["klasifikasi"].isna()]
@@ -354,4 +357,44 @@ def points(
         fig.add_trace(names)
     _geo_layout(fig, bounds)
     fig.update_layout(legend={"itemsizing": "constant"})
+    return layout(fig, title, lang, height=560)
+
+
+def value_points(
+    frame: pd.DataFrame,
+    outline: Mapping[str, Any] | None,
+    column: str,
+    title: str,
+    unit_title: str,
+    lang: str,
+    colour: str = palette.ACCENT,
+) -> go.Figure:
+    """Desa (``lat``, ``lng``, ``kode``, ``nama``) as points filled by ``column``, a percentage.
+
+    Over the kab/kota's outline; desa without a value are left out (the caller says how many).
+    """
+    known = frame.dropna(subset=["lat", "lng", column])
+    bounds = _bounds(outline) if outline is not None and outline["features"] else (95.0, -11.0, 141.0, 6.0)
+    fig = go.Figure(_names([(bounds[0] + bounds[2]) / 2], [(bounds[1] + bounds[3]) / 2], [""]))
+    if outline is not None and outline["features"]:
+        fig.add_trace(_outline(outline))
+    texts = [fmt.percent(v, lang, 1) for v in known[column]]
+    fig.add_trace(
+        go.Scattergeo(
+            lat=known["lat"],
+            lon=known["lng"],
+            mode="markers",
+            marker={
+                "size": 8,
+                "color": known[column],
+                "colorscale": [[0, palette.WHITE], [1, colour]],
+                "line": {"width": 0.5, "color": palette.BORDER},
+                "colorbar": {"title": {"text": unit_title}, "ticksuffix": percent_suffix(lang)},
+            },
+            customdata=list(zip(known["kode"], known["nama"], texts, strict=True)),
+            hovertemplate="%{customdata[1]}: %{customdata[2]}<extra>%{customdata[0]}</extra>",
+            showlegend=False,
+        )
+    )
+    _geo_layout(fig, bounds)
     return layout(fig, title, lang, height=560)

@@ -235,6 +235,17 @@ def desa_months(kode_desa: str) -> pd.DataFrame:
     return _desa_months(database_key(), kode_desa)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _desa_context(key: str, code: str, periode: str) -> pd.DataFrame:
+    con = _con(key)
+    return context.desa_points(con, context.region(con, code, periode))
+
+
+def desa_context(code: str, periode: str) -> pd.DataFrame:
+    """Every desa of a kab/kota or kecamatan with its centre and New SIGA rates at the region's month."""
+    return _desa_context(database_key(), code, periode)
+
+
 @st.cache_data(show_spinner=False)
 def province_values() -> pd.DataFrame:
     """The shipped province context (``kkb.province_context``: stunting, fertility), read once."""

@@ -12,13 +12,14 @@ import math
 import pandas as pd
 import streamlit as st
 
-from kkb import charts, context, fmt, province_context
+from kkb import charts, context, fmt, geo, maps, province_context
 from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.regions import NATION
 from kkb.report import Report
 from kkb.view import View
 from pages import _cache as cache
+from pages import _maps as maps_
 from pages import _render as render
 
 LABELS = context.LABELS
@@ -169,3 +170,23 @@ def published(v: View, codes: list[str], labels: dict[str, str] | None = None) -
     link = st.column_config.LinkColumn(t("published_link", v.lang), display_text="↗")
     st.dataframe(shown, hide_index=True, column_config={"url": link})
     st.caption(t("published_note", v.lang))
+
+
+def desa_map(v: View, r: Report) -> None:
+    """A kab/kota's or kecamatan's desa as points coloured by one of New SIGA's rates."""
+    if not r.fp.known:
+        return
+    frame = cache.desa_context(v.code, v.periode)
+    metric = st.selectbox(
+        t("context_desa_metric", v.lang), list(LABELS), format_func=lambda k: t(k, v.lang), key="peta_desa"
+    )
+    outline = geo.outline_of(cache.boundaries(), v.code[:5])
+    title = t("context_desa_map", v.lang, metric=t(metric, v.lang), region=r.label, periode=r.fp.periode)
+    figure = maps.value_points(
+        frame, outline, metric, title, LABELS[metric], v.lang, maps_.METRICS[metric][1]
+    )
+    n, total = fmt.number(int(frame[metric].notna().sum()), v.lang), fmt.number(len(frame), v.lang)
+    st.caption(t("context_desa_map_note", v.lang, n=n, total=total))
+    data = frame[["kode", "nama", metric, "desa_pus", "pus"]].sort_values(metric, ascending=False)
+    line = context.source_line(r.fp, v.lang)
+    render.chart(figure, data, key="peta_desa_map", v=v, name=f"peta-desa-{metric}", caption=line)

@@ -7,10 +7,12 @@ and periode, so a link opens the same slide on another machine.
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 import streamlit as st
 
-from kkb import context, fmt, palette, slides
+from kkb import context, palette, slides
 from kkb.i18n import t
 from kkb.view import View
 from pages import _cache as cache
@@ -136,7 +138,7 @@ def show(v: View) -> None:
         context.source_line(cache.report_of(v).fp, v.lang) if name == "context" else render.source_caption(v)
     )
     st.markdown(
-        f"<div style='font-size:1.25rem;color:{palette.SECONDARY}'>{fmt.plain(said)}</div>",
+        f"<div style='font-size:1.25rem;color:{palette.SECONDARY}'>{html.escape(said)}</div>",
         unsafe_allow_html=True,
     )
     if render.shows_synthetic(v):

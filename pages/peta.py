@@ -8,6 +8,7 @@ from kkb import context, geo, maps, slides
 from kkb.i18n import t
 from kkb.regions import NATION, parent_of
 from pages import _cache as cache
+from pages import _context as fp
 from pages import _maps as maps_
 from pages import _render as render
 from pages import _state as state
@@ -111,3 +112,4 @@ else:
             name="titik-kampung-kb",
             on_select=_open_from_points,
         )
+    fp.desa_map(v, r)

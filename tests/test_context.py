@@ -209,7 +209,7 @@ def test_presentation_mode_ends_with_the_context_slide_and_its_own_source(
     at = presenting(hand, monkeypatch, prov="Banten", slide="8", periode="2025-10")
     assert title(at) == "Konteks KB Banten (New SIGA)"
     assert any(">8 / 8<" in m.value for m in at.markdown)  # one slide more than without New SIGA
-    assert any("New SIGA, rekap bulanan per desa" in m.value and "2025\\-08" in m.value for m in at.markdown)
+    assert any("New SIGA, rekap bulanan per desa" in m.value and "2025-08" in m.value for m in at.markdown)
     plain = presenting(small_db, monkeypatch, prov="Banten", slide="8")
     assert any(">7 / 7<" in m.value for m in plain.markdown)  # the demo registry: no context slide
 
@@ -237,3 +237,22 @@ def test_desa_are_grouped_by_the_highest_class_of_their_kampung_kb(hand: Path) -
     found = {k: int(n) for k, n in zip(groups["kelas"], groups["desa"], strict=True) if isinstance(k, str)}
     assert found == expected and int(groups["desa"].sum()) == 3  # each of the three desa in one group
     assert list(groups["urutan"]) == sorted(groups["urutan"])  # without, unclassified, Dasar … in order
+
+
+def test_peta_of_a_kab_kota_colours_its_desa_by_a_new_siga_rate(
+    hand: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KKB_DB", str(hand))
+    at = open_page("peta", "id", prov="36", kab="36.04", periode="2025-10")
+    at.selectbox(key="peta_desa").set_value("unmet_need_persen").run()
+    assert not at.exception
+    (shown,) = [f for f in figures(at) if "per desa" in f["layout"]["title"]["text"]]
+    (points,) = [tr for tr in shown["data"] if tr.get("type") == "scattergeo" and tr.get("mode") == "markers"]
+    coloured = {
+        row[0]: value for row, value in zip(points["customdata"], points["marker"]["color"], strict=True)
+    }
+    assert coloured == {
+        "36.04.05.2001": pytest.approx(10.0),
+        "36.04.05.2002": pytest.approx(5.0),
+    }  # 10/100, 45/900
+    assert any("2 dari" in c.value and "desa/kelurahan punya angka ini" in c.value for c in at.caption)
