@@ -36,8 +36,8 @@ PARTS_SHOWN = {
     "mkjp": ("MKJP", "KB MODERN"),
     "unmet_need_persen": ("UNMET NEED", "PUS"),
 }
-#: what a source line calls the system
-SYSTEM = "New SIGA, rekap bulanan per desa"
+#: what a source line calls the system: the name of the import's shape (``shape_rekap_siga_bulanan``)
+SYSTEM = "shape_rekap_siga_bulanan"
 
 
 def rates(sums: pd.DataFrame) -> pd.DataFrame:
@@ -146,9 +146,9 @@ def region(con: db.Connection, code: str, periode: str) -> Context:
 def source_line(c: Context, lang: str = "id") -> str:
     """Where a region's context figures come from, in a line (``New SIGA, … (file.csv), 2025-09``)."""
     if not c.known:
-        return t("context_none", lang, system=SYSTEM, periode=c.asked)
+        return t("context_none", lang, system=t(SYSTEM, lang), periode=c.asked)
     files = ", ".join(s.file for s in c.sources)
-    return t("context_source", lang, system=SYSTEM, files=files, periode=c.periode)
+    return t("context_source", lang, system=t(SYSTEM, lang), files=files, periode=c.periode)
 
 
 def by_kampung(con: db.Connection, c: Context) -> pd.DataFrame:

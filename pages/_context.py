@@ -96,6 +96,8 @@ def classes(v: View, r: Report, line: str) -> None:
     columns = {"mcpr": "mCPR", "unmet_need_persen": "Unmet need", "mkjp": "MKJP"}
     title = t("context_classes_title", v.lang, region=r.label, periode=r.fp.periode)
     figure = charts.grouped(shown, "kelompok", columns, title, "%", v.lang, percent=True)
+    # six groups wrap their legend over the title on a phone: it goes under the bars
+    figure.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0})
     data = shown[["kelompok", "desa", "sintetis", "pus", "kb_modern", "kb_mkjp", "unmet_need", *columns]]
     render.chart(figure, data, key="konteks_kelas", v=v, name="konteks-kelas", caption=line)
     st.caption(t("context_classes_note", v.lang, method=v.metode))
@@ -115,7 +117,8 @@ def desa(v: View, kode_desa: str, name: str) -> None:
     }
     title = t("context_desa_chart", v.lang, desa=name)
     figure = charts.lines(series, "nilai", title, "%", v.lang, percent=True)
-    files = t("context_desa_source", v.lang, system=context.SYSTEM, last=str(months["periode"].iloc[-1]))
+    system = t(context.SYSTEM, v.lang)
+    files = t("context_desa_source", v.lang, system=system, last=str(months["periode"].iloc[-1]))
     data = months[["periode", "pus", "pa", "kb_modern", "unmet_need", "cpr", "mcpr", "unmet_need_persen"]]
     last = months.iloc[-1]
     st.caption(t("context_desa_pus", v.lang, pus=fmt.number(last["pus"], v.lang), periode=last["periode"]))
