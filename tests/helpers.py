@@ -184,3 +184,9 @@ def figure_titled(at: AppTest, words: str) -> dict[str, Any]:
 
 def metric_values(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
+
+
+#: a valid 1×1 PNG: what a test that is not about pictures gives a slide instead of a drawn chart
+TINY_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)

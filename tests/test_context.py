@@ -166,6 +166,7 @@ def test_peta_colours_the_kab_kota_by_unmet_need_with_new_sigas_source(
     assert any(c.value.startswith("New SIGA, rekap bulanan per desa") for c in at.caption)
 
 
+@pytest.mark.slow  # a page or pack run of its own: make test and CI run it
 def test_perbandingan_puts_the_context_of_the_regions_side_by_side(
     hand: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -179,6 +180,7 @@ def test_perbandingan_puts_the_context_of_the_regions_side_by_side(
     assert any(c.value.startswith("Banten: New SIGA, rekap bulanan per desa") for c in at.caption)
 
 
+@pytest.mark.slow  # a page or pack run of its own: make test and CI run it
 def test_the_briefing_pack_gets_a_context_slide_with_its_source(
     hand: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -201,6 +203,7 @@ def test_the_briefing_pack_gets_a_context_slide_with_its_source(
     assert "bukan bukti pengaruh" in slide.lines[-1]
 
 
+@pytest.mark.slow  # a page or pack run of its own: make test and CI run it
 def test_presentation_mode_ends_with_the_context_slide_and_its_own_source(
     hand: Path, small_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from kkb import db, explore, fmt, metrics, overview, store
+from kkb import db, explore, export, fmt, metrics, overview, store
 from kkb.i18n import t
 from kkb.indicators import INDICATORS
 from kkb.sentences import attainment_text
 from pages import _packs as packs
-from tests.helpers import figure_titled, figures, metric_values, open_page
+from tests.helpers import TINY_PNG, figure_titled, figures, metric_values, open_page
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("id", "en")
@@ -306,7 +306,11 @@ def test_metodologi_reads_the_rules_from_the_engine(app_db: Path, con: db.Connec
 
 #: the English pack's words are in its golden file; making it again here is for ``make test``
 @pytest.mark.parametrize("lang", ["id", pytest.param("en", marks=pytest.mark.slow)])
-def test_paparan_makes_the_pack_of_the_sidebar_region(app_db: Path, con: db.Connection, lang: str) -> None:
+def test_paparan_makes_the_pack_of_the_sidebar_region(
+    app_db: Path, con: db.Connection, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the page's flow is tested here; drawing charts as pictures is tested in test_export and the pack's
+    monkeypatch.setattr(export, "image", lambda fig, caption: TINY_PNG)
     at = open_page("paparan", lang, prov=BANTEN, banding_paparan=RIAU)
     assert at.title[0].value == f"{t('page_paparan', lang)}: Banten"
     assert not at.success  # nothing is made until asked

@@ -144,6 +144,7 @@ def test_a_month_that_has_not_happened_is_refused(taught: Path) -> None:
     assert "2026-09 belum terjadi" in checked.errors[0].problem
 
 
+@pytest.mark.slow  # imports through the page or twice: make test and CI run it
 def test_the_same_recap_again_replaces_its_counts_and_undo_takes_it_back(taught: Path) -> None:
     ingest.import_any(PUS, taught, "uji", tahun=2025)
     once = digest(taught)
@@ -159,6 +160,7 @@ def test_the_same_recap_again_replaces_its_counts_and_undo_takes_it_back(taught:
     assert digest(taught) == once
 
 
+@pytest.mark.slow  # imports through the page or twice: make test and CI run it
 def test_kelola_asks_for_the_year_before_it_checks_and_then_imports(
     taught: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
