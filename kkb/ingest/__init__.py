@@ -23,7 +23,7 @@ import datetime as dt
 from pathlib import Path
 
 from kkb import db
-from kkb.errors import KkbError, RowProblem
+from kkb.errors import DataFileError, KkbError, RowProblem
 from kkb.ingest import klasifikasi, portal_list, rules, siga, siga_bulanan, statistik, targets, template
 from kkb.ingest.backups import KEEP_BACKUPS, list_backups, sweep, undo, undoable
 from kkb.ingest.cells import column_key
@@ -208,6 +208,12 @@ def _check_shape(
         return siga.check(path, con, name, periode, today)
     if siga_bulanan.is_siga_bulanan(columns):
         return siga_bulanan.check(path, con, name, tahun, today)
+    if (recap := siga_bulanan.not_yet(columns)) is not None:
+        raise DataFileError(
+            name or path.name,
+            f"{recap} (FORMATS §D) belum dapat diimpor",
+            "rekap bulanan SIGA PUS dan unmet need, atau peserta KB per metode kontrasepsi",
+        )
     if portal_list.is_portal_list(columns):
         return portal_list.check(path, con, name)
     if is_targets_file(columns):
