@@ -116,7 +116,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         con = db.connect(path)
         try:
-            checked = ingest.check_any(source, con, periode=args.periode, tahun=args.tahun)
+            checked = ingest.check_any(
+                source, con, periode=args.periode, tahun=args.tahun, poktan=args.poktan
+            )
             said = ingest.describe(checked, con) if checked.ok else ""
         finally:
             con.close()
@@ -246,6 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--periode", help="bulan yang digambarkan berkas tanpa periode (tabel statistik portal), YYYY-MM"
     )
     p.add_argument("--tahun", help="tahun bulan-bulan rekap bulanan SIGA (BULAN tanpa tahun), YYYY")
+    p.add_argument("--poktan", help="jenis poktan rekap poktan SIGA: BKB, BKR, BKL, UPPKA atau PIK-R")
     p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("undo", help="batalkan impor terakhir (kembalikan cadangan terbaru)")

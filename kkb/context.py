@@ -38,6 +38,8 @@ PARTS_SHOWN = {
 }
 #: what a source line calls the system: the name of the import's shape (``shape_rekap_siga_bulanan``)
 SYSTEM = "shape_rekap_siga_bulanan"
+#: and what it calls the poktan and Rumah DataKu recaps
+GROUP_SYSTEM = "shape_rekap_siga_poktan"
 
 
 def rates(sums: pd.DataFrame) -> pd.DataFrame:
@@ -201,3 +203,86 @@ def desa_points(con: db.Connection, c: Context) -> pd.DataFrame:
     if found.empty:
         return places.assign(**{rate: math.nan for rate in RATES})
     return places.merge(found.drop(columns="periode"), on="kode", how="left")
+
+
+#: New SIGA's poktan and Rumah DataKu, in the order shown (``siga_poktan.kelompok``) and as named
+GROUPS = {
+    "bkb": "BKB",
+    "bkr": "BKR",
+    "bkl": "BKL",
+    "uppka": "UPPKA",
+    "pikr": "PIK-R",
+    "dataku": "Rumah DataKu",
+}
+GROUP_COLUMNS = [
+    "kelompok",
+    "nama",
+    "periode",
+    "desa",
+    "desa_ada",
+    "persen_desa_ada",
+    "ada",
+    "lapor",
+    "persen_lapor",
+    "sk_ada",
+    "persen_sk",
+    "ubah_desa_ada",
+    "ubah_lapor",
+    "sumber",
+]
+
+
+def _percent(top: object, bottom: object) -> float:
+    """``top`` ÷ ``bottom`` in percent, NaN when either is unknown or the bottom is 0."""
+    above, below = _value(top), _value(bottom)
+    return math.nan if math.isnan(above) or math.isnan(below) or below <= 0 else above / below * 100
+
+
+def groups(con: db.Connection, code: str, periode: str) -> pd.DataFrame:
+    """The poktan and Rumah DataKu of region ``code``, each at its latest month at or before ``periode``.
+
+    One row per group New SIGA reported (``GROUP_COLUMNS``): the desa in the recap, how many of them
+    have one or more (``persen_desa_ada`` of the recap's desa, not of every desa: a desa missing from
+    the recap is unknown, not without), how many exist and reported (``persen_lapor``, counts summed
+    first), for Rumah DataKu how many have a decree (``persen_sk``); the change of both rates against
+    the same month a year earlier in percentage points (NaN when that month is not known); and the
+    files they come from. Empty when the region has none.
+    """
+    prefix = "" if code == NATION else code
+    found = db.query(con, "context_poktan", {"prefix": prefix, "periode": periode})
+    out: list[dict[str, object]] = []
+    for kelompok in GROUPS:
+        rows = found[found["kelompok"] == kelompok]
+        latest = rows[rows["terbaru"].astype(bool)]
+        if latest.empty:
+            continue
+        now, then = latest.iloc[0], rows[~rows["terbaru"].astype(bool)]
+        presence = _percent(now["desa_ada"], now["desa"])
+        reporting = _percent(now["lapor"], now["ada_lapor"])
+        before = then.iloc[0] if not then.empty else None
+        sources = db.query(
+            con, "context_poktan_sources", {"prefix": prefix, "kelompok": kelompok, "periode": now["periode"]}
+        )
+        out.append(
+            {
+                "kelompok": kelompok,
+                "nama": GROUPS[kelompok],
+                "periode": str(now["periode"]),
+                "desa": int(now["desa"]),
+                "desa_ada": int(now["desa_ada"]),
+                "persen_desa_ada": presence,
+                "ada": _value(now["ada"]),
+                "lapor": _value(now["lapor"]),
+                "persen_lapor": reporting,
+                "sk_ada": _value(now["sk_ada"]),
+                "persen_sk": _percent(now["sk_ada"], now["ada_sk"]),
+                "ubah_desa_ada": presence - _percent(before["desa_ada"], before["desa"])
+                if before is not None
+                else math.nan,
+                "ubah_lapor": reporting - _percent(before["lapor"], before["ada_lapor"])
+                if before is not None
+                else math.nan,
+                "sumber": ", ".join(str(f) for f in sources["nama_file"]),
+            }
+        )
+    return pd.DataFrame(out, columns=GROUP_COLUMNS)

@@ -22,7 +22,7 @@ import pandas as pd
 
 from kkb.errors import DatabaseError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: what brings a file of an older version up to the next one: statements of ``kkb/sql``, run in one
 #: transaction. A new file gets ``schema`` (version 1) and then every step, so both paths agree.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -32,6 +32,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     5: ("schema_5", "rekap_wilayah_rebuild"),
     6: ("schema_6",),
     7: ("schema_7",),
+    8: ("schema_8",),
 }
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -48,6 +49,7 @@ TABLES = (
     "nama_wilayah",
     "siga_desa",
     "siga_bulanan",
+    "siga_poktan",
 )
 #: tables whose rows are the content (``meta`` holds build times, which differ between builds)
 CONTENT_TABLES = TABLES[1:]

@@ -53,6 +53,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "shape_rekap_siga": ("New SIGA, rekap Kampung KB per desa", "New SIGA, Kampung KB recap per village"),
     "shape_rekap_siga_bulanan": ("New SIGA, rekap bulanan per desa", "New SIGA, monthly recap per village"),
+    "shape_rekap_siga_poktan": (
+        "New SIGA, rekap bulanan poktan dan Rumah DataKu per desa",
+        "New SIGA, monthly poktan and Rumah DataKu recap per village",
+    ),
     "shape_klasifikasi_portal": (
         "Portal Kampung KB, rekap klasifikasi (admin)",
         "Kampung KB portal, classification export (admin)",
@@ -181,6 +185,36 @@ STRINGS: dict[str, tuple[str, str]] = {
         "yet reflect real Kampung KB.",
     ),
     "context_no_data": ("tidak ada data", "no data"),
+    "poktan_title": ("Poktan dan Rumah DataKu", "Poktan and Rumah DataKu"),
+    "poktan_having": ("desa dengan kelompok", "villages with a group"),
+    "poktan_reported": ("kelompok yang melapor", "groups reporting"),
+    "poktan_chart": (
+        "Poktan di {region}: desa dengan kelompok dan kelompok yang melapor",
+        "Poktan in {region}: villages with a group and groups reporting",
+    ),
+    "poktan_note": (
+        "Desa dengan kelompok: dari desa/kelurahan dalam rekap poktan itu (desa yang tidak ada dalam "
+        "rekap tidak diketahui, bukan tanpa kelompok). Melapor: jumlah yang lapor ÷ jumlah yang ada, "
+        "dijumlahkan dulu lalu dibagi.",
+        "Villages with a group: of the villages in that poktan recap (a village missing from the recap "
+        "is unknown, not without one). Reporting: groups reporting ÷ groups existing, summed first, "
+        "divided last.",
+    ),
+    "dataku_count": ("Rumah DataKu", "Rumah DataKu"),
+    "dataku_desa": ("Desa dengan Rumah DataKu", "Villages with a Rumah DataKu"),
+    "dataku_desa_help": (
+        "{n} dari {total} desa/kelurahan dalam rekap",
+        "{n} of {total} villages in the recap",
+    ),
+    "dataku_with_sk": ("Rumah DataKu ber-SK", "Rumah DataKu with a decree (SK)"),
+    "poktan_presence": (
+        "ada di {n} dari {total} desa/kelurahan dalam rekap ({pct})",
+        "in {n} of {total} villages in the recap ({pct})",
+    ),
+    "poktan_line": ("{n} kelompok, {having}", "{n} groups, {having}"),
+    "poktan_reporting": ("{n} melapor ({pct})", "{n} reporting ({pct})"),
+    "dataku_line": ("{n} Rumah DataKu, {having}", "{n} Rumah DataKu, {having}"),
+    "dataku_sk": ("{n} ber-SK ({pct})", "{n} with a decree ({pct})"),
     "context_reporting": ("{n} dari {total} desa/kelurahan melapor", "{n} of {total} villages reporting"),
     "context_source": ("{system} ({files}), {periode}", "{system} ({files}), {periode}"),
     "context_none": ("{system}: tidak ada data sampai {periode}", "{system}: no data up to {periode}"),
@@ -195,6 +229,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import_periode_pick": ("pilih bulan yang digambarkan tabel", "choose the month the table describes"),
     "import_year": ("Tahun bulan-bulan rekap ini", "Year of this recap's months"),
     "import_year_pick": ("pilih tahun", "choose the year"),
+    "import_poktan": ("Jenis poktan rekap ini", "Kind of poktan of this recap"),
+    "import_poktan_pick": ("pilih jenis poktan", "choose the kind of poktan"),
+    "import_poktan_hint": (
+        "Nama berkas ini menyebut {poktan}: bila rekapnya memang rekap {poktan}, pilih {poktan}.",
+        "This file's name says {poktan}: if the recap is indeed of {poktan}, choose {poktan}.",
+    ),
+    "import_poktan_needed": (
+        "Rekap poktan SIGA tidak menyebut jenis poktannya (BKB, BKR, BKL, UPPKA, PIK-R). Pilih jenisnya; "
+        "berkas baru diperiksa sesudah itu, dan jenisnya tidak pernah ditebak.",
+        "New SIGA's poktan recap does not say which kind of poktan it counts (BKB, BKR, BKL, UPPKA, PIK-R). "
+        "Choose the kind; the file is checked after that, and the kind is never guessed.",
+    ),
     "import_year_needed": (
         "Rekap bulanan SIGA hanya menyebut nama bulan (JANUARI … DESEMBER), tanpa tahun. Pilih tahunnya; "
         "berkas baru diperiksa sesudah itu, dan tahun tidak pernah ditebak.",

@@ -50,6 +50,8 @@ class Report:
     fp_classes: pd.DataFrame
     #: the regions one level down at the same month of New SIGA (``context.children``)
     fp_children: pd.DataFrame
+    #: the region's poktan and Rumah DataKu from New SIGA (``context.groups``; empty: none reported)
+    fp_poktan: pd.DataFrame
 
     @property
     def synthetic(self) -> bool:
@@ -87,6 +89,7 @@ def build(
         fp_groups=context.by_kampung(con, fp),
         fp_classes=context.by_class(con, fp, v.metode),
         fp_children=context.children(con, fp, v.level + 1),
+        fp_poktan=context.groups(con, v.code, v.periode),
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from kkb import context, db, fmt, overview, store
 from kkb.classification import CLASSES
 from kkb.i18n import t
@@ -19,6 +21,7 @@ def render(
     lang: str = "id",
     source: str = "",
     fp: context.Context | None = None,
+    poktan: pd.DataFrame | None = None,
 ) -> str:
     """Render ``m`` as aligned lines of label and value, with the region's family-planning context."""
 
@@ -82,6 +85,7 @@ def render(
         rows.append((t("source_label", lang), source))
     if fp is not None:
         rows += context_rows(fp, lang)
+    rows += group_rows(poktan, lang)
     if m.before_data:
         rows.insert(2, (t("data_label", lang), t("before_data", lang, since=m.data_sejak)))
     width = max(len(label) for label, _ in rows)
@@ -118,6 +122,35 @@ def context_rows(c: context.Context, lang: str = "id") -> list[tuple[str, str]]:
     return [*rows, source]
 
 
+def group_rows(groups: pd.DataFrame | None, lang: str = "id") -> list[tuple[str, str]]:
+    """A line per poktan and Rumah DataKu New SIGA reported (``context.groups``); none when there are none."""
+    if groups is None:
+        return []
+    rows: list[tuple[str, str]] = []
+    for g in groups.to_dict("records"):
+        having = t(
+            "poktan_presence",
+            lang,
+            n=fmt.number(g["desa_ada"], lang),
+            total=fmt.number(g["desa"], lang),
+            pct=fmt.percent(g["persen_desa_ada"], lang, 1),
+        )
+        if g["kelompok"] == "dataku":
+            shown = t("dataku_line", lang, n=fmt.number(g["ada"], lang), having=having)
+            if not math.isnan(g["persen_sk"]):
+                sk = fmt.percent(g["persen_sk"], lang, 1)
+                shown += ", " + t("dataku_sk", lang, n=fmt.number(g["sk_ada"], lang), pct=sk)
+        else:
+            shown = t("poktan_line", lang, n=fmt.number(g["ada"], lang), having=having)
+            if not math.isnan(g["persen_lapor"]):
+                reported = fmt.percent(g["persen_lapor"], lang, 1)
+                shown += ", " + t("poktan_reporting", lang, n=fmt.number(g["lapor"], lang), pct=reported)
+            if not math.isnan(g["ubah_lapor"]):
+                shown += f" ({t('yoy', lang).lower()} {fmt.signed(g['ubah_lapor'], lang, 1, 'pp')})"
+        rows.append((g["nama"], f"{shown} — New SIGA {g['periode']} ({g['sumber']})"))
+    return rows
+
+
 def summary_text(con: db.Connection, code: str, periode: str | None, metode: str, lang: str = "id") -> str:
     """Compute and render the metrics of ``code``; raise ``KkbError`` on an unknown code or periode."""
     wilayah = store.wilayah(con)
@@ -126,4 +159,5 @@ def summary_text(con: db.Connection, code: str, periode: str | None, metode: str
     m = overview.region(con, code, store.require_periode(con, periode), metode, wilayah=wilayah)
     source = source_text(overview.sources(con, code), m.sintetis > 0, lang)
     fp = context.region(con, code, m.periode)
-    return render(m, regions.label(code), m.sintetis > 0, lang, source, fp)
+    poktan = context.groups(con, code, m.periode)
+    return render(m, regions.label(code), m.sintetis > 0, lang, source, fp, poktan)

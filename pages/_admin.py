@@ -128,7 +128,8 @@ def _periode_of(v: View, path: Path, name: str) -> str | None:
 
 def _year_of(v: View, path: Path) -> int | None:
     """The year of a file whose months have none (New SIGA's monthly recaps), as the official picks it."""
-    st.caption(t("import_recognised", v.lang, shape=ingest.SHAPE_NAMES[ingest.siga_bulanan.SHAPE]))
+    shape = ingest.shape_of(path) or ingest.siga_bulanan.SHAPE
+    st.caption(t("import_recognised", v.lang, shape=ingest.SHAPE_NAMES[shape]))
     year: int | None = st.selectbox(
         t("import_year", v.lang),
         ingest.year_choices(),
@@ -141,6 +142,25 @@ def _year_of(v: View, path: Path) -> int | None:
     return year
 
 
+def _poktan_of(v: View, name: str) -> str | None:
+    """The kind of poktan New SIGA's poktan recap is of, as the official picks it (its name only hints)."""
+    kinds = list(ingest.siga_poktan.POKTAN)
+    kind: str | None = st.selectbox(
+        t("import_poktan", v.lang),
+        kinds,
+        index=None,
+        format_func=lambda k: f"{k} — {ingest.siga_poktan.POKTAN_NAMES[k]}",
+        placeholder=t("import_poktan_pick", v.lang),
+        key=f"impor_poktan_{st.session_state.get('impor_ke', 0)}",
+    )
+    hinted = ingest.siga_poktan.suggested_poktan(name)
+    if kind is None and hinted:  # the file's name may say it; the official confirms it
+        st.caption(t("import_poktan_hint", v.lang, poktan=hinted))
+    if kind is None:
+        st.info(t("import_poktan_needed", v.lang))
+    return kind
+
+
 def upload(v: View) -> None:
     """The uploader: a file is checked, its problems listed, and imported on a click when it is usable."""
     # a new key after each import empties the uploader, so the same file is not imported twice by accident
@@ -151,15 +171,19 @@ def upload(v: View) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(file.name).name
         path.write_bytes(file.getvalue())
-        periode, year = None, None
+        periode, year, poktan = None, None, None
         if ingest.wants_periode(path) and (periode := _periode_of(v, path, file.name)) is None:
             return
         if ingest.wants_year(path) and (year := _year_of(v, path)) is None:
             return
+        if ingest.wants_poktan(path) and (poktan := _poktan_of(v, file.name)) is None:
+            return
         try:
             con = db.connect(db.default_db_path())
             try:
-                checked = ingest.check_any(path, con, name=file.name, periode=periode, tahun=year)
+                checked = ingest.check_any(
+                    path, con, name=file.name, periode=periode, tahun=year, poktan=poktan
+                )
                 description = ingest.describe(checked, con) if checked.ok else ""
             finally:
                 con.close()

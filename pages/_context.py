@@ -12,7 +12,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from kkb import charts, context, fmt, geo, maps, province_context
+from kkb import charts, context, fmt, geo, maps, palette, province_context
 from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.regions import NATION
@@ -31,6 +31,7 @@ def section(v: View, r: Report) -> None:
     st.subheader(t("context_title", v.lang))
     if not c.known:
         st.info(t("context_missing", v.lang, region=r.label, periode=v.periode))
+        poktan(v, r)
         return
     n, total = fmt.number(c.desa_pus, v.lang), fmt.number(c.desa_total, v.lang)
     cards = [("PUS", fmt.number(c.pus, v.lang), None, t("context_reporting", v.lang, n=n, total=total))]
@@ -52,6 +53,7 @@ def section(v: View, r: Report) -> None:
         line += " · " + t("context_as_of", v.lang, periode=c.periode, asked=v.periode)
     st.caption(line)
     groups(v, r, line)
+    poktan(v, r)
 
 
 def groups(v: View, r: Report, line: str) -> None:
@@ -78,6 +80,10 @@ def groups(v: View, r: Report, line: str) -> None:
     classes(v, r, line)
 
 
+#: the colour of each group of the class comparison: the class colours, grey for the rest
+GROUP_COLOURS = {"without": palette.SECONDARY, "belum": palette.UNCLASSIFIED, **palette.CLASS}
+
+
 def classes(v: View, r: Report, line: str) -> None:
     """The same desa by the highest class of their Kampung KB: do Mandiri and Berkelanjutan do better?"""
     frame = r.fp_classes
@@ -96,11 +102,63 @@ def classes(v: View, r: Report, line: str) -> None:
     columns = {"mcpr": "mCPR", "unmet_need_persen": "Unmet need", "mkjp": "MKJP"}
     title = t("context_classes_title", v.lang, region=r.label, periode=r.fp.periode)
     figure = charts.grouped(shown, "kelompok", columns, title, "%", v.lang, percent=True)
+    for trace, kelas in zip(figure.data, frame["kelas"], strict=True):
+        trace.marker.color = GROUP_COLOURS["without" if kelas is None or pd.isna(kelas) else str(kelas)]
     # six groups wrap their legend over the title on a phone: it goes under the bars
     figure.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0})
     data = shown[["kelompok", "desa", "sintetis", "pus", "kb_modern", "kb_mkjp", "unmet_need", *columns]]
     render.chart(figure, data, key="konteks_kelas", v=v, name="konteks-kelas", caption=line)
     st.caption(t("context_classes_note", v.lang, method=v.metode))
+
+
+def poktan(v: View, r: Report) -> None:
+    """The region's poktan and Rumah DataKu from New SIGA: in how many desa, how many report, with SK."""
+    frame = r.fp_poktan
+    if frame.empty:
+        return
+    st.markdown(f"#### {t('poktan_title', v.lang)}")
+    line = (
+        t(context.GROUP_SYSTEM, v.lang)
+        + ": "
+        + "; ".join(
+            f"{g} {p} ({f})" for g, p, f in zip(frame["nama"], frame["periode"], frame["sumber"], strict=True)
+        )
+    )
+    kinds = frame[frame["kelompok"] != "dataku"]
+    if not kinds.empty:
+        rows = [
+            {
+                "ukuran": t("poktan_having", v.lang),
+                **dict(zip(kinds["nama"], kinds["persen_desa_ada"], strict=True)),
+            },
+            {
+                "ukuran": t("poktan_reported", v.lang),
+                **dict(zip(kinds["nama"], kinds["persen_lapor"], strict=True)),
+            },
+        ]
+        columns = {name: name for name in kinds["nama"]}
+        title = t("poktan_chart", v.lang, region=r.label)
+        figure = charts.grouped(pd.DataFrame(rows), "ukuran", columns, title, "%", v.lang, percent=True)
+        data = kinds.drop(columns=["kelompok", "sk_ada", "persen_sk"])
+        render.chart(figure, data, key="konteks_poktan", v=v, name="konteks-poktan", caption=line)
+        st.caption(t("poktan_note", v.lang))
+    for g in frame[frame["kelompok"] == "dataku"].to_dict("records"):
+        having = fmt.number(g["desa_ada"], v.lang), fmt.number(g["desa"], v.lang)
+        sk = t("context_no_data", v.lang) if math.isnan(g["persen_sk"]) else render.percent(g["persen_sk"], v)
+        cards = [
+            (t("dataku_count", v.lang), fmt.number(g["ada"], v.lang), None, g["periode"]),
+            (
+                t("dataku_desa", v.lang),
+                render.percent(g["persen_desa_ada"], v),
+                None,
+                t("dataku_desa_help", v.lang, n=having[0], total=having[1]),
+            ),
+            (t("dataku_with_sk", v.lang), sk, None, fmt.number(g["sk_ada"], v.lang)),
+        ]
+        for column, (label, value, delta, help_text) in zip(st.columns(3), cards, strict=True):
+            with column:
+                render.metric(label, value, delta, help_text)
+    st.caption(line)
 
 
 def desa(v: View, kode_desa: str, name: str) -> None:

@@ -259,3 +259,19 @@ def test_peta_of_a_kab_kota_colours_its_desa_by_a_new_siga_rate(
         "36.04.05.2002": pytest.approx(5.0),
     }  # 10/100, 45/900
     assert any("2 dari" in c.value and "desa/kelurahan punya angka ini" in c.value for c in at.caption)
+
+
+def test_the_class_comparison_draws_each_class_in_its_own_colour(
+    hand: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kkb import palette
+
+    monkeypatch.setenv("KKB_DB", str(hand))
+    at = open_page("ringkasan", "id", prov="36", kab="36.04", kec=KRAMATWATU, periode="2025-10")
+    assert not at.exception
+    (chart,) = [f for f in figures(at) if "menurut kelas" in f["layout"]["title"]["text"]]
+    colours = {trace["name"].split(" (")[0]: trace["marker"]["color"] for trace in chart["data"]}
+    classes = {name: colour for name, colour in colours.items() if name in palette.CLASS}
+    assert classes and classes == {name: palette.CLASS[name] for name in classes}
+    others = {colour for name, colour in colours.items() if name not in palette.CLASS}
+    assert others and not others & set(palette.CLASS.values())  # the other groups stay grey

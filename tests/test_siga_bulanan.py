@@ -214,26 +214,3 @@ def test_two_desa_of_one_kecamatan_with_one_name_are_refused_by_name_and_taken_w
     assert "bernama Wuyukwi" in refused[5].problem and "bukan desa di kecamatan itu" in refused[6].problem
     rows = checked.rows[checked.rows["ukuran"] == "pus"].set_index("kode_desa")["nilai"].to_dict()
     assert rows == {"94.02.01.1010": 410, "94.02.01.2002": 300}
-
-
-@pytest.mark.parametrize(
-    ("header", "recap"),
-    [
-        ("PROVINSI;KABUPATEN;KECAMATAN;KODE;KELURAHAN;YANG ADA;YANG LAPOR;PERSENTASE LAPOR;BULAN", "poktan"),
-        (
-            "PROVINSI;KABUPATEN;KECAMATAN;KODE;KELURAHAN;JUMLAH RUMAH DATAKU;SK ADA;SK TIDAK ADA;BULAN",
-            "Rumah DataKu",
-        ),
-    ],
-    ids=["poktan", "rumah dataku"],
-)
-def test_a_recap_not_taken_yet_is_named_and_refused_not_read_as_our_template(
-    live: Path, tmp_path: Path, header: str, recap: str
-) -> None:
-    path = tmp_path / "rekap.csv"
-    path.write_text(header + "\r\nBANTEN;SERANG;KRAMATWATU;2001;KRAMATWATU;3;2;1;JULI\r\n", encoding="utf-8")
-    before = digest(live)
-    result = run_cli("import", str(path), "--db", str(live), "--tahun", "2025")
-    assert result.returncode != 0 and recap in result.stderr and "belum dapat diimpor" in result.stderr
-    assert "PUS dan unmet need" in result.stderr  # what is accepted instead
-    assert digest(live) == before

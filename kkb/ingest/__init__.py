@@ -9,7 +9,7 @@ One path serves ``python -m kkb import`` and the **Kelola data** page. The rooms
 - ``names``: region names to Kemendagri codes (normalise, abbreviations, unique close spellings);
 - ``matching``: a row with names only to a registered Kampung KB (by name in its desa, a SIGA place);
 - one module per file shape: ``template`` (ours), ``targets``, ``portal_list`` (FORMATS §E),
-  ``statistik`` (§A), ``klasifikasi`` (§B), ``siga`` (§C), ``siga_bulanan`` (§D);
+  ``statistik`` (§A), ``klasifikasi`` (§B), ``siga`` (§C), ``siga_bulanan`` and ``siga_poktan`` (§D);
 - ``report``: what a check found (``Checked``) and what a write did (``Result``);
 - ``writing``: copy → write → atomic rename; ``backups``: the backups kept, undo, sweeping.
 
@@ -24,7 +24,17 @@ from pathlib import Path
 
 from kkb import db
 from kkb.errors import DataFileError, KkbError, RowProblem
-from kkb.ingest import klasifikasi, portal_list, rules, siga, siga_bulanan, statistik, targets, template
+from kkb.ingest import (
+    klasifikasi,
+    portal_list,
+    rules,
+    siga,
+    siga_bulanan,
+    siga_poktan,
+    statistik,
+    targets,
+    template,
+)
 from kkb.ingest.backups import KEEP_BACKUPS, list_backups, sweep, undo, undoable
 from kkb.ingest.cells import column_key
 from kkb.ingest.read import MAX_ROWS, encoding_of, read_table, sha256_of
@@ -50,6 +60,7 @@ SHAPE_NAMES = {
     siga.SHAPE: "rekap Kampung KB per desa New SIGA (FORMATS §C)",
     klasifikasi.SHAPE: "rekap klasifikasi admin Portal Kampung KB (FORMATS §B)",
     siga_bulanan.SHAPE: "rekap bulanan per desa New SIGA (FORMATS §D)",
+    siga_poktan.SHAPE: "rekap bulanan poktan atau Rumah DataKu per desa New SIGA (FORMATS §D)",
 }
 
 __all__ = [
@@ -84,6 +95,7 @@ __all__ = [
     "shape_of",
     "siga",
     "siga_bulanan",
+    "siga_poktan",
     "statistik",
     "suggested_periode",
     "sweep",
@@ -112,7 +124,16 @@ def wants_periode(path: Path) -> bool:
 def wants_year(path: Path) -> bool:
     """Whether the file's months have no year (New SIGA's monthly recaps), which the user must state."""
     try:
-        return siga_bulanan.is_siga_bulanan(list(read_table(path).columns))
+        columns = list(read_table(path).columns)
+    except KkbError:
+        return False
+    return siga_bulanan.is_siga_bulanan(columns) or siga_poktan.recap_of(columns) is not None
+
+
+def wants_poktan(path: Path) -> bool:
+    """Whether the file is New SIGA's poktan recap, whose kind of poktan the user must state."""
+    try:
+        return siga_poktan.recap_of(list(read_table(path).columns)) == "poktan"
     except KkbError:
         return False
 
@@ -131,6 +152,8 @@ def shape_of(path: Path) -> str | None:
         return siga.SHAPE
     if siga_bulanan.is_siga_bulanan(columns):
         return siga_bulanan.SHAPE
+    if siga_poktan.recap_of(columns) is not None:
+        return siga_poktan.SHAPE
     if portal_list.is_portal_list(columns):
         return portal_list.SHAPE
     return targets.SHAPE if is_targets_file(columns) else template.SHAPE
@@ -166,14 +189,16 @@ def check_any(
     periode: str | None = None,
     today: dt.date | None = None,
     tahun: int | str | None = None,
+    poktan: str | None = None,
 ) -> Checked:
     """Check a file of any shape we know, told apart by its headers (see ``Checked.shape``).
 
     ``periode`` is the month a file without one describes (the portal's statistics table), ``tahun``
-    the year of a file whose months have none (New SIGA's monthly recaps). A CSV file read in a
+    the year of a file whose months have none (New SIGA's monthly recaps), ``poktan`` the kind of
+    poktan New SIGA's poktan recap is of (BKB, BKR, BKL, UPPKA, PIK-R). A CSV file read in a
     legacy encoding gets a warning that names it, so the reader can tell.
     """
-    checked = _check_shape(path, con, name, periode, today, tahun)
+    checked = _check_shape(path, con, name, periode, today, tahun, poktan)
     encoding = encoding_of(path)
     if encoding not in (None, "UTF-8"):
         checked.problems.insert(
@@ -198,6 +223,7 @@ def _check_shape(
     periode: str | None,
     today: dt.date | None,
     tahun: int | str | None = None,
+    poktan: str | None = None,
 ) -> Checked:
     if klasifikasi.is_klasifikasi(path):
         return klasifikasi.check(path, con, name, periode, today)
@@ -208,12 +234,10 @@ def _check_shape(
         return siga.check(path, con, name, periode, today)
     if siga_bulanan.is_siga_bulanan(columns):
         return siga_bulanan.check(path, con, name, tahun, today)
-    if (recap := siga_bulanan.not_yet(columns)) is not None:
-        raise DataFileError(
-            name or path.name,
-            f"{recap} (FORMATS §D) belum dapat diimpor",
-            "rekap bulanan SIGA PUS dan unmet need, atau peserta KB per metode kontrasepsi",
-        )
+    if siga_poktan.recap_of(columns) is not None:
+        return siga_poktan.check(path, con, name, tahun, poktan, today)
+    if (lacking := siga_poktan.missing(columns)) is not None:
+        raise DataFileError(name or path.name, *lacking)
     if portal_list.is_portal_list(columns):
         return portal_list.check(path, con, name)
     if is_targets_file(columns):
@@ -231,6 +255,8 @@ def apply_any(checked: Checked, live: Path, user: str, progress: Progress | None
         return siga.apply(checked, live, user, progress)
     if checked.shape == siga_bulanan.SHAPE:
         return siga_bulanan.apply(checked, live, user, progress)
+    if checked.shape == siga_poktan.SHAPE:
+        return siga_poktan.apply(checked, live, user, progress)
     if checked.shape == klasifikasi.SHAPE:
         return klasifikasi.apply(checked, live, user, progress)
     if checked.shape == targets.SHAPE:
@@ -250,6 +276,8 @@ def describe(checked: Checked, con: db.Connection) -> str:
         return klasifikasi.describe(checked, con)
     if checked.shape == siga_bulanan.SHAPE:
         return siga_bulanan.describe(checked, con)
+    if checked.shape == siga_poktan.SHAPE:
+        return siga_poktan.describe(checked, con)
     return ""
 
 
@@ -261,11 +289,12 @@ def import_any(
     name: str | None = None,
     periode: str | None = None,
     tahun: int | str | None = None,
+    poktan: str | None = None,
 ) -> tuple[Checked, Result]:
     """Import a file of any known shape in one step (``ImportRejected`` when it has errors)."""
     con = db.connect(live)
     try:
-        checked = check_any(path, con, name, periode, tahun=tahun)
+        checked = check_any(path, con, name, periode, tahun=tahun, poktan=poktan)
     finally:
         con.close()
     if not checked.ok:

@@ -117,7 +117,7 @@ def check(
         for column in ("KAMPUNG KB MANDIRI", "KAMPUNG KB PERCONTOHAN"):
             if counts[column] > total:
                 say(line, column, row[column], f"lebih dari jumlah Kampung KB ({total})", f"≤ {total}")
-        code = _place(row, line, lookup, say, taught, reported)
+        code = place(row, line, lookup, say, taught, reported)
         if code is None:
             continue
         if code in seen:
@@ -138,7 +138,7 @@ def check(
     return checked
 
 
-def _place(
+def place(
     row: dict[str, str],
     line: int,
     lookup: names.Names,
@@ -168,7 +168,9 @@ def _place(
         )
         return None
     same_name = names.normal(lookup.name_of(code), 4) == names.normal(row["KELURAHAN"], 4)
-    if not same_name:  # the code decides; the name it has in the reference is reported beside the file's
+    said = (4, code, row["KELURAHAN"])
+    if not same_name and said not in reported:  # the code decides; its name is reported beside the file's
+        reported.add(said)  # once (a monthly recap names the desa again each month)
         say(
             line,
             "KELURAHAN",
@@ -179,6 +181,19 @@ def _place(
         )
         taught[(4, parent, names.normal(row["KELURAHAN"], 4))] = code
     return code
+
+
+def remember(con: db.Connection, taught: dict[tuple[int, str, str], str], import_id: int) -> None:
+    """Keep what a file with codes taught about names (``nama_wilayah``), for later files with names only."""
+    if not taught:
+        return
+    learned = pd.DataFrame(
+        [
+            {"tingkat": level, "kode_induk": parent, "nama": name, "kode": kode, "import_id": import_id}
+            for (level, parent, name), kode in taught.items()
+        ]
+    )
+    db.insert_frame(con, "nama_wilayah", learned)
 
 
 def describe(checked: Checked, con: db.Connection) -> str:
@@ -280,14 +295,7 @@ def _write(con: db.Connection, import_id: int, checked: Checked, say: Progress) 
     )
     db.insert_frame(con, "siga_desa", counts)
     taught = rows.attrs.get("taught", {})
-    if taught:
-        learned = pd.DataFrame(
-            [
-                {"tingkat": level, "kode_induk": parent, "nama": name, "kode": kode, "import_id": import_id}
-                for (level, parent, name), kode in taught.items()
-            ]
-        )
-        db.insert_frame(con, "nama_wilayah", learned)
+    remember(con, taught, import_id)
     say(0.6, "menghitung ringkasan bulanan")
     store.rebuild_rekap(con, kabs)
     last = max(db.meta(con).get("data_as_of", ""), periode)

@@ -101,19 +101,6 @@ def recap_of(columns: list[str]) -> str | None:
     return next((key for key, counts in RECAPS.items() if set(counts) <= found), None)
 
 
-#: New SIGA's monthly recaps that are recognised but not taken yet (FORMATS §D), by a column each has
-NOT_YET = {
-    "YANG LAPOR": "rekap poktan (BKB, BKR, BKL, UPPKA, PIK-R) New SIGA",
-    "JUMLAH RUMAH DATAKU": "rekap Rumah DataKu New SIGA",
-}
-
-
-def not_yet(columns: list[str]) -> str | None:
-    """What a monthly SIGA recap we recognise but do not import yet is (None: not one of them)."""
-    found = set(_columns(columns))
-    return next((name for column, name in NOT_YET.items() if column in found), None)
-
-
 def is_siga_bulanan(columns: list[str]) -> bool:
     """Whether a file with these column names is one of New SIGA's monthly recaps per desa."""
     return recap_of(columns) is not None

@@ -6,3 +6,4 @@ UNION ALL SELECT 'klasifikasi', count(*), coalesce(bit_xor(hash(t)), 0) FROM kla
 UNION ALL SELECT 'target', count(*), coalesce(bit_xor(hash(t)), 0) FROM target t
 UNION ALL SELECT 'import_log', count(*), coalesce(bit_xor(hash(t)), 0) FROM import_log t
 UNION ALL SELECT 'siga_bulanan', count(*), coalesce(bit_xor(hash(t)), 0) FROM siga_bulanan t
+UNION ALL SELECT 'siga_poktan', count(*), coalesce(bit_xor(hash(t)), 0) FROM siga_poktan t
