@@ -248,3 +248,19 @@ def test_the_uploader_stops_what_the_reader_would_refuse_for_its_size() -> None:
         (Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text()
     )
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == read.MAX_BYTES
+
+
+def test_a_monthly_recap_longer_than_other_files_is_recognised_and_read_within_its_own_limit(
+    tmp_path: Path,
+) -> None:
+    # a national year of New SIGA's monthly recap is a million rows: its shape is told from the
+    # header alone, and only that shape reads past the 200,000 rows of every other file
+    path = tmp_path / "siga_pus.csv"
+    row = "1;BANTEN;SERANG;KRAMATWATU;KRAMATWATU;300;15;JULI\r\n"
+    header = "NO;PROVINSI;KABUPATEN;KECAMATAN;KELURAHAN;PUS;UNMET NEED;BULAN\r\n"
+    path.write_text(header + row * (read.MAX_ROWS + 1), encoding="utf-8")
+    assert ingest.shape_of(path) == ingest.siga_bulanan.SHAPE and ingest.wants_year(path)
+    with pytest.raises(read.DataFileError, match=r"lebih dari 200\.000 baris data"):
+        read.read_table(path)
+    assert len(read.read_table(path, limits=read.MONTHLY)) == read.MAX_ROWS + 1
+    assert read.MONTHLY.rows >= 83_762 * 12  # every desa of the nation, twelve months

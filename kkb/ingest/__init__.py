@@ -37,7 +37,7 @@ from kkb.ingest import (
 )
 from kkb.ingest.backups import KEEP_BACKUPS, list_backups, sweep, undo, undoable
 from kkb.ingest.cells import column_key
-from kkb.ingest.read import MAX_ROWS, encoding_of, read_table, sha256_of
+from kkb.ingest.read import MAX_ROWS, columns_of, encoding_of, read_table, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result, problems_frame
 from kkb.ingest.targets import is_targets_file, write_targets_template
 from kkb.ingest.template import (
@@ -116,7 +116,7 @@ def wants_periode(path: Path) -> bool:
     if statistik.is_statistik(path):
         return statistik.periode_in_file(path) is None
     try:
-        return siga.is_siga(list(read_table(path).columns))
+        return siga.is_siga(columns_of(path))
     except KkbError:
         return False
 
@@ -124,7 +124,7 @@ def wants_periode(path: Path) -> bool:
 def wants_year(path: Path) -> bool:
     """Whether the file's months have no year (New SIGA's monthly recaps), which the user must state."""
     try:
-        columns = list(read_table(path).columns)
+        columns = columns_of(path)
     except KkbError:
         return False
     return siga_bulanan.is_siga_bulanan(columns) or siga_poktan.recap_of(columns) is not None
@@ -133,7 +133,7 @@ def wants_year(path: Path) -> bool:
 def wants_poktan(path: Path) -> bool:
     """Whether the file is New SIGA's poktan recap, whose kind of poktan the user must state."""
     try:
-        return siga_poktan.recap_of(list(read_table(path).columns)) == "poktan"
+        return siga_poktan.recap_of(columns_of(path)) == "poktan"
     except KkbError:
         return False
 
@@ -145,7 +145,7 @@ def shape_of(path: Path) -> str | None:
     if statistik.is_statistik(path):
         return statistik.SHAPE
     try:
-        columns = list(read_table(path).columns)
+        columns = columns_of(path)
     except KkbError:
         return None
     if siga.is_siga(columns):
@@ -229,7 +229,7 @@ def _check_shape(
         return klasifikasi.check(path, con, name, periode, today)
     if statistik.is_statistik(path):
         return statistik.check(path, con, name, periode, today)
-    columns = list(read_table(path, name).columns)
+    columns = columns_of(path, name)
     if siga.is_siga(columns):
         return siga.check(path, con, name, periode, today)
     if siga_bulanan.is_siga_bulanan(columns):

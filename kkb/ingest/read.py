@@ -21,6 +21,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -37,6 +38,24 @@ MAX_CELL_CHARS = 5_000
 #: the most filled cells in one file (a national New SIGA recap holds about 1.7 million)
 MAX_CELLS = 8_000_000
 SAVE_UTF8 = "simpan ulang sebagai CSV UTF-8 (Excel: Simpan Sebagai → CSV UTF-8)"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a file the reader takes before it refuses the rest: data rows, bytes, filled cells."""
+
+    rows: int = MAX_ROWS
+    bytes: int = MAX_BYTES
+    cells: int = MAX_CELLS
+
+
+#: every file's limits, except those of the shapes below
+DEFAULT = Limits()
+#: New SIGA's monthly recaps per desa (FORMATS §D), long by nature: a year of every desa/kelurahan of
+#: the nation is 83,762 × 12 = 1,005,144 rows (about 70 MB of PUS and unmet need, 120 MB of the
+#: method mix). Only the shapes that are read with these get them; the web upload stays at
+#: ``MAX_BYTES`` (Streamlit's ``maxUploadSize``), so a national year goes in by ``python -m kkb import``.
+MONTHLY = Limits(rows=1_100_000, bytes=200 * 1024 * 1024, cells=20_000_000)
 
 
 def sha256_of(path: Path) -> str:
@@ -174,7 +193,9 @@ def letter(index: int) -> str:
 # --- rows as the file streams ------------------------------------------------------------------
 
 
-def _rows(path: Path, shown: str, limit: int | None = None) -> Iterator[tuple[int, list[object]]]:
+def _rows(
+    path: Path, shown: str, limit: int | None = None, limits: Limits = DEFAULT
+) -> Iterator[tuple[int, list[object]]]:
     """(row number, cells) of a CSV or Excel file, text cleaned, within the limits as it streams.
 
     Row numbers are those a spreadsheet shows (the first row is 1). Excel rows lose their trailing
@@ -183,11 +204,11 @@ def _rows(path: Path, shown: str, limit: int | None = None) -> Iterator[tuple[in
     if not path.exists():
         raise DataFileError(shown, "berkas tidak ada")
     size = path.stat().st_size
-    if size > MAX_BYTES:
+    if size > limits.bytes:
         raise DataFileError(
             shown,
             f"berkas terlalu besar ({size / 1024 / 1024:.0f} MB)",
-            f"paling besar {MAX_BYTES // 1024 // 1024} MB; pecah menjadi beberapa berkas",
+            f"paling besar {limits.bytes // 1024 // 1024} MB; pecah menjadi beberapa berkas",
         )
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
@@ -227,16 +248,16 @@ def _rows(path: Path, shown: str, limit: int | None = None) -> Iterator[tuple[in
         if filled:
             filled_rows += 1
             filled_cells += filled
-            if filled_rows > MAX_ROWS + 1:
+            if filled_rows > limits.rows + 1:
                 raise DataFileError(
                     shown,
-                    f"lebih dari {MAX_ROWS:,} baris data".replace(",", "."),
-                    f"paling banyak {MAX_ROWS:,} baris per impor; pecah berkasnya".replace(",", "."),
+                    f"lebih dari {limits.rows:,} baris data".replace(",", "."),
+                    f"paling banyak {limits.rows:,} baris per impor; pecah berkasnya".replace(",", "."),
                 )
-            if filled_cells > MAX_CELLS:
+            if filled_cells > limits.cells:
                 raise DataFileError(
                     shown,
-                    f"lebih dari {MAX_CELLS:,} sel berisi".replace(",", "."),
+                    f"lebih dari {limits.cells:,} sel berisi".replace(",", "."),
                     "pecah berkasnya menjadi beberapa impor",
                 )
         yield number, out
@@ -288,10 +309,28 @@ def grid(path: Path, name: str | None = None, limit: int | None = None) -> list[
     numbers an Excel file holds stay numbers. At most ``limit`` rows when given (enough to
     recognise a shape).
     """
-    return [cells for _number, cells in _rows(path, name or path.name, limit)]
+    # a few rows only, to recognise a shape: a file as large as any shape may be is looked at
+    limits = MONTHLY if limit is not None else DEFAULT
+    return [cells for _number, cells in _rows(path, name or path.name, limit, limits)]
 
 
-def read_table(path: Path, name: str | None = None) -> pd.DataFrame:
+#: how many rows ``columns_of`` looks through for the header
+HEADER_SEARCH = 50
+
+
+def columns_of(path: Path, name: str | None = None) -> list[str]:
+    """The column names of a table (its first non-empty row), without reading the rest of it.
+
+    What a shape is recognised by; the shape then reads the whole file within its own limits.
+    """
+    shown = name or path.name
+    for cells in grid(path, shown, HEADER_SEARCH):
+        if any(c != "" for c in cells):
+            return [_text(c) for c in cells if _text(c) != ""]
+    raise DataFileError(shown, "berkas kosong", "baris pertama berisi nama kolom, lalu baris data")
+
+
+def read_table(path: Path, name: str | None = None, limits: Limits = DEFAULT) -> pd.DataFrame:
     """Read a CSV or Excel file with its first row as the header and every cell as text (empty: ``""``).
 
     Empty rows inside the table are kept, so that row *n* of the frame is row *n* + 2 of the sheet;
@@ -300,7 +339,7 @@ def read_table(path: Path, name: str | None = None) -> pd.DataFrame:
     """
     shown = name or path.name
     is_csv = path.suffix.lower() in (".csv", ".txt")
-    stream = _rows(path, shown)
+    stream = _rows(path, shown, limits=limits)
     header: list[object] | None = None
     body: list[list[object]] = []
     for number, cells in stream:

@@ -20,9 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kkb import db
@@ -30,7 +32,7 @@ from kkb.errors import RowProblem
 from kkb.ingest import names
 from kkb.ingest.backups import KEEP_BACKUPS
 from kkb.ingest.cells import number
-from kkb.ingest.read import read_table, sha256_of
+from kkb.ingest.read import MONTHLY, read_table, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result
 from kkb.ingest.writing import Change, q, replace
 
@@ -106,6 +108,32 @@ def is_siga_bulanan(columns: list[str]) -> bool:
     return recap_of(columns) is not None
 
 
+class Counts:
+    """The counts a recap gives, one list per column: a national year of the method mix is 11 million.
+
+    (A list of tuples of them took three times the memory.)
+    """
+
+    def __init__(self, *labels: str) -> None:
+        self.labels = labels
+        self.columns: list[list[str]] = [[] for _ in labels]
+        self.values: list[int] = []
+
+    def add(self, *labels: str, value: int) -> None:
+        """One count: its labels (desa, month, …) and its value."""
+        for column, label in zip(self.columns, labels, strict=True):
+            column.append(label)
+        self.values.append(value)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def frame(self) -> pd.DataFrame:
+        """The counts as a table: the label columns and ``nilai``."""
+        table = {label: column for label, column in zip(self.labels, self.columns, strict=True)}
+        return pd.DataFrame({**table, "nilai": np.asarray(self.values, dtype=np.int64)})
+
+
 def year_problem(tahun: int | str | None, today: dt.date) -> tuple[int | None, tuple[str, str, str] | None]:
     """The year a user stated for the file's months, and why it cannot be taken (value, what, accepted)."""
     accepted = f"--tahun YYYY, {FIRST_YEAR} sampai {today.year} (di halaman Kelola data: pilih tahun)"
@@ -127,7 +155,7 @@ def check(
     """Read a monthly SIGA recap and check every row against itself and the Kemendagri 2025 reference."""
     shown = name or path.name
     today = today or dt.date.today()
-    raw = read_table(path, shown)
+    raw = read_table(path, shown, MONTHLY)
     found = _columns(list(raw.columns))
     recap = recap_of(list(raw.columns))
     assert recap is not None, "check is only called for a monthly recap"
@@ -149,11 +177,12 @@ def check(
     lookup = names.index(con, frame["PROVINSI"])
     reported: set[tuple[int, str, str]] = set()
     seen: dict[tuple[str, str], int] = {}
-    out: list[tuple[str, str, str, int]] = []
+    out = Counts("kode_desa", "periode", "ukuran")
     differ: dict[str, list[tuple[int, int, int]]] = {"PA": [], "KB MODERN": [], "UNMET NEED": []}
     this_month = today.strftime("%Y-%m")
-    for pos, record in enumerate(frame.to_dict("records")):
-        row = {str(k): str(v) for k, v in record.items()}
+    columns = list(frame.columns)
+    for pos, cells in enumerate(zip(*(frame[c] for c in columns), strict=True)):
+        row = dict(zip(columns, cells, strict=True))  # one row at a time: a national year is a million
         line = pos + 2
         if not any(row[c] for c in (*PLACE, *counts)):
             continue  # an empty line, or the recap's blank trailer
@@ -172,7 +201,7 @@ def check(
         code = _desa(lookup, row, line, say, reported)
         if code is None or month is None or year is None:
             continue
-        periode = f"{year:04d}-{month:02d}"
+        periode = sys.intern(f"{year:04d}-{month:02d}")  # one string per month, not per row
         if periode > this_month:
             say(line, MONTH, row[MONTH], f"{periode} belum terjadi", f"bulan sampai {this_month}")
             continue
@@ -187,11 +216,12 @@ def check(
             continue
         seen[code, periode] = line
         _compare(values, line, differ)
-        out += [(code, periode, counts[c], v) for c, v in values.items()]
+        for column, value in values.items():
+            out.add(code, periode, counts[column], value=value)
     _warn_differences(differ, say)
     if not out and not checked.errors:
         say(2, "KELURAHAN", "", "tidak ada baris desa", "satu baris per desa per bulan")
-    checked.rows = pd.DataFrame(out, columns=["kode_desa", "periode", "ukuran", "nilai"])
+    checked.rows = out.frame()
     checked.rows.attrs["recap"] = recap
     checked.periode = max(checked.rows["periode"]) if out else None
     return checked

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -32,9 +33,9 @@ from kkb.errors import RowProblem
 from kkb.ingest import names, siga
 from kkb.ingest.backups import KEEP_BACKUPS
 from kkb.ingest.cells import number
-from kkb.ingest.read import read_table, sha256_of
+from kkb.ingest.read import MONTHLY, read_table, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result
-from kkb.ingest.siga_bulanan import ACCEPTED_COUNT, ACCEPTED_MONTH, MONTHS, year_problem
+from kkb.ingest.siga_bulanan import ACCEPTED_COUNT, ACCEPTED_MONTH, MONTHS, Counts, year_problem
 from kkb.ingest.writing import Change, q, replace
 
 SHAPE = "siga_poktan"
@@ -139,7 +140,7 @@ def check(
     """Read a poktan or Rumah DataKu recap and check every row against itself and the reference."""
     shown = name or path.name
     today = today or dt.date.today()
-    raw = read_table(path, shown)
+    raw = read_table(path, shown, MONTHLY)
     found = _columns(list(raw.columns))
     recap = recap_of(list(raw.columns))
     assert recap is not None, "check is only called for a poktan or Rumah DataKu recap"
@@ -160,11 +161,12 @@ def check(
     reported: set[tuple[int, str, str]] = set()
     taught: dict[tuple[int, str, str], str] = {}
     seen: dict[tuple[str, str], int] = {}
-    out: list[tuple[str, str, str, str, int]] = []
+    out = Counts("kode_desa", "periode", "kelompok", "ukuran")
     odd: Odd = {"lapor": [], "persen": [], "sk": []}
     this_month = today.strftime("%Y-%m")
-    for pos, record in enumerate(frame.to_dict("records")):
-        row = {str(k): str(v) for k, v in record.items()}
+    columns = list(frame.columns)
+    for pos, cells in enumerate(zip(*(frame[c] for c in columns), strict=True)):
+        row = dict(zip(columns, cells, strict=True))  # one row at a time: a national year is a million
         line = pos + 2
         if not any(row[c] for c in (*PLACE, *counts)):
             continue  # an empty line, or the recap's blank trailer
@@ -183,7 +185,7 @@ def check(
         code = siga.place(row, line, lookup, say, taught, reported)
         if code is None or month is None or year is None or kind is None:
             continue
-        periode = f"{year:04d}-{month:02d}"
+        periode = sys.intern(f"{year:04d}-{month:02d}")  # one string per month, not per row
         if periode > this_month:
             say(line, MONTH, row[MONTH], f"{periode} belum terjadi", f"bulan sampai {this_month}")
             continue
@@ -198,11 +200,12 @@ def check(
             continue
         seen[code, periode] = line
         _compare(values, row, line, odd)
-        out += [(code, periode, kind, counts[c], v) for c, v in values.items()]
+        for column, value in values.items():
+            out.add(code, periode, kind, counts[column], value=value)
     _warn(odd, say)
     if not out and not checked.errors:
         say(2, "KODE", "", "tidak ada baris desa", "satu baris per desa per bulan")
-    checked.rows = pd.DataFrame(out, columns=["kode_desa", "periode", "kelompok", "ukuran", "nilai"])
+    checked.rows = out.frame()
     checked.rows.attrs |= {"recap": recap, "kind": kind, "taught": taught}
     checked.rows.attrs["unread"] = [found[c] for c in found if c not in {*read, "NO", PERCENT}]
     checked.periode = max(checked.rows["periode"]) if out else None
