@@ -117,14 +117,7 @@ def poktan(v: View, r: Report) -> None:
     if frame.empty:
         return
     st.markdown(f"#### {t('poktan_title', v.lang)}")
-    line = (
-        t(context.GROUP_SYSTEM, v.lang)
-        + ": "
-        + "; ".join(
-            f"{g} {p} ({f})" for g, p, f in zip(frame["nama"], frame["periode"], frame["sumber"], strict=True)
-        )
-    )
-    kinds = frame[frame["kelompok"] != "dataku"]
+    kinds, dataku = frame[frame["kelompok"] != "dataku"], frame[frame["kelompok"] == "dataku"]
     if not kinds.empty:
         rows = [
             {
@@ -140,9 +133,11 @@ def poktan(v: View, r: Report) -> None:
         title = t("poktan_chart", v.lang, region=r.label)
         figure = charts.grouped(pd.DataFrame(rows), "ukuran", columns, title, "%", v.lang, percent=True)
         data = kinds.drop(columns=["kelompok", "sk_ada", "persen_sk"])
-        render.chart(figure, data, key="konteks_poktan", v=v, name="konteks-poktan", caption=line)
+        render.chart(
+            figure, data, key="konteks_poktan", v=v, name="konteks-poktan", caption=_groups_line(kinds, v)
+        )
         st.caption(t("poktan_note", v.lang))
-    for g in frame[frame["kelompok"] == "dataku"].to_dict("records"):
+    for g in dataku.to_dict("records"):
         having = fmt.number(g["desa_ada"], v.lang), fmt.number(g["desa"], v.lang)
         sk = t("context_no_data", v.lang) if math.isnan(g["persen_sk"]) else render.percent(g["persen_sk"], v)
         cards = [
@@ -158,7 +153,14 @@ def poktan(v: View, r: Report) -> None:
         for column, (label, value, delta, help_text) in zip(st.columns(3), cards, strict=True):
             with column:
                 render.metric(label, value, delta, help_text)
-    st.caption(line)
+    if not dataku.empty:
+        st.caption(_groups_line(dataku, v))
+
+
+def _groups_line(frame: pd.DataFrame, v: View) -> str:
+    """Where poktan or Rumah DataKu figures come from: New SIGA, each group's month and files."""
+    said = zip(frame["nama"], frame["periode"], frame["sumber"], strict=True)
+    return t(context.GROUP_SYSTEM, v.lang) + ": " + "; ".join(f"{g} {p} ({f})" for g, p, f in said)
 
 
 def desa(v: View, kode_desa: str, name: str) -> None:

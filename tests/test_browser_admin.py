@@ -196,6 +196,14 @@ def test_an_admin_imports_new_sigas_monthly_recaps_and_the_map_and_ringkasan_sho
         tab.get_by_role("button", name="Impor sekarang").click()
         tab.get_by_text(f"Impor #{number} selesai").wait_for()
     source = "New SIGA, rekap bulanan per desa (siga_metode_serang.csv, siga_pus_serang.csv), 2025-09"
+    shape = "rekap bulanan poktan atau Rumah DataKu per desa New SIGA (FORMATS §D)"
+    upload_as_admin(tab, url, "siga_bkb_serang.csv", shape)
+    pick_periode(tab, "2025", label="Tahun bulan-bulan rekap ini")
+    tab.get_by_text("Nama berkas ini menyebut BKB").wait_for()  # a hint: the kind is still asked for
+    pick_periode(tab, "BKB — Bina Keluarga Balita", label="Jenis poktan rekap ini")
+    tab.get_by_text("baris siap diimpor.").wait_for()
+    tab.get_by_role("button", name="Impor sekarang").click()
+    tab.get_by_text("Impor #4 selesai").wait_for()
 
     tab.goto(f"{url}/peta?prov=Banten&metrik=Unmet+need+(New+SIGA)")
     assert heading(tab) == "Peta · Banten"
@@ -213,4 +221,9 @@ def test_an_admin_imports_new_sigas_monthly_recaps_and_the_map_and_ringkasan_sho
     assert tab.get_by_text(source).count() >= 2  # under the figures and under the comparison
     tab.get_by_text("Konteks KB (New SIGA)").scroll_into_view_if_needed()
     tab.screenshot(path=str(SHOTS / "ringkasan_konteks.png"))
+    tab.get_by_text("Poktan di Kab. Serang: desa dengan kelompok dan kelompok yang melapor").wait_for()
+    poktan = "New SIGA, rekap bulanan poktan dan Rumah DataKu per desa: BKB 2025-08 (siga_bkb_serang.csv)"
+    assert tab.get_by_text(poktan).count() >= 1
+    tab.get_by_text("Poktan dan Rumah DataKu", exact=True).scroll_into_view_if_needed()
+    tab.screenshot(path=str(SHOTS / "ringkasan_poktan.png"))
     assert outside == []

@@ -223,9 +223,8 @@ def test_ringkasan_draws_the_poktan_with_their_source(hand: Path, monkeypatch: p
         80.0
     ]
     captions = [c.value for c in at.caption]
-    assert any(
-        "BKB 2025-08 (bkb_2025.csv)" in c and "Rumah DataKu 2025-08 (dataku.csv)" in c for c in captions
-    )
+    assert any(c.endswith("per desa: BKB 2025-08 (bkb_2025.csv)") for c in captions)  # under the chart
+    assert any(c.endswith("per desa: Rumah DataKu 2025-08 (dataku.csv)") for c in captions)  # its figures
     cards = {m.label: m.value for m in at.metric}
     assert cards["Rumah DataKu"] == "4" and cards["Rumah DataKu ber-SK"] == "50,00 %"
 
