@@ -272,7 +272,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args))
+        status = int(args.func(args))
+        sys.stdout.flush()  # here, where a closed pipe can be caught, not at the interpreter's exit
+        return status
+    except BrokenPipeError:  # the reader stopped early (``… | head``): say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KkbError as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2

@@ -33,6 +33,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_jelajah": ("Jelajah", "Explore"),
     "page_profil": ("Profil Kampung KB", "Kampung KB profile"),
     "page_metodologi": ("Metodologi & data", "Methodology & data"),
+    "compare_synthetic": ("Sintetis di sini: {regions}.", "Synthetic here: {regions}."),
     "synthetic_notice": (
         "Data sintetis: registri demo buatan di atas 83.762 desa/kelurahan nyata, dikalibrasi ke angka "
         "terbitan resmi. Bukan data resmi Kampung KB.",

@@ -28,11 +28,16 @@ def region_name(code: str) -> str:
     return cache.regions().label(code)
 
 
-def page_header(v: View, title: str) -> None:
-    """The page's title, the as-of month and, where the data is synthetic, the notice."""
+def page_header(v: View, title: str, notices: bool = True) -> None:
+    """The page's title, the as-of month and, where the data is synthetic, the notice.
+
+    ``notices=False``: the page is not about the sidebar's region (Perbandingan), and says itself
+    which of its regions are synthetic.
+    """
     st.title(title)
     st.caption(t("as_of", v.lang, periode=v.periode))
-    synthetic_notice(v)
+    if notices:
+        synthetic_notice(v)
 
 
 def shows_synthetic(v: View) -> bool:

@@ -16,7 +16,7 @@ from pages import _state as state
 DEFAULT = ["36", "14"]
 
 v = state.view()
-render.page_header(v, t("page_perbandingan", v.lang))
+render.page_header(v, t("page_perbandingan", v.lang), notices=False)
 
 options = state.comparable_regions()
 
@@ -37,6 +37,10 @@ if len(chosen) < 2:
 reports = {code: cache.report_at(v, code) for code in chosen}
 found = {code: r.metrics for code, r in reports.items()}
 labels = {code: state.compare_label(code) for code in chosen}
+made_up = [labels[code] for code, r in reports.items() if r.synthetic]
+if made_up:  # the regions compared, not the sidebar's
+    which = t("compare_synthetic", v.lang, regions=", ".join(made_up))
+    st.warning(t("synthetic_notice", v.lang) + " " + which, icon="⚠️")
 table = compare.headline(found, labels)
 
 st.subheader(t("compare_headline", v.lang))

@@ -42,6 +42,19 @@ def test_python_dash_m_kkb_is_the_command_line(small_db: Path) -> None:
     assert refused.returncode == 2 and "99" in refused.stderr
 
 
+def test_a_reader_that_stops_early_gets_no_traceback(small_db: Path) -> None:
+    """``kkb summary … | head -1``: the reader has gone before the output is written."""
+    env = {**os.environ, "KKB_DB": str(small_db)}
+    command = [sys.executable, "-m", "kkb", "summary", "--region", "36"]
+    with subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        assert run.stdout is not None and run.stderr is not None
+        run.stdout.close()  # as head does after its first line
+        said = run.stderr.read().decode()
+        run.wait()
+    assert "Traceback" not in said and "BrokenPipeError" not in said, said
+    assert run.returncode == 1  # as Python's own documentation has it for a closed pipe
+
+
 def write_csv(path: Path, rows: list[dict[str, str]], sep: str = ",", encoding: str = "utf-8") -> Path:
     columns = ["kode_desa", "nama_kampung", "periode", *INPUT_COLUMNS]
     with path.open("w", newline="", encoding=encoding) as handle:

@@ -329,3 +329,31 @@ def test_paparan_makes_the_pack_of_the_sidebar_region(
     assert pack.slides[1].cards[0].value == fmt.number(m.pembentukan, lang)
     # the preview shows every chart slide's picture
     assert len(at.get("image")) == sum(s.image is not None for s in pack.slides)
+
+
+@pytest.fixture(scope="module")
+def banten_real(small_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small database with New SIGA's Kampung KB recap of Banten in place of its synthetic rows."""
+    import shutil
+
+    from kkb import ingest
+
+    live = tmp_path_factory.mktemp("banten_real") / "kkb.duckdb"
+    shutil.copyfile(small_db, live)
+    recap = Path(__file__).resolve().parent / "data" / "siga_kampung_kb_banten.csv"
+    ingest.import_any(recap, live, "uji", periode="2025-08")
+    return live
+
+
+def test_perbandingans_synthetic_notice_follows_the_regions_compared_not_the_sidebar(
+    banten_real: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KKB_DB", str(banten_real))
+    synthetic = t("synthetic_notice", "id")
+    # the sidebar on Riau (synthetic), Banten and Kab. Serang compared (imported): no notice
+    real = open_page("perbandingan", "id", prov="14", banding=["36", "36.04"], periode="2025-10")
+    assert not [w for w in real.warning if synthetic in w.value]
+    # the sidebar on Banten (imported), Banten and Riau compared: the notice, naming Riau only
+    mixed = open_page("perbandingan", "id", prov="36", banding=["36", "14"], periode="2025-10")
+    (notice,) = [w.value for w in mixed.warning if synthetic in w.value]
+    assert "Riau" in notice and "Banten" not in notice
