@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kkb import db, fmt
 from kkb.errors import KkbError
+from kkb.i18n import t
 
 
 def _progress_printer() -> object:
@@ -78,7 +79,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     path = Path(args.db) if args.db else db.default_db_path()
     con = db.connect(path)
     try:
-        print(summary_text(con, args.region, args.periode, args.method))
+        print(summary_text(con, args.region, args.periode, args.method, args.lang))
     finally:
         con.close()
     return 0
@@ -104,7 +105,7 @@ def _cmd_paparan(args: argparse.Namespace) -> int:
         partial = out.with_name(f".{out.stem}.sebagian{out.suffix}")
         paparan.write(pack, partial)
         partial.replace(out)
-        print(f"Bahan paparan ({len(pack.slides)} salindia): {out}")
+        print(t("cli_pack_written", args.lang, n=len(pack.slides), out=out))
     return 0
 
 
@@ -222,6 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--periode", help="YYYY-MM (bawaan: periode data terakhir)")
     p.add_argument("--method", default=DEFAULT_METHOD, choices=sorted(METHODS))
     p.add_argument("--db", help=db_help)
+    p.add_argument("--lang", default="id", choices=["id", "en"], help="bahasa tabel: id atau en")
     p.set_defaults(func=_cmd_summary)
 
     p = sub.add_parser("paparan", help="buat bahan paparan (PPTX dan/atau PDF) satu wilayah")
@@ -271,6 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.set_defaults(func=_cmd_hash_password)
 
     args = parser.parse_args(argv)
+    lang = getattr(args, "lang", "id")
     try:
         status = int(args.func(args))
         sys.stdout.flush()  # here, where a closed pipe can be caught, not at the interpreter's exit
@@ -278,14 +281,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader stopped early (``… | head``): say nothing more
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except KkbError as exc:
-        print(f"Kesalahan: {exc}", file=sys.stderr)
+    except KkbError as exc:  # what the problem is stays in Indonesian (kkb's own sentences)
+        print(f"{t('cli_error', lang)}: {exc}", file=sys.stderr)
         return 2
     except RuntimeError as exc:  # e.g. no Chromium to draw charts with
-        print(f"Kesalahan: {exc}", file=sys.stderr)
+        print(f"{t('cli_error', lang)}: {exc}", file=sys.stderr)
         return 3
     except KeyboardInterrupt:
-        print("\nDibatalkan; berkas lama tidak diubah.", file=sys.stderr)
+        print("\n" + t("cli_interrupted", lang), file=sys.stderr)
         return 130
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 import streamlit as st
 
 from kkb import explore, fmt
@@ -83,7 +85,9 @@ event = st.dataframe(
     column_config=config,
     on_select="rerun",
     selection_mode="single-row",
-    key="jelajah_tabel",
+    # a row is picked by its place in the list: a list filtered otherwise is a new table, with no row
+    # picked, so that the pick never points at another Kampung KB
+    key=f"jelajah_tabel_{zlib.crc32(repr((v, classes, years, dq, text)).encode()):08x}",
     height=480,
 )
 st.caption(render.source_caption(v) + " · " + t("jelajah_hint", v.lang))

@@ -184,3 +184,14 @@ def test_classify_takes_a_file_without_the_columns_the_rules_never_read(tmp_path
     assert result.stderr.count("catatan:") == 1 and all(c in result.stderr for c in unused)
     first = next(csv.DictReader(io.StringIO(result.stdout)))
     assert first["klasifikasi"] == "Berkembang"  # the same class as with the columns present
+
+
+def test_summary_in_english_says_its_labels_and_errors_in_english(small_db: Path) -> None:
+    english = run("summary", "--region", "36", "--periode", "2023-10", "--lang", "en", db_path=small_db)
+    assert english.returncode == 0, english.stderr
+    lines = english.stdout.splitlines()
+    assert lines[0].startswith("Region ") and "Banten (36)" in lines[0]
+    assert "24.28% (220)" in english.stdout  # English number format
+    refused = run("summary", "--region", "99", "--lang", "en", db_path=small_db)
+    assert refused.returncode == 2 and refused.stderr.startswith("Error: ")
+    assert run("summary", "--region", "99", db_path=small_db).stderr.startswith("Kesalahan: ")

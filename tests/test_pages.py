@@ -357,3 +357,19 @@ def test_perbandingans_synthetic_notice_follows_the_regions_compared_not_the_sid
     mixed = open_page("perbandingan", "id", prov="36", banding=["36", "14"], periode="2025-10")
     (notice,) = [w.value for w in mixed.warning if synthetic in w.value]
     assert "Riau" in notice and "Banten" not in notice
+
+
+def test_a_row_picked_in_jelajah_never_points_at_another_kampung_kb_after_the_filters_change(
+    app_db: Path,
+) -> None:
+    at = open_page("jelajah", "id", prov=BANTEN, kab=SERANG)
+    table = at.dataframe[0].value
+    at.session_state[at.dataframe[0].key] = {"selection": {"rows": [1], "columns": [], "cells": []}}
+    at.run()
+    picked = str(table["nama"].iloc[1])
+    (link,) = at.get("page_link")
+    assert picked in link.proto.label
+    at.multiselect(key="kelas").set_value(["Mandiri"]).run()  # the list under the selection changes
+    now = at.dataframe[0].value
+    assert str(now["nama"].iloc[1]) != picked  # the second row is another Kampung KB now
+    assert all(picked in link.proto.label for link in at.get("page_link"))  # none, or the one picked
