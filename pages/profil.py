@@ -47,10 +47,11 @@ st.markdown(
     )
 )
 
-fp.desa(v, str(who["kode_desa"]), str(who["desa"] or who["kode_desa"]))
+desa_code, desa_name = str(who["kode_desa"]), str(who["desa"] or who["kode_desa"])
 snapshot = found.at(v.periode)
 if snapshot is None:
     st.info(t("profil_no_snapshot", v.lang, periode=v.periode))
+    fp.desa(v, desa_code, desa_name)
     st.stop()
 
 cols = st.columns(4)
@@ -105,3 +106,5 @@ if len(lines) > 1:
     st.caption(t("path_note", v.lang))
 
 render.data_quality(v, snapshot, raw_known)
+# the desa's family-planning context after the Kampung KB's own class, scores and next step
+fp.desa(v, desa_code, desa_name)
