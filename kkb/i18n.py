@@ -1042,6 +1042,30 @@ STRINGS: dict[str, tuple[str, str]] = {
 #: headers of data columns in tables and downloads (``kkb.export.column_label`` reads these first)
 COLUMNS: dict[str, tuple[str, str]] = {
     "kode": ("Kode", "Code"),
+    # New SIGA's counts (FORMATS §D) and what the dashboard divides them into
+    "pus": ("PUS", "PUS (couples of reproductive age)"),
+    "pa": ("PA (peserta KB aktif)", "PA (active contraceptive users)"),
+    "kb_modern": ("KB modern", "Modern methods"),
+    "kb_mkjp": (
+        "MKJP (IUD, implan, vasektomi, tubektomi)",
+        "Long-acting (IUD, implant, vasectomy, tubectomy)",
+    ),
+    "unmet_need": ("Unmet need (jumlah)", "Unmet need (count)"),
+    "desa_pus": ("Desa melaporkan PUS", "Villages reporting PUS"),
+    "periode_siga": ("Bulan New SIGA", "New SIGA month"),
+    "kelompok": ("Kelompok", "Group"),
+    "ada": ("Yang ada", "Existing"),
+    "lapor": ("Yang lapor", "Reporting"),
+    "desa_ada": ("Desa dengan kelompok", "Villages with a group"),
+    "persen_desa_ada": ("Desa dengan kelompok (%)", "Villages with a group (%)"),
+    "persen_lapor": ("Melapor (%)", "Reporting (%)"),
+    "ubah_desa_ada": (
+        "Perubahan 1 tahun, desa dengan kelompok (poin)",
+        "Change over 1 year, villages with a group (points)",
+    ),
+    "ubah_lapor": ("Perubahan 1 tahun, melapor (poin)", "Change over 1 year, reporting (points)"),
+    "dari_periode": ("Angka dari tabel periode", "Figures from the table of"),
+    "tanpa_tanggal": ("Kampung KB tanpa tanggal pembentukan", "Kampung KB without a formation date"),
     "nama": ("Nama", "Name"),
     "wilayah": ("Wilayah", "Region"),
     "periode": ("Periode", "Period"),

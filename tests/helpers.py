@@ -190,3 +190,26 @@ def metric_values(at: AppTest) -> dict[str, str]:
 TINY_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 )
+
+
+def unlabelled_columns(monkeypatch: Any, views: list[tuple[str, dict[str, Any]]]) -> set[str]:
+    """The data columns that the pages of ``views`` (page, state) show or download under a raw name.
+
+    A column has a name of its own when ``kkb.i18n`` holds one (``COLUMNS`` or ``STRINGS``); any
+    other is shown as its code name with spaces, which is what this finds.
+    """
+    from kkb import export
+    from kkb.i18n import COLUMNS, STRINGS
+
+    found: set[str] = set()
+    label = export.column_label
+
+    def spy(column: str, lang: str) -> str:
+        if column not in COLUMNS and column not in STRINGS:
+            found.add(column)
+        return label(column, lang)
+
+    monkeypatch.setattr(export, "column_label", spy)
+    for page, state in views:
+        open_page(page, "en", **state)
+    return found

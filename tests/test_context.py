@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from kkb import context, ingest
-from tests.helpers import figures, open_page, run_cli
+from tests.helpers import figures, open_page, run_cli, unlabelled_columns
 
 PUS_HEADER = "NO;PROVINSI;KABUPATEN;KECAMATAN;KELURAHAN;PUS;UNMET NEED;BULAN"
 METHOD_HEADER = (
@@ -275,3 +275,21 @@ def test_the_class_comparison_draws_each_class_in_its_own_colour(
     assert classes and classes == {name: palette.CLASS[name] for name in classes}
     others = {colour for name, colour in colours.items() if name not in palette.CLASS}
     assert others and not others & set(palette.CLASS.values())  # the other groups stay grey
+
+
+def test_every_table_beside_the_context_names_its_columns_in_the_language(
+    hand: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KKB_DB", str(hand))
+    kec = {"prov": "36", "kab": "36.04", "kec": KRAMATWATU, "periode": "2025-10"}
+    views = [
+        ("ringkasan", kec),
+        ("ringkasan", {"prov": "36", "periode": "2025-10"}),
+        ("peta", {"prov": "36", "periode": "2025-10"}),
+        ("peta", {"prov": "36", "kab": "36.04", "periode": "2025-10"}),
+        ("perbandingan", {"banding": ["36", "14"], "periode": "2025-10"}),
+        ("target", {"prov": "36"}),
+        ("jelajah", kec),
+        ("metodologi", {}),
+    ]
+    assert unlabelled_columns(monkeypatch, views) == set()

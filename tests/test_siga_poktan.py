@@ -12,7 +12,7 @@ import pytest
 
 from kkb import auth, context, db, ingest
 from kkb.ingest import siga_bulanan, siga_poktan
-from tests.helpers import digest, figures, new_app, open_page, run_cli
+from tests.helpers import digest, figures, new_app, open_page, run_cli, unlabelled_columns
 
 DATA = Path(__file__).resolve().parent / "data"
 BKB = DATA / "siga_bkb_serang.csv"
@@ -255,3 +255,11 @@ def test_kelola_asks_for_the_kind_of_poktan_before_it_checks_and_then_imports(
     assert not at.exception
     assert any(s.value.startswith(f"Impor #1 selesai: {rows} baris baru") for s in at.success)
     assert digest(live) != before and len(_stored(live)) == rows
+
+
+def test_the_poktan_table_names_its_columns_in_the_language(
+    hand: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KKB_DB", str(hand))
+    views = [("ringkasan", {"prov": "36", "kab": "36.04", "kec": KRAMATWATU, "periode": "2025-10"})]
+    assert unlabelled_columns(monkeypatch, views) == set()
