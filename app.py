@@ -29,11 +29,19 @@ PAGES = (
 )
 
 
+#: the first page is served at "/" under a name of its own, so that "/ringkasan" (a link someone
+#: wrote by hand, an old bookmark) can be the same page, out of the menu, instead of "Page not found"
+#: (Streamlit reserves a default page's name but serves it only at "/")
+FIRST_PAGE_AT_ROOT = "beranda"
+
+
 def _pages(lang: str) -> list[st.Page]:
-    return [
-        st.Page(path, title=t(title, lang), url_path=url, default=i == 0)
+    pages = [
+        st.Page(path, title=t(title, lang), url_path=FIRST_PAGE_AT_ROOT if i == 0 else url, default=i == 0)
         for i, (path, title, url) in enumerate(PAGES)
     ]
+    path, title, url = PAGES[0]
+    return [*pages, st.Page(path, title=t(title, lang), url_path=url, visibility="hidden")]
 
 
 try:

@@ -69,6 +69,16 @@ def test_every_page_loads_and_draws_its_charts_offline(
     assert outside == [], f"requests left localhost: {outside[:5]}"
 
 
+def test_the_first_page_opens_by_its_own_name_too(server: Server, page: tuple[Page, list[str]]) -> None:
+    """``/ringkasan`` (a link written by hand) is Ringkasan, not "Page not found" over it."""
+    tab, _ = page
+    tab.goto(f"{server.url}/ringkasan?prov=Banten")
+    assert heading(tab) == "Ringkasan · Banten"
+    assert wait_charts(tab, 1) >= 1
+    assert tab.get_by_text("Page not found").count() == 0
+    assert tab.locator('[data-testid="stException"]').count() == 0
+
+
 def test_a_copied_url_restores_the_view_in_another_browser(
     server: Server, browser: Browser, page: tuple[Page, list[str]]
 ) -> None:
