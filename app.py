@@ -15,6 +15,17 @@ from pages import _state as state
 st.set_page_config(page_title="Dasbor Kampung KB", page_icon="🏡", layout="wide")
 # On a phone the map is a few hundred pixels wide: names are left to a tap (hover) and the list.
 st.html("<style>@media (max-width: 700px) {.stPlotlyChart .scattergeo text {display: none;}}</style>")
+# On a phone a row of headline figures is a 2 × 2 grid (Streamlit stacks columns one under another,
+# which made the four figures a whole screen); only rows of figures, not other columns.
+PHONE_FIGURES = """<style>@media (max-width: 640px) {
+[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {
+  flex-direction: row !important; flex-wrap: wrap !important; row-gap: 0.75rem; }
+[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])
+  > [data-testid="stColumn"] {
+  flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }
+[data-testid="stMetricValue"] { font-size: 1.75rem; }
+}</style>"""
+st.html(PHONE_FIGURES)
 
 PAGES = (
     ("pages/ringkasan.py", "page_ringkasan", "ringkasan"),

@@ -311,6 +311,21 @@ def test_maps_name_their_regions_and_fit_a_phone(server: Server, browser: Browse
     assert outside == []
 
 
+def test_on_a_phone_the_four_headline_figures_are_a_two_by_two_grid(server: Server, browser: Browser) -> None:
+    phone, outside = new_page(browser, width=390, height=844)
+    phone.goto(f"{server.url}/?prov=Banten")
+    phone.locator('[data-testid="stMetric"]').nth(3).wait_for()
+    settle(phone)
+    boxes = [b for b in (m.bounding_box() for m in phone.locator('[data-testid="stMetric"]').all()[:4]) if b]
+    rows = sorted({round(b["y"]) for b in boxes})
+    assert len(boxes) == 4 and len(rows) == 2  # two rows …
+    assert all(b["width"] < 390 / 2 and b["x"] + b["width"] <= 390 for b in boxes)  # … of two, not cut
+    assert boxes[3]["y"] + boxes[3]["height"] < 844  # all four on the first screen
+    phone.screenshot(path=str(SHOTS / "ringkasan_ponsel.png"))
+    phone.context.close()
+    assert outside == []
+
+
 def test_switching_the_language_rewords_every_dropdown(server: Server, page: tuple[Page, list[str]]) -> None:
     tab, _ = page
     tab.goto(f"{server.url}/peta?prov=Banten&metrik=Kampung+KB+per+100+desa%2Fkel.")
