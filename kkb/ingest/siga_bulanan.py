@@ -21,7 +21,7 @@ import datetime as dt
 import math
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -145,6 +145,64 @@ def year_problem(tahun: int | str | None, today: dt.date) -> tuple[int | None, t
     return int(text), None
 
 
+def monthly_rows(frame: pd.DataFrame, filled: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(sheet line, cells by column) of a monthly recap, one row at a time (a national year is a million).
+
+    Rows with none of ``filled`` (an empty line, the recap's blank trailer) are left out.
+    """
+    columns = list(frame.columns)
+    for pos, cells in enumerate(zip(*(frame[c] for c in columns), strict=True)):
+        row = dict(zip(columns, cells, strict=True))
+        if any(row[c] for c in filled):
+            yield pos + 2, row
+
+
+def month_of(row: dict[str, str], line: int, say: Say) -> int | None:
+    """The month a row names (``AGUSTUS`` → 8), or None after saying what is accepted."""
+    month = MONTHS.get(" ".join(row[MONTH].upper().split()))
+    if month is None:
+        say(line, MONTH, row[MONTH], "bukan nama bulan", ACCEPTED_MONTH)
+    return month
+
+
+def counts_of(row: dict[str, str], columns: Iterable[str], line: int, say: Say) -> dict[str, int]:
+    """The counts a row reports in ``columns`` (an empty cell is not reported, never 0)."""
+    values: dict[str, int] = {}
+    for column in columns:
+        if row[column] == "":
+            continue
+        value = number(row[column])
+        if value is None or math.isnan(value) or value < 0 or value != int(value):
+            say(line, column, row[column], "bukan jumlah", ACCEPTED_COUNT)
+            continue
+        values[column] = int(value)
+    return values
+
+
+def periode_of(
+    year: int, month: int, row: dict[str, str], line: int, this_month: str, say: Say
+) -> str | None:
+    """``YYYY-MM`` of a row's month in the stated year, or None for a month that has not happened."""
+    periode = sys.intern(f"{year:04d}-{month:02d}")  # one string per month, not per row
+    if periode > this_month:
+        say(line, MONTH, row[MONTH], f"{periode} belum terjadi", f"bulan sampai {this_month}")
+        return None
+    return periode
+
+
+def repeated(
+    seen: dict[tuple[str, str], int], key: tuple[str, str], line: int, cell: tuple[str, str], say: Say
+) -> bool:
+    """Whether a desa-month was in an earlier row (said, naming it); else this row is remembered for it."""
+    if key in seen:
+        column, value = cell
+        what = f"desa ganda di bulan itu: sama dengan baris {seen[key]}"
+        say(line, column, value, what, "satu baris per desa per bulan")
+        return True
+    seen[key] = line
+    return False
+
+
 def check(
     path: Path,
     con: db.Connection,
@@ -180,41 +238,15 @@ def check(
     out = Counts("kode_desa", "periode", "ukuran")
     differ: dict[str, list[tuple[int, int, int]]] = {"PA": [], "KB MODERN": [], "UNMET NEED": []}
     this_month = today.strftime("%Y-%m")
-    columns = list(frame.columns)
-    for pos, cells in enumerate(zip(*(frame[c] for c in columns), strict=True)):
-        row = dict(zip(columns, cells, strict=True))  # one row at a time: a national year is a million
-        line = pos + 2
-        if not any(row[c] for c in (*PLACE, *counts)):
-            continue  # an empty line, or the recap's blank trailer
-        month = MONTHS.get(" ".join(row[MONTH].upper().split()))
-        if month is None:
-            say(line, MONTH, row[MONTH], "bukan nama bulan", ACCEPTED_MONTH)
-        values: dict[str, int] = {}
-        for column in counts:
-            if row[column] == "":
-                continue
-            value = number(row[column])
-            if value is None or math.isnan(value) or value < 0 or value != int(value):
-                say(line, column, row[column], "bukan jumlah", ACCEPTED_COUNT)
-                continue
-            values[column] = int(value)
+    for line, row in monthly_rows(frame, (*PLACE, *counts)):
+        month = month_of(row, line, say)
+        values = counts_of(row, counts, line, say)
         code = _desa(lookup, row, line, say, reported)
         if code is None or month is None or year is None:
             continue
-        periode = sys.intern(f"{year:04d}-{month:02d}")  # one string per month, not per row
-        if periode > this_month:
-            say(line, MONTH, row[MONTH], f"{periode} belum terjadi", f"bulan sampai {this_month}")
+        periode = periode_of(year, month, row, line, this_month, say)
+        if periode is None or repeated(seen, (code, periode), line, ("KELURAHAN", row["KELURAHAN"]), say):
             continue
-        if (code, periode) in seen:
-            say(
-                line,
-                "KELURAHAN",
-                row["KELURAHAN"],
-                f"desa ganda di bulan itu: sama dengan baris {seen[code, periode]}",
-                "satu baris per desa per bulan",
-            )
-            continue
-        seen[code, periode] = line
         _compare(values, line, differ)
         for column, value in values.items():
             out.add(code, periode, counts[column], value=value)

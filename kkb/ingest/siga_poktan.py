@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -35,7 +34,15 @@ from kkb.ingest.backups import KEEP_BACKUPS
 from kkb.ingest.cells import number
 from kkb.ingest.read import MONTHLY, read_table, sha256_of
 from kkb.ingest.report import Checked, ImportRejected, Progress, Result
-from kkb.ingest.siga_bulanan import ACCEPTED_COUNT, ACCEPTED_MONTH, MONTHS, Counts, year_problem
+from kkb.ingest.siga_bulanan import (
+    Counts,
+    counts_of,
+    month_of,
+    monthly_rows,
+    periode_of,
+    repeated,
+    year_problem,
+)
 from kkb.ingest.writing import Change, q, replace
 
 SHAPE = "siga_poktan"
@@ -164,41 +171,15 @@ def check(
     out = Counts("kode_desa", "periode", "kelompok", "ukuran")
     odd: Odd = {"lapor": [], "persen": [], "sk": []}
     this_month = today.strftime("%Y-%m")
-    columns = list(frame.columns)
-    for pos, cells in enumerate(zip(*(frame[c] for c in columns), strict=True)):
-        row = dict(zip(columns, cells, strict=True))  # one row at a time: a national year is a million
-        line = pos + 2
-        if not any(row[c] for c in (*PLACE, *counts)):
-            continue  # an empty line, or the recap's blank trailer
-        month = MONTHS.get(" ".join(row[MONTH].upper().split()))
-        if month is None:
-            say(line, MONTH, row[MONTH], "bukan nama bulan", ACCEPTED_MONTH)
-        values: dict[str, int] = {}
-        for column in counts:
-            if row[column] == "":
-                continue
-            value = number(row[column])
-            if value is None or math.isnan(value) or value < 0 or value != int(value):
-                say(line, column, row[column], "bukan jumlah", ACCEPTED_COUNT)
-                continue
-            values[column] = int(value)
+    for line, row in monthly_rows(frame, (*PLACE, *counts)):
+        month = month_of(row, line, say)
+        values = counts_of(row, counts, line, say)
         code = siga.place(row, line, lookup, say, taught, reported)
         if code is None or month is None or year is None or kind is None:
             continue
-        periode = sys.intern(f"{year:04d}-{month:02d}")  # one string per month, not per row
-        if periode > this_month:
-            say(line, MONTH, row[MONTH], f"{periode} belum terjadi", f"bulan sampai {this_month}")
+        periode = periode_of(year, month, row, line, this_month, say)
+        if periode is None or repeated(seen, (code, periode), line, ("KODE", row["KODE"]), say):
             continue
-        if (code, periode) in seen:
-            say(
-                line,
-                "KODE",
-                row["KODE"],
-                f"desa ganda di bulan itu: sama dengan baris {seen[code, periode]}",
-                "satu baris per desa per bulan",
-            )
-            continue
-        seen[code, periode] = line
         _compare(values, row, line, odd)
         for column, value in values.items():
             out.add(code, periode, kind, counts[column], value=value)
