@@ -213,3 +213,18 @@ def unlabelled_columns(monkeypatch: Any, views: list[tuple[str, dict[str, Any]]]
     for page, state in views:
         open_page(page, "en", **state)
     return found
+
+
+def kelola_as_admin(monkeypatch: Any, live: Path) -> AppTest:
+    """The dashboard on ``live``, on Kelola data, signed in as the admin (password ``rahasia``)."""
+    from kkb import auth
+
+    monkeypatch.setenv("KKB_DB", str(live))
+    monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
+    at = new_app()
+    at.session_state["lang"] = "id"
+    at.run()
+    at.switch_page("pages/kelola.py").run()
+    at.text_input(key="admin_sandi").set_value("rahasia")
+    at.button[0].click().run()
+    return at

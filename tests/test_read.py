@@ -20,7 +20,7 @@ import pytest
 from kkb import __main__ as cli
 from kkb import db, ingest
 from kkb.ingest import read
-from tests.helpers import digest, new_app
+from tests.helpers import digest, kelola_as_admin
 
 HEADER = "kode_desa,nama_kampung,tanggal_pencanangan,cakupan_wilayah,periode,pokja,pus,kb_suntik"
 ROW = "36.04.05.2001,Kampung KB Melati,2023-01-15,Desa,2023-10,1,120,40"
@@ -221,16 +221,7 @@ def test_every_hostile_file_uploaded_on_kelola_gets_its_sentence_and_changes_not
     live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
 
-    from kkb import auth
-
-    monkeypatch.setenv("KKB_DB", str(live))
-    monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
-    at = new_app()
-    at.session_state["lang"] = "id"
-    at.run()
-    at.switch_page("pages/kelola.py").run()
-    at.text_input(key="admin_sandi").set_value("rahasia")
-    at.button[0].click().run()
+    at = kelola_as_admin(monkeypatch, live)
     before = digest(live)
     for name, make, said in CORPUS:
         at.file_uploader[0].set_value((name, make(), "text/csv")).run()

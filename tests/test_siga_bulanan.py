@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kkb import auth, db, ingest
+from kkb import db, ingest
 from kkb.ingest import backups, siga_bulanan
-from tests.helpers import digest, new_app, run_cli
+from tests.helpers import digest, kelola_as_admin, run_cli
 
 DATA = Path(__file__).resolve().parent / "data"
 PUS = DATA / "siga_pus_serang.csv"
@@ -164,14 +164,7 @@ def test_the_same_recap_again_replaces_its_counts_and_undo_takes_it_back(taught:
 def test_kelola_asks_for_the_year_before_it_checks_and_then_imports(
     taught: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
-    monkeypatch.setenv("KKB_DB", str(taught))
-    at = new_app()
-    at.session_state["lang"] = "id"
-    at.run()
-    at.switch_page("pages/kelola.py").run()
-    at.text_input(key="admin_sandi").set_value("rahasia")
-    at.button[0].click().run()
+    at = kelola_as_admin(monkeypatch, taught)
     before = digest(taught)
     at.file_uploader[0].set_value((PUS.name, PUS.read_bytes(), "text/csv")).run()
     assert not at.exception

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kkb import auth, context, db, ingest
+from kkb import context, db, ingest
 from kkb.ingest import siga_bulanan, siga_poktan
-from tests.helpers import digest, figures, new_app, open_page, run_cli, unlabelled_columns
+from tests.helpers import digest, figures, kelola_as_admin, open_page, run_cli, unlabelled_columns
 
 DATA = Path(__file__).resolve().parent / "data"
 BKB = DATA / "siga_bkb_serang.csv"
@@ -233,14 +233,7 @@ def test_ringkasan_draws_the_poktan_with_their_source(hand: Path, monkeypatch: p
 def test_kelola_asks_for_the_kind_of_poktan_before_it_checks_and_then_imports(
     live: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
-    monkeypatch.setenv("KKB_DB", str(live))
-    at = new_app()
-    at.session_state["lang"] = "id"
-    at.run()
-    at.switch_page("pages/kelola.py").run()
-    at.text_input(key="admin_sandi").set_value("rahasia")
-    at.button[0].click().run()
+    at = kelola_as_admin(monkeypatch, live)
     before = digest(live)
     at.file_uploader[0].set_value((BKB.name, BKB.read_bytes(), "text/csv")).run()
     at.selectbox(key="impor_tahun_0").set_value(2025).run()

@@ -26,7 +26,7 @@ from kkb import ingest
 from kkb.errors import KkbError
 from kkb.ingest import backups, writing
 from kkb.view import View
-from tests.helpers import digest, leftovers, new_app
+from tests.helpers import digest, kelola_as_admin, leftovers, new_app
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = (
@@ -321,19 +321,10 @@ def test_kelola_names_the_import_an_undo_takes_back_and_what_the_start_cleaned(
     live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
 
-    from kkb import auth
-
     ingest.import_any(_file(tmp_path, GOOD, "baik.csv"), live, "uji")
     orphan = live.with_name(live.name + ".import-999999")
     orphan.write_bytes(b"\0" * 2_000_000)  # what a killed import leaves
-    monkeypatch.setenv("KKB_DB", str(live))
-    monkeypatch.setenv(auth.ENV, auth.make_hash("rahasia", iterations=1000))
-    at = new_app()
-    at.session_state["lang"] = "id"
-    at.run()
-    at.switch_page("pages/kelola.py").run()
-    at.text_input(key="admin_sandi").set_value("rahasia")
-    at.button[0].click().run()
+    at = kelola_as_admin(monkeypatch, live)
     assert not at.exception, [e.value for e in at.exception]
     assert not orphan.exists()
     assert any("kkb.duckdb.import-999999" in i.value.replace("\\", "") for i in at.info)
