@@ -51,7 +51,7 @@ def section(v: View, r: Report) -> None:
     line = context.source_line(c, v.lang)
     if c.periode != v.periode:
         line += " · " + t("context_as_of", v.lang, periode=c.periode, asked=v.periode)
-    st.caption(line)
+    render.source_note(line)
     groups(v, r, line)
     poktan(v, r)
 
@@ -154,7 +154,7 @@ def poktan(v: View, r: Report) -> None:
             with column:
                 render.metric(label, value, delta, help_text)
     if not dataku.empty:
-        st.caption(_groups_line(dataku, v))
+        render.source_note(_groups_line(dataku, v))
 
 
 def _groups_line(frame: pd.DataFrame, v: View) -> str:

@@ -89,6 +89,12 @@ def source_caption(v: View, codes: tuple[str, ...] = ()) -> str:
     return t("source_caption", v.lang, source=source(v, codes), periode=v.periode, method=v.metode)
 
 
+def source_note(text: str) -> None:
+    """A source line under a figure, as plain text: it holds the names of imported files, which are the
+    user's and may hold markdown (``[x](https:…) bkb.csv`` is a file name, not a link)."""
+    st.caption(fmt.plain(text))
+
+
 def csv_bytes(frame: pd.DataFrame, lang: str) -> bytes:
     """CSV in the language's spreadsheet dialect, headers in ``lang`` (``kkb.export.csv``)."""
     return export.csv(frame, lang)
@@ -199,7 +205,7 @@ def chart(
             "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": export.SCALE},
         },
     )
-    st.caption(caption or source_caption(v))
+    source_note(caption or source_caption(v))
     image_downloads(fig, v, file_name, key=key, caption=caption)
     with st.expander(t("data_table", v.lang)):
         st.dataframe(export.display(data, v.lang), hide_index=True)
@@ -279,7 +285,7 @@ def class_table(v: View, r: Report, *, key: str) -> None:
         labels[f"{klass.lower()}_persen"] = t("class_share", v.lang, klass=klass)
     labels["pembentukan"] = t("total", v.lang)
     st.dataframe(export.display(table, v.lang, labels), hide_index=True)
-    st.caption(t("class_table_note", v.lang) + " " + source_caption(v))
+    source_note(t("class_table_note", v.lang) + " " + source_caption(v))
     table_downloads(table, v, stem(v, "tabel-klasifikasi"), key=key, title=title, labels=labels)
 
 

@@ -90,7 +90,7 @@ event = st.dataframe(
     key=f"jelajah_tabel_{zlib.crc32(repr((v, classes, years, dq, text)).encode()):08x}",
     height=480,
 )
-st.caption(render.source_caption(v) + " · " + t("jelajah_hint", v.lang))
+render.source_note(render.source_caption(v) + " · " + t("jelajah_hint", v.lang))
 
 rows = event.selection.rows if event is not None else []
 if rows:

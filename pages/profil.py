@@ -81,7 +81,7 @@ with right:
         key="lokasi",
         config={"displaylogo": False},
     )
-    st.caption(render.source_caption(v))
+    render.source_note(render.source_caption(v))
 
 scores = explore.score_table(snapshot)
 labels, table = tables.scores(v, scores)

@@ -228,3 +228,12 @@ def kelola_as_admin(monkeypatch: Any, live: Path) -> AppTest:
     at.text_input(key="admin_sandi").set_value("rahasia")
     at.button[0].click().run()
     return at
+
+
+def shown(markdown: str) -> str:
+    """The text a caption written with ``kkb.fmt.plain`` shows: its escapes and word joiners dropped."""
+    import re
+
+    from kkb import fmt
+
+    return re.sub(r"\\(.)", r"\1", markdown).replace(fmt.WORD_JOINER, "")

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from kkb import context, ingest
-from tests.helpers import figures, open_page, run_cli, unlabelled_columns
+from tests.helpers import figures, open_page, run_cli, shown, unlabelled_columns
 
 PUS_HEADER = "NO;PROVINSI;KABUPATEN;KECAMATAN;KELURAHAN;PUS;UNMET NEED;BULAN"
 METHOD_HEADER = (
@@ -142,7 +142,7 @@ def test_ringkasan_shows_the_context_with_its_source_or_says_there_is_none(
     at = open_page("ringkasan", "id", prov="36", kab="36.04", periode="2025-10")
     cards = {m.label: m.value for m in at.metric}
     assert cards["PUS"] == "2.000" and cards["CPR"] == "18,00 %" and cards["Unmet need"] == "5,50 %"
-    captions = [c.value for c in at.caption]
+    captions = [shown(c.value) for c in at.caption]
     assert any(c.startswith("New SIGA, rekap bulanan per desa") and "2025-08" in c for c in captions)
     assert any("sampai 2025-10" in c for c in captions)  # the month shown is not the month asked
     riau = open_page("ringkasan", "en", prov="14")

@@ -12,7 +12,7 @@ import pytest
 
 from kkb import context, db, ingest
 from kkb.ingest import siga_bulanan, siga_poktan
-from tests.helpers import digest, figures, kelola_as_admin, open_page, run_cli, unlabelled_columns
+from tests.helpers import digest, figures, kelola_as_admin, open_page, run_cli, shown, unlabelled_columns
 
 DATA = Path(__file__).resolve().parent / "data"
 BKB = DATA / "siga_bkb_serang.csv"
@@ -222,7 +222,7 @@ def test_ringkasan_draws_the_poktan_with_their_source(hand: Path, monkeypatch: p
     assert bars["desa dengan kelompok"] == [pytest.approx(200 / 3)] and bars["kelompok yang melapor"] == [
         80.0
     ]
-    captions = [c.value for c in at.caption]
+    captions = [shown(c.value) for c in at.caption]
     assert any(c.endswith("per desa: BKB 2025-08 (bkb_2025.csv)") for c in captions)  # under the chart
     assert any(c.endswith("per desa: Rumah DataKu 2025-08 (dataku.csv)") for c in captions)  # its figures
     cards = {m.label: m.value for m in at.metric}
@@ -256,3 +256,17 @@ def test_the_poktan_table_names_its_columns_in_the_language(
     monkeypatch.setenv("KKB_DB", str(hand))
     views = [("ringkasan", {"prov": "36", "kab": "36.04", "kec": KRAMATWATU, "periode": "2025-10"})]
     assert unlabelled_columns(monkeypatch, views) == set()
+
+
+def test_a_file_name_with_markdown_in_it_is_shown_as_typed_under_the_chart(
+    hand: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    live = tmp_path / "kkb.duckdb"
+    shutil.copyfile(hand, live)
+    name = "[x](https:evil.example) bkb.csv"
+    ingest.import_any(BKB, live, "uji", name=name, tahun=2025, poktan="BKB")
+    monkeypatch.setenv("KKB_DB", str(live))
+    at = open_page("ringkasan", "id", prov="36", kab="36.04", periode="2025-10")
+    (line,) = [c.value for c in at.caption if "poktan dan Rumah DataKu per desa: BKB" in shown(c.value)]
+    assert shown(line).endswith(f"BKB 2025-08 ({name})")  # the name as typed …
+    assert "[x](" not in line  # … and no link: every sign markdown reads is escaped
