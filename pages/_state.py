@@ -229,3 +229,19 @@ def go_to(code: str) -> None:
     st.session_state[PROV] = code[:2] if level >= 1 else ""
     st.session_state[KAB] = code[:5] if level >= 2 else ""
     st.session_state[KEC] = code[:8] if level >= 3 else ""
+
+
+def keep_range_within(key: str, first: int, last: int) -> None:
+    """Keep a range slider's chosen (low, high) inside [first, last] before it is drawn again.
+
+    A range chosen for one region carries over to the next, whose range can be shorter: Banten's
+    Kampung KB were formed up to 2025 and Riau's up to 2024, and a slider refuses a value past its
+    end (the page stopped with an error). What still fits is kept; what does not, moves to the end.
+    """
+    held = st.session_state.get(key)
+    if not isinstance(held, (tuple, list)) or len(held) != 2:
+        return
+    low = min(max(int(held[0]), first), last)
+    high = max(min(int(held[1]), last), low)
+    if (low, high) != (held[0], held[1]):
+        st.session_state[key] = (low, high)

@@ -43,6 +43,7 @@ with c1:
 with c2:
     years: tuple[int, int] | None = (first_year, last_year) if len(known_years) else None
     if first_year < last_year:
+        state.keep_range_within(state.param("tahun"), first_year, last_year)
         years = st.slider(
             t("formation_year", v.lang),
             first_year,
@@ -109,11 +110,6 @@ stem = render.stem(v, "daftar-kampung-kb")
 if len(export) <= XLSX_ROWS:
     render.table_downloads(export, v, stem, key="jelajah", title=t("page_jelajah", v.lang))
 else:
-    st.download_button(
-        t("download_csv", v.lang),
-        lambda: render.csv_bytes(export, v.lang),
-        f"{stem}.csv",
-        "text/csv",
-        on_click="ignore",
-    )
+    csv = lambda: render.csv_bytes(export, v.lang)  # noqa: E731 (built when clicked)
+    st.download_button(t("download_csv", v.lang), csv, f"{stem}.csv", "text/csv", on_click="ignore")
     st.caption(t("xlsx_too_many", v.lang))
