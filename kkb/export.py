@@ -216,20 +216,21 @@ def csv(frame: pd.DataFrame, lang: str = "id", labels: Mapping[str, str] | None 
 
 def display(frame: pd.DataFrame, lang: str = "id", labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """``frame`` for reading on screen: headers in ``lang``, numbers as text in its format (1.161; 24,28)."""
-    out = pd.DataFrame(index=frame.index)
+    # the columns gathered first and made a frame once: inserting them one by one into an empty
+    # frame was a sixth of a page's time with many sessions at once (bench/README.md)
+    out: dict[str, object] = {}
     for column in frame.columns:
         series = frame[column]
         kind = _kind(str(column), series)
         header = (labels or {}).get(str(column)) or column_label(str(column), lang)
         if kind is None:
             out[header] = series
-            continue
-        decimals = 0 if kind == "int" else _decimals(str(column))
-        texts = [fmt.number(None if pd.isna(x) else float(x), lang, decimals) for x in series]
-        if kind == "percent":
-            texts = [fmt.percent(None if pd.isna(x) else float(x), lang, 2) for x in series]
-        out[header] = texts
-    return out
+        elif kind == "percent":
+            out[header] = [fmt.percent(None if pd.isna(x) else float(x), lang, 2) for x in series]
+        else:
+            decimals = 0 if kind == "int" else _decimals(str(column))
+            out[header] = [fmt.number(None if pd.isna(x) else float(x), lang, decimals) for x in series]
+    return pd.DataFrame(out, index=frame.index)
 
 
 def _kind(column: str, series: pd.Series) -> str | None:

@@ -10,8 +10,10 @@ undo swaps it in the middle of the run.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -85,6 +87,7 @@ def pin_database(language: str = "id") -> None:
     ``language`` is the one a first build's progress is shown in.
     """
     _RUN.pinned = _open_current(language)
+    _RUN.reports = {}
 
 
 def _open_current(language: str = "id") -> _Pinned:
@@ -140,8 +143,16 @@ def _regions(key: str) -> Regions:
 
 
 def regions() -> Regions:
-    """The region hierarchy down to kecamatan (built once per database file)."""
-    return _regions(database_key())
+    """The region hierarchy down to kecamatan (built once per database file).
+
+    Held for the run as well: a list of every province and kab/kota names each option through it,
+    and a look in Streamlit's cache for each of 552 names cost more than the names themselves.
+    """
+    key = database_key()
+    held: tuple[str, Regions] | None = getattr(_RUN, "regions", None)
+    if held is None or held[0] != key:
+        held = _RUN.regions = (key, _regions(key))
+    return held[1]
 
 
 @st.cache_resource
@@ -195,9 +206,19 @@ def report_of(v: View) -> report.Report:
     """The report of the view: its region's metrics, trend, children, schedule and sources.
 
     Built once per region, periode and method: its figures are the same in either language, so
-    both languages share one cache entry and only the view it carries differs.
+    both languages share one cache entry and only the view it carries differs. Read from that
+    cache once per script run: every read of ``st.cache_data`` unpickles a copy, and a page asks
+    for its report for every source line and download (about twenty reads a run, a sixth of a
+    run's time with fifty sessions at once; bench/README.md).
     """
-    return replace(_report(database_key(), v.code, v.periode, v.metode), view=v)
+    key = (database_key(), v.code, v.periode, v.metode)
+    held: dict[tuple[str, str, str, str], report.Report] | None = getattr(_RUN, "reports", None)
+    if held is None:
+        held = _RUN.reports = {}
+    found = held.get(key)
+    if found is None:
+        found = held[key] = _report(*key)
+    return found if found.view == v else replace(found, view=v)
 
 
 def report_at(v: View, code: str) -> report.Report:
@@ -250,6 +271,33 @@ def desa_context(code: str, periode: str) -> pd.DataFrame:
 def province_values() -> pd.DataFrame:
     """The shipped province context (``kkb.province_context``: stunting, fertility), read once."""
     return province_context.read()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def published(codes: tuple[str, ...]) -> pd.DataFrame:
+    """The published province context of ``codes``, one column each (``province_context.of``)."""
+    return province_context.of(province_values(), list(codes))
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _figure(key: str, what: tuple[Any, ...], _build: Callable[..., Any], _args: tuple[Any, ...]) -> Any:
+    return _build(*_args)
+
+
+def figure(what: tuple[Any, ...], build: Callable[..., Any], *args: Any) -> Any:
+    """``build(*args)``, drawn once per database file and ``what`` for every session.
+
+    With many people on the same views, laying the same plotly figures out again on every rerun of
+    every session was most of the server's time (bench/README.md, "Many people at once").
+    ``what`` names everything the figure depends on besides the database file (the view, a page's
+    choices); ``args`` are not compared, so they must follow from it. The figure is shared by every
+    session: nobody may change it (the exports copy it first, ``export.with_caption``).
+    """
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _figure(database_key(), (name, *what), build, args)
 
 
 class CachedData:

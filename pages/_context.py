@@ -12,7 +12,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from kkb import charts, context, fmt, geo, maps, palette, province_context
+from kkb import charts, context, fmt, geo, maps, palette
 from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.regions import NATION
@@ -215,7 +215,7 @@ def published(v: View, codes: list[str], labels: dict[str, str] | None = None) -
     labels = labels or {c: render.region_name(c) for c in codes}
     if not codes:
         return
-    table = province_context.of(cache.province_values(), codes)
+    table = cache.published(tuple(codes))
     st.subheader(t("published_title", v.lang))
     none = t("context_no_data", v.lang)
     years = [none if y is None or pd.isna(y) else str(int(y)) for y in table["tahun"]]

@@ -60,11 +60,12 @@ st.caption(t("compare_diff_note", v.lang, first=labels[chosen[0]]))
 left, right = st.columns(2)
 with left:
     mix = slides.class_mix_frame(found, labels)
+    mix_title = t("compare_mix_title", v.lang, periode=v.periode)
     if int(mix["terklasifikasi"].sum()) == 0:
         st.info(t("no_classified", v.lang, region=", ".join(labels.values()), periode=v.periode))
     else:
         render.chart(
-            charts.class_mix(mix, "wilayah", t("compare_mix_title", v.lang, periode=v.periode), v.lang),
+            cache.figure((v, *chosen), charts.class_mix, mix, "wilayah", mix_title, v.lang),
             mix,
             key="banding_kelas",
             v=v,
@@ -81,7 +82,7 @@ with right:
     title = t("compare_formation_title", v.lang, unit=t(column, v.lang))
     long = pd.concat([s.assign(wilayah=name) for name, s in series.items()], ignore_index=True)
     render.chart(
-        charts.lines(series, column, title, t(column, v.lang), v.lang),
+        cache.figure((v, per100, *chosen), charts.lines, series, column, title, t(column, v.lang), v.lang),
         long[["wilayah", "periode", column]],
         key="banding_tren",
         v=v,
@@ -95,11 +96,12 @@ if goals.empty:
     st.info(t("no_target", v.lang).capitalize() + ".")
 else:
     goals.insert(int(goals.columns.get_loc("metrik")) + 1, "label", goal_labels(goals, v.lang))
+    goals_title = t("compare_attainment_title", v.lang, periode=v.periode)
     note = denominator_text(goals, v.lang)
     if note:
         st.warning(t("compare_denominators", v.lang, details=note), icon="ℹ️")
     render.chart(
-        charts.attainment(goals, "label", t("compare_attainment_title", v.lang, periode=v.periode), v.lang),
+        cache.figure((v, *chosen), charts.attainment, goals, "label", goals_title, v.lang),
         goals,
         key="banding_target",
         v=v,

@@ -78,7 +78,10 @@ if shapes is not None:
     elif int(kids["pembentukan"].fillna(0).sum()) == 0:
         st.info(t("no_data", v.lang, region=name, periode=v.periode))
     else:
-        fig = maps.choropleth(kids, shapes, metric_key, title, t(metric_key, v.lang), v.lang, percent, colour)
+        label = t(metric_key, v.lang)
+        fig = cache.figure(
+            (v, metric_key), maps.choropleth, kids, shapes, metric_key, title, label, v.lang, percent, colour
+        )
         st.caption(t("map_click_hint", v.lang))
         columns = maps_.carried(metric_key)
         if metric_key == "capaian_persen":
@@ -105,7 +108,7 @@ else:
     else:
         st.caption(t("points_note", v.lang))
         render.chart(
-            slides.map_(cache.data(), v),
+            cache.figure((v,), slides.map_, cache.data(), v),
             points[["id", "nama", "desa", "kecamatan", "klasifikasi", "tahun_pencanangan", "lat", "lng"]],
             key="peta_titik",
             v=v,

@@ -32,7 +32,8 @@ lines = [
 st.markdown("\n".join(lines) if lines else t("no_target", v.lang).capitalize() + ".")
 
 trend_title = t("trend_title", v.lang, region=name)
-render.chart(charts.class_trend(r.trend, trend_title, v.lang), r.trend, key="trend", v=v, name="tren-kelas")
+trend_figure = cache.figure((v,), charts.class_trend, r.trend, trend_title, v.lang)
+render.chart(trend_figure, r.trend, key="trend", v=v, name="tren-kelas")
 
 level = t(f"level_{v.level + 1}", v.lang)
 kids = r.children
@@ -52,7 +53,7 @@ with left:
         st.info(t("no_classified", v.lang, region=name, periode=v.periode))
     else:
         columns = ["kode", "wilayah", "terklasifikasi", *[c.lower() for c in CLASSES], "mandiri_plus_persen"]
-        figure = charts.class_mix(mix, "wilayah", title, v.lang)
+        figure = cache.figure((v,), charts.class_mix, mix, "wilayah", title, v.lang)
         render.chart(figure, mix[columns], key="mix", v=v, name="sebaran-kelas")
 
 with right:
@@ -75,8 +76,18 @@ with right:
             st.markdown(said)
         label = t(metric_key, v.lang)
         title = t("rank_title", v.lang, metric=label, region=name, level=level)
-        figure = charts.ranking(
-            ranked, "wilayah", metric_key, title, label, v.lang, percent, ends.leading + ends.lagging
+        named = ends.leading + ends.lagging
+        figure = cache.figure(
+            (v, metric_key),
+            charts.ranking,
+            ranked,
+            "wilayah",
+            metric_key,
+            title,
+            label,
+            v.lang,
+            percent,
+            named,
         )
         columns = ["kode", "wilayah", metric_key, "pembentukan", "desa_terbentuk", "jml_desa_kel"]
         render.chart(figure, ranked[columns], key="rank", v=v, name=f"peringkat-{metric_key}")

@@ -42,7 +42,7 @@ st.markdown(f"**{pace_text(m, v.lang)}** · {t('proyeksi', v.lang)}: {projection
 trend = r.trend
 if trend.empty:
     st.info(t("no_data", v.lang, region=name, periode=v.periode))
-elif (figure := slides.projection(cache.data(), v)) is not None:
+elif (figure := cache.figure((v,), slides.projection, cache.data(), v)) is not None:
     column = slides.projection_column(m)
     render.chart(figure, trend[["periode", column]], key="proyeksi", v=v, name="proyeksi")
     st.caption(t("projection_note", v.lang))
@@ -68,7 +68,9 @@ if v.level < 3:
         ],
     )
     render.chart(
-        charts.attainment(
+        cache.figure(
+            (v,),
+            charts.attainment,
             display,
             "wilayah",
             t("schedule_chart_title", v.lang, level=level, region=name, periode=v.periode),
