@@ -340,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for n in (int(x) for x in args.sessions.split(",")):
         plan = Plan(sessions=n, steps=args.steps, ramp=args.ramp)
+        warm_urls: list[str] = []
         if args.db:
             live = OUT / "load-live.duckdb"
             shutil.copyfile(args.db, live)
@@ -351,13 +352,15 @@ def main(argv: list[str] | None = None) -> int:
             facts = json.loads(Path(args.deployment).read_text())
             url, server, log = facts["url"], None, None
             pids = [int(r["pid"]) for r in facts["replicas"]]
+            warm_urls = [str(r["url"]) for r in facts["replicas"]]
             db_path, plan.env = facts["env"]["KKB_PRIMARY_DB"], facts["env"]  # imports publish
         else:
             url, server, log = args.url, None, None
             pids = [int(p) for p in args.pid.split(",") if p]
             db_path = args.import_db
         try:
-            warm_up(url)
+            for each in warm_urls or [url]:  # behind nginx, every replica (one visitor sticks to one)
+                warm_up(each)
             if n == args.import_at and db_path:
                 plan.import_file, plan.db = args.import_file, db_path
             result = run_one(url, plan, pids, args.browsers if n == max(1, args.import_at or n) else 0)

@@ -11,6 +11,7 @@ from pathlib import Path
 from kkb import db, fmt
 from kkb.errors import KkbError
 from kkb.i18n import t
+from kkb.ingest import publish
 
 
 def _progress_printer() -> object:
@@ -112,7 +113,7 @@ def _cmd_paparan(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from kkb import ingest
 
-    path = Path(args.db) if args.db else db.default_db_path()
+    path = Path(args.db) if args.db else publish.primary()  # behind nginx, the primary file
     source = Path(args.file)
     try:
         con = db.connect(path)
@@ -151,7 +152,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_undo(args: argparse.Namespace) -> int:
     from kkb import ingest
 
-    path = Path(args.db) if args.db else db.default_db_path()
+    path = Path(args.db) if args.db else publish.primary()  # behind nginx, the primary file
     undone = ingest.undo(path)
     if undone.swept.paths:
         print(undone.swept)
@@ -165,9 +166,23 @@ def _cmd_clear_demo(args: argparse.Namespace) -> int:
 
     if args.region != "ID" and level_of(args.region) not in (1, 2):
         raise KkbError(f"wilayah {args.region!r}: pakai kode provinsi (36), kab/kota (36.04) atau ID")
-    path = Path(args.db) if args.db else db.default_db_path()
+    path = Path(args.db) if args.db else publish.primary()  # behind nginx, the primary file
     result = ingest.clear_synthetic(path, args.region, args.user, _progress_printer())  # type: ignore[arg-type]
     print(f"{result.synthetic_removed} Kampung KB sintetis dihapus. Cadangan: {result.backup}")
+    return 0
+
+
+def _cmd_publish(args: argparse.Namespace) -> int:
+    from kkb.ingest import backups
+
+    path = Path(args.db) if args.db else publish.primary()
+    targets = [Path(p) for p in args.to] if args.to else publish.copies()
+    if not targets:
+        raise KkbError(f"tidak ada salinan untuk diisi: sebut --to BERKAS … atau ${publish.ENV_COPIES}")
+    db.connect(path).close()  # a file that does not open is not copied to every server
+    with backups.writer_lock(path):
+        for target in publish.publish(path, targets):
+            print(f"Disalin ke {target}")
     return 0
 
 
@@ -262,6 +277,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--db", help=db_help)
     p.add_argument("--user", default=os.environ.get("USER", "cli"), help="nama yang dicatat di log")
     p.set_defaults(func=_cmd_clear_demo)
+
+    p = sub.add_parser("publish", help="salin basis data utama ke salinan setiap server di belakang nginx")
+    primary_help = f"berkas utama (bawaan: ${publish.ENV_PRIMARY}, $KKB_DB atau data/kkb.duckdb)"
+    p.add_argument("--db", help=primary_help)
+    p.add_argument("--to", nargs="+", help=f"salinan tujuan (bawaan: ${publish.ENV_COPIES})")
+    p.set_defaults(func=_cmd_publish)
 
     p = sub.add_parser("template", help="tulis templat impor (CSV, atau .xlsx dengan lembar petunjuk)")
     p.add_argument("out", help="berkas tujuan, .csv atau .xlsx")

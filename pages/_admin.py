@@ -14,6 +14,7 @@ import streamlit as st
 from kkb import auth, db, fmt, ingest
 from kkb.errors import DataFileError, KkbError
 from kkb.i18n import t
+from kkb.ingest import publish
 from kkb.view import View
 from pages import _cache as cache
 from pages import _render as render
@@ -92,7 +93,7 @@ def _import(v: View, checked: ingest.Checked) -> None:
     bar = st.progress(0.0, text=t("import_go", v.lang))
     try:
         result = ingest.apply_any(
-            checked, db.default_db_path(), "web", progress=lambda f, m: bar.progress(min(f, 1.0), text=m)
+            checked, publish.primary(), "web", progress=lambda f, m: bar.progress(min(f, 1.0), text=m)
         )
     except KkbError as exc:
         _say("error", fmt.plain_lines(exc))
@@ -220,7 +221,7 @@ def _show_check(
 
 def _clear(v: View) -> None:
     try:
-        result = ingest.clear_synthetic(db.default_db_path(), v.code, "web")
+        result = ingest.clear_synthetic(publish.primary(), v.code, "web")
     except KkbError as exc:
         _say("error", fmt.plain_lines(exc))
     else:
@@ -240,7 +241,7 @@ def clear(v: View) -> None:
 
 def _undo(v: View) -> None:
     try:
-        undone = ingest.undo(db.default_db_path())
+        undone = ingest.undo(publish.primary())
     except KkbError as exc:
         _say("error", fmt.plain_lines(exc))
     else:
@@ -256,7 +257,7 @@ def undo(v: View) -> None:
         mb = render.number(cleaned.bytes / 1024 / 1024, v)
         st.info(t("swept", v.lang, n=len(cleaned.paths), mb=mb, names=fmt.plain(names)))
     last = ingest.history(cache.connection()).head(1)
-    target = ingest.undoable(db.default_db_path(), cache.connection())
+    target = ingest.undoable(publish.primary(), cache.connection())
     if last.empty:
         st.caption(t("undo_none", v.lang))
     elif target is None:

@@ -71,7 +71,7 @@ def test_every_environment_variable_and_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     code = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("kkb/**/*.py"), *ROOT.glob("*.py")])
     named = set(re.findall(r"environ\.get\(\"([A-Z_]+)\"", code)) | set(
-        re.findall(r"ENV = \"([A-Z_]+)\"", code)
+        re.findall(r"ENV(?:_[A-Z]+)? = \"([A-Z_]+)\"", code)
     )
     variables = named - {"USER"}  # the command line's default user name is the shell's own
     commands = re.findall(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kkb import db
 from kkb.errors import DatabaseError, KkbError
+from kkb.ingest import publish
 
 KEEP_BACKUPS = 5
 
@@ -209,24 +210,30 @@ def undo(live: Path) -> Undone:
     place instead, and the result says which imports are lost with it.
     """
     with writer_lock(live):
-        swept = sweep_locked(live)
-        if not live.exists():
-            return _rescue(live, "tidak ada", swept)
-        try:
-            last = _last_import(live)
-        except DatabaseError:
-            return _rescue(live, "rusak atau tidak dapat dibaca", swept)
-        if last is None:
-            raise KkbError("tidak ada impor yang dapat dibatalkan: basis data belum berisi impor")
-        import_id, file, _when = last
-        backup = backup_before(live, import_id)
-        if backup is None:
-            raise KkbError(
-                f"impor #{import_id} ({file}) tidak dapat dibatalkan: cadangan dari sebelum impor itu "
-                f"tidak ada (hanya {KEEP_BACKUPS} cadangan terakhir disimpan); basis data tidak diubah"
-            )
-        _put_back(live, backup)
-        return Undone(import_id, file, backup, swept)
+        undone = _undo_locked(live)
+        publish.after_write(live)  # behind nginx: every replica's copy (kkb.ingest.publish)
+        return undone
+
+
+def _undo_locked(live: Path) -> Undone:
+    swept = sweep_locked(live)
+    if not live.exists():
+        return _rescue(live, "tidak ada", swept)
+    try:
+        last = _last_import(live)
+    except DatabaseError:
+        return _rescue(live, "rusak atau tidak dapat dibaca", swept)
+    if last is None:
+        raise KkbError("tidak ada impor yang dapat dibatalkan: basis data belum berisi impor")
+    import_id, file, _when = last
+    backup = backup_before(live, import_id)
+    if backup is None:
+        raise KkbError(
+            f"impor #{import_id} ({file}) tidak dapat dibatalkan: cadangan dari sebelum impor itu "
+            f"tidak ada (hanya {KEEP_BACKUPS} cadangan terakhir disimpan); basis data tidak diubah"
+        )
+    _put_back(live, backup)
+    return Undone(import_id, file, backup, swept)
 
 
 def _put_back(live: Path, backup: Path) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from kkb import db, store
-from kkb.ingest import backups
+from kkb.ingest import backups, publish
 from kkb.ingest.report import Progress, Result
 
 
@@ -80,6 +80,9 @@ def replace(live: Path, write: Writer, user: str, progress: Progress | None, kee
             work.unlink(missing_ok=True)
             backups.raise_storage(exc, live)
             raise
+        if publish.copies():
+            say(0.95, "menyalin ke server-server lain")
+        publish.after_write(live)  # behind nginx: every replica's copy (kkb.ingest.publish)
     say(1.0, "selesai")
     return dataclasses.replace(result, backup=backup)
 
