@@ -207,10 +207,14 @@ def chart(
     )
     source_note(caption or source_caption(v))
     image_downloads(fig, v, file_name, key=key, caption=caption)
-    with st.expander(t("data_table", v.lang)):
-        st.dataframe(export.display(data, v.lang), hide_index=True)
-        title = str(fig.layout.title.text or "")
-        table_downloads(data, v, file_name, key=key, title=title, said=caption)
+    # drawn only once opened: a table (and its grid code in the browser) under every chart made a
+    # chart page's first view in a new tab about 0.2 s slower (bench/README.md, "The first visit")
+    table = st.expander(t("data_table", v.lang), key=f"{key}_tabel", on_change="rerun")
+    if table.open:
+        with table:
+            st.dataframe(export.display(data, v.lang), hide_index=True)
+            title = str(fig.layout.title.text or "")
+            table_downloads(data, v, file_name, key=key, title=title, said=caption)
     return event
 
 

@@ -195,9 +195,12 @@ def share_link(language: str) -> None:
         return
     params = st.query_params.to_dict()
     link = base + ("?" + urlencode(params) if params else "")
-    with st.sidebar.expander(t("copy_link", language)):
-        st.code(link, language=None, wrap_lines=True)
-        st.caption(t("copy_link_hint", language))
+    # written only once opened: the code block's highlighter is 1.5 MB of code for the browser
+    box = st.sidebar.expander(t("copy_link", language), key="salin_tautan", on_change="rerun")
+    if box.open:
+        with box:
+            st.code(link, language=None, wrap_lines=True)
+            st.caption(t("copy_link_hint", language))
 
 
 def compare_label(code: str) -> str:

@@ -353,3 +353,23 @@ def test_an_address_typed_into_a_link_is_shown_never_linked(
     assert "contoh.invalid" in error.inner_text()
     assert tab.locator('[data-testid="stMain"] a[href*="contoh.invalid"]').count() == 0
     assert outside == []
+
+
+def test_a_charts_data_table_opens_with_a_click_or_the_keyboard(
+    server: Server, page: tuple[Page, list[str]]
+) -> None:
+    tab, _ = page
+    tab.goto(f"{server.url}/?prov=Banten")
+    assert heading(tab) == "Ringkasan · Banten"
+    wait_charts(tab, 3)
+    grids = tab.locator('[data-testid="stMain"] [data-testid="stDataFrame"]')
+    tables = tab.locator('[data-testid="stMain"] [data-testid="stExpander"]').filter(has_text="Tabel data")
+    shown = grids.count()  # the class table and the published figures, not the charts' tables
+    tables.nth(0).locator("summary").click()
+    settle(tab)
+    assert grids.count() == shown + 1
+    tables.nth(1).locator("summary").focus()
+    tab.keyboard.press("Enter")
+    settle(tab)
+    assert grids.count() == shown + 2
+    assert tables.nth(1).get_by_role("button", name="Unduh CSV").count() == 1
