@@ -42,6 +42,7 @@ import websockets
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.browser import browsers_beside  # noqa: E402
 from bench.common import OUT  # noqa: E402
 from bench.visitor import Visitor  # noqa: E402
 
@@ -255,46 +256,6 @@ async def _visit_all(url: str) -> None:
         for province in PROVINCES:
             await visitor.pick_province(province)
     await visitor.close()
-
-
-def browsers_beside(url: str, count: int, delay: float, out: list[dict[str, Any]]) -> None:
-    """``count`` Chromium tabs opening the shared link while the load runs: time until drawn."""
-    from playwright.sync_api import sync_playwright
-
-    from bench.browser import CHARTS, DRAWN, WATCH_FROM_START
-    from tests.browsing import CHROMIUM, CHROMIUM_ARGS
-
-    time.sleep(delay)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="id-ID")
-        warm = context.new_page()  # the JS in the browser's cache, as for anyone who came before
-        warm.goto(f"{url}/metodologi")
-        warm.wait_for_load_state("networkidle")
-        for i in range(count):
-            page_path = ("peta", "", "target")[i % 3]
-            tab = context.new_page()
-            tab.set_default_timeout(120_000)
-            tab.add_init_script(WATCH_FROM_START)
-            frames = _count_frames(tab)
-            start = time.perf_counter()
-            tab.goto(f"{url}/{page_path}?prov=Banten")
-            tab.wait_for_function(DRAWN, arg=[CHARTS.get(page_path, 0), None])
-            out.append({"page": page_path, "drawn_s": time.perf_counter() - start, "kb": frames[0] / 1024})
-            tab.close()
-            time.sleep(2)
-        browser.close()
-
-
-def _count_frames(tab: Any) -> list[int]:
-    """The bytes of the app's websocket messages to this tab, counted as they arrive."""
-    frames = [0]
-
-    def add(message: Any) -> None:
-        frames[0] += len(message)
-
-    tab.on("websocket", lambda ws: ws.on("framereceived", add))
-    return frames
 
 
 def run_one(url: str, plan: Plan, pids: list[int], browsers: int) -> dict[str, Any]:
