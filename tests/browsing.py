@@ -138,16 +138,28 @@ def slide(tab: Page) -> str | None:
     return tab.evaluate("() => new URL(location.href).searchParams.get('slide')")
 
 
-def upload_as_admin(tab: Page, url: str, name: str, recognised: str) -> None:
-    """Sign in on Kelola data and upload ``tests/data/<name>``; wait until its shape is named."""
+def sign_in_and_upload(tab: Page, url: str, path: Path) -> None:
+    """Sign in on Kelola data (password ``rahasia``) and upload the file at ``path``."""
     tab.goto(f"{url}/kelola")
     assert heading(tab) == "Kelola data"
     tab.get_by_label("Kata sandi admin").fill("rahasia")
     tab.get_by_role("button", name="Masuk").click()
     settle(tab)
-    path = Path(__file__).resolve().parent / "data" / name
     tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+
+
+def upload_as_admin(tab: Page, url: str, name: str, recognised: str) -> None:
+    """Sign in on Kelola data and upload ``tests/data/<name>``; wait until its shape is named."""
+    sign_in_and_upload(tab, url, Path(__file__).resolve().parent / "data" / name)
     tab.get_by_text(f"Bentuk berkas dikenali: {recognised}").wait_for()
+
+
+#: two Kampung KB of Kab. Serang in the project's own import template, as a file's text
+TWO_SERANG_ROWS = (
+    "Kode Desa;Nama Kampung KB;Tgl Pencanangan;Periode Laporan;Jumlah PUS;Pokja\n"
+    "3604052001;Kampung KB Melati;15/01/2023;2025-11;120;Ada\n"
+    "3604052002;Kampung KB Mawar;01/03/2023;2025-11;80;Tidak Ada\n"
+)
 
 
 def pick_periode(tab: Page, periode: str, label: str = "Periode tabel ini") -> None:

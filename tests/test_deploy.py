@@ -24,7 +24,7 @@ import pytest
 from playwright.sync_api import Page
 
 from kkb import auth, db
-from tests.browsing import choose, heading, settle
+from tests.browsing import TWO_SERANG_ROWS, choose, heading, settle, sign_in_and_upload
 
 pytestmark = pytest.mark.browser
 
@@ -121,18 +121,8 @@ def test_a_visitor_keeps_their_session_through_nginx_and_an_import_reaches_every
 
     # an upload goes over HTTP beside the websocket: it must reach the same replica, or it is refused
     source = tmp_path / "kampung_serang.csv"
-    source.write_text(
-        "Kode Desa;Nama Kampung KB;Tgl Pencanangan;Periode Laporan;Jumlah PUS;Pokja\n"
-        "3604052001;Kampung KB Melati;15/01/2023;2025-11;120;Ada\n"
-        "3604052002;Kampung KB Mawar;01/03/2023;2025-11;80;Tidak Ada\n",
-        encoding="utf-8",
-    )
-    tab.goto(f"{url}/kelola")
-    assert heading(tab) == "Kelola data"
-    tab.get_by_label("Kata sandi admin").fill("rahasia")
-    tab.get_by_role("button", name="Masuk").click()
-    settle(tab)
-    tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(source))
+    source.write_text(TWO_SERANG_ROWS, encoding="utf-8")
+    sign_in_and_upload(tab, url, source)
     tab.get_by_text("2 baris siap diimpor.").wait_for()
     tab.get_by_role("button", name="Impor sekarang").click()
     tab.get_by_text("Impor #1 selesai: 2 baris baru").wait_for()

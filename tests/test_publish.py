@@ -55,19 +55,14 @@ def test_an_undo_on_the_primary_is_published_too(live: Path, copies: list[Path])
     assert all(digest(c) == before for c in copies)
 
 
-def test_a_write_to_a_file_that_is_not_the_primary_is_published_nowhere(
-    live: Path, copies: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("primary", ["elsewhere", "unset"])
+def test_a_write_to_a_file_that_is_not_the_set_primary_is_published_nowhere(
+    live: Path, copies: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, primary: str
 ) -> None:
-    monkeypatch.setenv(publish.ENV_PRIMARY, str(tmp_path / "elsewhere.duckdb"))
-    held = [digest(c) for c in copies]
-    ingest.clear_synthetic(live, SERANG, "uji")
-    assert [digest(c) for c in copies] == held
-
-
-def test_without_a_primary_set_nothing_is_published(
-    live: Path, copies: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv(publish.ENV_PRIMARY)
+    if primary == "unset":
+        monkeypatch.delenv(publish.ENV_PRIMARY)
+    else:
+        monkeypatch.setenv(publish.ENV_PRIMARY, str(tmp_path / "elsewhere.duckdb"))
     held = [digest(c) for c in copies]
     ingest.clear_synthetic(live, SERANG, "uji")
     assert [digest(c) for c in copies] == held
