@@ -10,6 +10,7 @@ from kkb.i18n import t
 from pages import _cache as cache
 from pages import _links as links
 from pages import _present as present
+from pages import _search as finder
 from pages import _state as state
 
 st.set_page_config(page_title="Dasbor Kampung KB", page_icon="🏡", layout="wide")
@@ -34,6 +35,7 @@ PAGES = (
     ("pages/target.py", "page_target", "target"),
     ("pages/jelajah.py", "page_jelajah", "jelajah"),
     ("pages/profil.py", "page_profil", "profil"),
+    ("pages/simulasi.py", "page_simulasi", "simulasi"),
     ("pages/paparan.py", "page_paparan", "paparan"),
     ("pages/metodologi.py", "page_metodologi", "metodologi"),
     ("pages/kelola.py", "page_kelola", "kelola"),
@@ -63,6 +65,7 @@ except KkbError as exc:  # a missing, damaged or foreign database file: say what
     st.stop()
 link_problems = links.check()
 lang = state.language_switch()
+finder.box(lang, key="cari_sidebar", where=st.sidebar, limit=5, elsewhere=True)
 navigation = st.navigation(_pages(lang))
 try:
     st.session_state["_view"] = state.region_filters(lang)
@@ -77,6 +80,7 @@ try:
     if present.is_on():
         present.show(state.view())
     else:
+        finder.follow()
         navigation.run()
 except KkbError as exc:  # a damaged file found in the middle of a page: a sentence, not a traceback
     st.error(fmt.plain_lines(exc))

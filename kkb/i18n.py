@@ -36,6 +36,77 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_jelajah": ("Jelajah", "Explore"),
     "page_profil": ("Profil Kampung KB", "Kampung KB profile"),
     "page_metodologi": ("Metodologi & data", "Methodology & data"),
+    "page_simulasi": ("Simulasi klasifikasi", "Classification simulator"),
+    # the classification simulator
+    "sim_intro": (
+        "Isi atau ubah nilai sebuah Kampung KB dan lihat skor, indeks dan klasifikasinya berubah, "
+        "dihitung dengan aturan portal yang sama dengan halaman Profil.",
+        "Enter or change a Kampung KB's values and watch its scores, indices and class change, "
+        "computed with the same portal rules as the Profile page.",
+    ),
+    "sim_start": ("Mulai dari Kampung KB (ID, opsional)", "Start from a Kampung KB (ID, optional)"),
+    "sim_start_help": (
+        "Nilai diambil dari snapshot terakhir Kampung KB ini pada periode terpilih; ubah sesuka Anda.",
+        "Values are taken from this Kampung KB's latest snapshot at the chosen periode; change them freely.",
+    ),
+    "search_label": ("Cari Kampung KB", "Find a Kampung KB"),
+    "search_placeholder": ("nama, desa, kecamatan atau kab/kota", "name, village, district or regency"),
+    "search_none": (
+        "Tidak ada Kampung KB yang mirip dengan “{query}”. Periksa ejaannya atau coba nama desanya.",
+        "No Kampung KB is like “{query}”. Check the spelling or try its village or district name.",
+    ),
+    "search_found": ("{n} paling mirip:", "{n} closest:"),
+    "sim_try": ("Coba ubah nilainya di Simulasi klasifikasi", "Try changing its values in the simulator"),
+    "sim_reset": ("Kembalikan ke nilai awal", "Back to the starting values"),
+    "sim_clear": ("Kosongkan semua", "Clear everything"),
+    "sim_from": (
+        "Simulasi dari {name} ({id}), snapshot {periode} ({source}); {n} nilai diubah.",
+        "Simulation from {name} ({id}), snapshot {periode} ({source}); {n} value(s) changed.",
+    ),
+    "sim_from_blank": (
+        "Simulasi dari nilai yang diisi sendiri, bukan dari data terdaftar.",
+        "Simulation from values entered by hand, not from registered data.",
+    ),
+    "sim_changed": ("Nilai yang diubah: {fields}", "Values changed: {fields}"),
+    "sim_unknown_start": (
+        "Kampung KB {id} tidak ditemukan; simulasi dimulai dari nilai kosong.",
+        "Kampung KB {id} was not found; the simulation starts from empty values.",
+    ),
+    "sim_no_snapshot": (
+        "{name} belum punya snapshot pada {periode}; simulasi dimulai dari nilai kosong.",
+        "{name} has no snapshot by {periode}; the simulation starts from empty values.",
+    ),
+    "sim_bad_link": (
+        "Bagian tautan ini tidak terbaca dan diabaikan: {parts}",
+        "These parts of the link could not be read and were left out: {parts}",
+    ),
+    "sim_empty_hint": (
+        "Kosong = tidak dilaporkan (berbeda dengan 0: unmet need kosong berskor 1, unmet need 0 berskor 4).",
+        "Empty = not reported (not the same as 0: an empty unmet need scores 1, a reported 0 scores 4).",
+    ),
+    "sim_result": ("Hasil simulasi", "Simulation result"),
+    "sim_pass": ("lulus", "passes"),
+    "sim_fail": ("belum lulus", "does not pass"),
+    "sim_index_of": ("{value} ({verdict}, batas 3,00)", "{value} ({verdict}, pass mark 3.00)"),
+    "sim_scores_title": ("Skor 12 indikator (simulasi)", "The twelve scores (simulation)"),
+    "sim_plan_pdf": ("Unduh rencana (PDF)", "Download the plan (PDF)"),
+    "sim_plan_title": ("Rencana menuju kelas berikutnya", "Plan towards the next class"),
+    "sim_plan_notes": (
+        "Catatan rapat Pokja: siapa, apa, kapan",
+        "Notes of the Pokja meeting: who, what, by when",
+    ),
+    "sim_plan_made": ("Dibuat {date} dengan Dasbor Kampung KB", "Made {date} with the Kampung KB Dashboard"),
+    "sim_group_pokja": ("Pokja", "Working group (Pokja)"),
+    "sim_group_sumber_dana": ("Sumber dana", "Funding sources"),
+    "sim_group_poktan": ("Poktan yang ada", "Activity groups that exist"),
+    "sim_group_sarana": ("Sarana", "Facilities"),
+    "sim_group_pkb": ("PKB/PLKB dan regulasi", "Field officer and regulation"),
+    "sim_group_penggunaan_data": ("Penggunaan data", "Use of data"),
+    "sim_group_mekanisme_operasional": ("Mekanisme operasional", "Operational mechanisms"),
+    "sim_group_lintas_sektor": ("Lintas sektor", "Cross-sector"),
+    "sim_group_partisipasi_poktan": ("Sasaran dan peserta poktan", "Poktan target families and members"),
+    "sim_group_cpr": ("PUS dan peserta KB per metode (CPR, MKJP)", "Couples and users by method (CPR, MKJP)"),
+    "sim_group_unmet_need": ("PUS tidak ber-KB (unmet need)", "Couples not using (unmet need)"),
     "compare_synthetic": ("Sintetis di sini: {regions}.", "Synthetic here: {regions}."),
     "synthetic_notice": (
         "Data sintetis: registri demo buatan di atas 83.762 desa/kelurahan nyata, dikalibrasi ke angka "
@@ -554,10 +625,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kampung_id": ("ID Kampung KB", "Kampung KB ID"),
     "kampung_pick": ("Atau pilih Kampung KB di {region}", "Or choose a Kampung KB in {region}"),
     "profil_empty": (
-        "Masukkan ID Kampung KB, pilih satu baris di halaman Jelajah, atau pilih kabupaten/kota di samping "
-        "untuk memilih dari daftar.",
-        "Enter a Kampung KB ID, select a row on the Explore page, or choose a regency/city in the sidebar "
-        "to pick from a list.",
+        "Cari Kampung KB dengan nama, desa, kecamatan atau kab/kotanya (salah ketik tidak apa), masukkan "
+        "ID-nya, pilih satu baris di halaman Jelajah, atau pilih kabupaten/kota di samping.",
+        "Find a Kampung KB by its name, village, district or regency (typos are fine), enter its ID, "
+        "select a row on the Explore page, or choose a regency/city in the sidebar.",
     ),
     "profil_unknown": ("Tidak ada Kampung KB dengan ID {id}.", "There is no Kampung KB with ID {id}."),
     "profil_identity": (
@@ -1010,10 +1081,59 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Count of funding/data use/mechanisms exceeds the list",
     ),
     "dq_laporan_kosong": ("Belum ada laporan output (KKBPK)", "No output (KKBPK) report yet"),
+    # the simulator's fields (SPEC §4.1 columns)
+    "in_pokja": ("Pokja terbentuk", "A Pokja is formed"),
+    "in_pokja_anggota": ("Jumlah anggota Pokja", "Pokja members"),
+    "in_pokja_terlatih": ("Pokja sudah dilatih", "The Pokja is trained"),
+    "in_sumber_dana": ("Jumlah sumber dana (0–6)", "Funding sources (0–6)"),
+    "in_bkb": ("BKB (Bina Keluarga Balita)", "BKB (families with toddlers)"),
+    "in_bkr": ("BKR (Bina Keluarga Remaja)", "BKR (families with teenagers)"),
+    "in_bkl": ("BKL (Bina Keluarga Lansia)", "BKL (families with elderly)"),
+    "in_uppka": ("UPPKA", "UPPKA (family income group)"),
+    "in_pikr": ("PIK-R", "PIK-R (youth centre)"),
+    "in_sekretariat": ("Ada sekretariat", "Has an office"),
+    "in_rumah_dataku": ("Ada Rumah DataKu", "Has a Rumah DataKu"),
+    "in_plkb_pendamping": ("Ada PKB/PLKB pendamping", "Has a field officer (PKB/PLKB)"),
+    "in_regulasi": ("Ada regulasi (SK/Perdes)", "Has a local regulation"),
+    "in_penggunaan_data": ("Jenis penggunaan data (0–5)", "Kinds of data use (0–5)"),
+    "in_mekanisme_operasional": ("Mekanisme operasional berjalan (0–5)", "Operational mechanisms (0–5)"),
+    "in_instansi_terlibat": ("Instansi yang terlibat", "Agencies involved"),
+    "in_keluarga_balita": ("Keluarga dengan balita", "Families with toddlers"),
+    "in_peserta_bkb": ("Peserta BKB", "BKB members"),
+    "in_keluarga_remaja": ("Keluarga dengan remaja", "Families with teenagers"),
+    "in_peserta_bkr": ("Peserta BKR", "BKR members"),
+    "in_keluarga_lansia": ("Keluarga dengan lansia", "Families with elderly"),
+    "in_peserta_bkl": ("Peserta BKL", "BKL members"),
+    "in_jumlah_keluarga": ("Jumlah keluarga", "Families"),
+    "in_peserta_uppka": ("Peserta UPPKA", "UPPKA members"),
+    "in_jumlah_remaja": ("Jumlah remaja", "Teenagers"),
+    "in_peserta_pikr": ("Peserta PIK-R", "PIK-R members"),
+    "in_pus": ("PUS (pasangan usia subur)", "Couples of reproductive age (PUS)"),
+    "in_kb_iud": ("Peserta IUD", "IUD users"),
+    "in_kb_mow": ("Peserta MOW (tubektomi)", "Tubectomy"),
+    "in_kb_mop": ("Peserta MOP (vasektomi)", "Vasectomy"),
+    "in_kb_implan": ("Peserta implan", "Implant users"),
+    "in_kb_suntik": ("Peserta suntik", "Injectable users"),
+    "in_kb_pil": ("Peserta pil", "Pill users"),
+    "in_kb_kondom": ("Peserta kondom", "Condom users"),
+    "in_tidak_kb_iat": ("Tidak ber-KB, ingin anak ditunda (IAT)", "Not using, want to delay a child (IAT)"),
+    "in_tidak_kb_tial": (
+        "Tidak ber-KB, tidak ingin anak lagi (TIAL)",
+        "Not using, want no more children (TIAL)",
+    ),
     # path to next class
     "path_none": (
         "Sudah di kelas tertinggi (Berkelanjutan).",
         "Already in the highest class (Berkelanjutan).",
+    ),
+    "reason": (
+        "{klass}: lulus (indeks ≥ 3,00) {passing}; belum lulus {failing}.",
+        "{klass}: passing (index ≥ 3.00) {passing}; not passing {failing}.",
+    ),
+    "reason_none": ("tidak ada", "none"),
+    "reason_printed": (
+        "{klass}: kelas seperti tercetak di sumbernya, tanpa indeks untuk menjelaskannya.",
+        "{klass}: the class as its source printed it, with no indices to explain it.",
     ),
     "path_head": (
         "Untuk naik dari {current} ke {target}: {n} perubahan",
@@ -1036,12 +1156,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "more_mkjp": ("+{n} peserta beralih ke MKJP", "+{n} users switching to long-acting methods"),
     "fewer_unmet": ("−{n} PUS unmet need", "−{n} couples with unmet need"),
     "report_pus": ("laporkan PUS", "report PUS"),
+    "report_unmet": ("laporkan PUS tidak ber-KB (IAT, TIAL)", "report couples not using (IAT, TIAL)"),
+    "report_poktan": ("laporkan sasaran dan peserta poktan", "report poktan families and members"),
 }
 
 
 #: headers of data columns in tables and downloads (``kkb.export.column_label`` reads these first)
 COLUMNS: dict[str, tuple[str, str]] = {
     "kode": ("Kode", "Code"),
+    "indikator_label": ("Indikator", "Indicator"),
+    "nilai_teks": ("Nilai", "Value"),
+    "skor": ("Skor", "Score"),
+    "skor_maks": ("Skor tertinggi", "Highest score"),
+    "rentang_skor": ("Rentang nilai skor ini", "Value range of this score"),
     # New SIGA's counts (FORMATS §D) and what the dashboard divides them into
     "pus": ("PUS", "PUS (couples of reproductive age)"),
     "pa": ("PA (peserta KB aktif)", "PA (active contraceptive users)"),

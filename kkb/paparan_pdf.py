@@ -32,7 +32,7 @@ _VERA = Path(reportlab.__file__).parent / "fonts"
 _ASCII = {"→": "->"}
 
 
-def _fonts() -> tuple[str, str, bool]:
+def fonts() -> tuple[str, str, bool]:
     """Register the fonts once; return the regular and bold names and whether symbols need ASCII."""
     if "KkbSans" in pdfmetrics.getRegisteredFontNames():
         return "KkbSans", "KkbSans-Bold", not (_DEJAVU / "DejaVuSans.ttf").exists()
@@ -50,7 +50,7 @@ class _Page:
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
-        self.regular, self.bold, self.plain = _fonts()
+        self.regular, self.bold, self.plain = fonts()
         self.y = HEIGHT - 40.0
 
     def text(self, value: str) -> str:

@@ -27,6 +27,10 @@ def method_text(name: str, lang: str = DEFAULT_LANG) -> tuple[str, str]:
     return t(f"method_title_{name}", lang), t(f"method_desc_{name}", lang)
 
 
+#: what to report first where a percentage has no value: its own counts, or (CPR, MKJP) the PUS
+_REPORT = {"unmet_need": "report_unmet", "partisipasi_poktan": "report_poktan"}
+
+
 def step_text(step: Step, lang: str = DEFAULT_LANG) -> str:
     """Describe one step of the path to the next class, e.g. ``CPR: 38 % → minimal 41 % (+9 peserta KB)``."""
     label = t(f"ind_{step.indicator}", lang)
@@ -38,18 +42,40 @@ def step_text(step: Step, lang: str = DEFAULT_LANG) -> str:
         old = (
             fmt.percent(step.value_from, lang, 0)
             if step.value_from is not None
-            else (t("report_pus", lang) if step.value_known else "–")
+            else (t(_REPORT.get(step.indicator, "report_pus"), lang) if step.value_known else "–")
         )
         new = fmt.percent(step.value_to, lang, 0)
         key = "step_pct_down" if step.indicator == "unmet_need" else "step_pct"
         text = t(key, lang, label=label, old=old, new=new)
         extra = {"cpr": "more_users", "mkjp": "more_mkjp", "unmet_need": "fewer_unmet"}.get(step.indicator)
-        if extra and step.count_change is not None:
+        if extra and step.count_change:  # none to count, or none to add: the step is to report
             text += f" ({t(extra, lang, n=fmt.number(abs(step.count_change), lang))})"
         return f"{text}; {score}"
     old_value = fmt.number(step.value_from, lang) if step.value_from is not None else "–"
     return (
         f"{t('step_count', lang, label=label, old=old_value, new=fmt.number(step.value_to, lang))}; {score}"
+    )
+
+
+def reason_text(snapshot: Mapping[str, object], lang: str = DEFAULT_LANG) -> str:
+    """Why a snapshot has its class: which dimensions pass (index ≥ 3) and which do not, with the indices.
+
+    A class taken as printed without indices (method ``impor``) says so instead.
+    """
+    parts: dict[bool, list[str]] = {True: [], False: []}
+    for dim in ("input", "proses", "output"):
+        value = snapshot.get(f"indeks_{dim}")
+        if value is None or pd.isna(value):  # type: ignore[call-overload]
+            return t("reason_printed", lang, klass=snapshot.get("klasifikasi"))
+        index = float(value)  # type: ignore[arg-type]
+        parts[index >= 3].append(f"{t(f'dim_{dim}', lang).lower()} {fmt.number(index, lang, 2)}")
+    none = t("reason_none", lang)
+    return t(
+        "reason",
+        lang,
+        klass=snapshot.get("klasifikasi"),
+        passing=", ".join(parts[True]) or none,
+        failing=", ".join(parts[False]) or none,
     )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from kkb import build, context, db, explore, export, geo, info, province_context, report, store
+from kkb import build, context, db, explore, export, geo, info, province_context, report, search, store
 from kkb.i18n import t
 from kkb.ingest import backups
 from kkb.regions import Regions
@@ -234,6 +234,16 @@ def _kampung(key: str, code: str, periode: str, metode: str) -> pd.DataFrame:
 def kampung(code: str, periode: str, metode: str) -> pd.DataFrame:
     """The Kampung KB of ``code`` formed by ``periode`` with their latest classification."""
     return _kampung(database_key(), code, periode, metode)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _search(key: str, query: str) -> pd.DataFrame:
+    return search.find(_con(key), query)
+
+
+def find_kampung(query: str) -> pd.DataFrame:
+    """The Kampung KB of the nation that best match ``query`` (``kkb.search.find``)."""
+    return _search(database_key(), " ".join(query.split()))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -54,6 +54,8 @@ PARAMS: dict[str, Param] = {
         Param("banding", "perbandingan", "the regions compared, by label"),
         Param("per100", "perbandingan", "formation per 100 desa instead of counts"),
         Param("banding_paparan", "paparan", "the region the pack compares with", worded=True),
+        Param("dari", "simulasi", "the Kampung KB id a simulation starts from"),
+        Param("nilai", "simulasi", "every value of a simulation (kkb.simulate.encode)"),
     )
 }
 

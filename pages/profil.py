@@ -7,16 +7,17 @@ import streamlit as st
 
 from kkb import charts, explore, fmt, geo, maps
 from kkb.i18n import t
-from kkb.sentences import formation_text, kampung_source_text, path_text
+from kkb.sentences import formation_text, kampung_source_text, path_text, reason_text
 from pages import _cache as cache
 from pages import _context as fp
 from pages import _render as render
+from pages import _search as finder
 from pages import _state as state
 from pages import _tables as tables
 
 v = state.view()
 st.title(t("page_profil", v.lang))
-
+finder.box(v.lang, key="cari_kampung")
 
 kampung_id = st.text_input(t("kampung_id", v.lang), key=state.param("kampung"), bind="query-params").strip()
 render.kampung_picker(v)
@@ -60,6 +61,14 @@ for col, dim in zip(cols[1:], ("input", "proses", "output"), strict=True):
     col.metric(t(f"indeks_{dim}", v.lang), fmt.number(snapshot[f"indeks_{dim}"], v.lang, 2))
 st.caption(t("profil_snapshot_of", v.lang, periode=snapshot["periode"]))
 render.printed_differs(v, snapshot)
+# the class, why, and the next step come first: what an official opens a profile for
+st.markdown(fmt.plain(reason_text(snapshot, v.lang)))
+lines = path_text(explore.path_for(snapshot), v.lang)
+st.markdown(f"**{t('path_title', v.lang)}.** {lines[0]}" + "".join(f"\n- {line}" for line in lines[1:]))
+if len(lines) > 1:
+    st.caption(t("path_note", v.lang))
+link = {"dari": kampung_id, "periode": v.periode, "lang": state.LANG_NAMES[v.lang]}
+st.page_link("pages/simulasi.py", label=t("sim_try", v.lang), icon=":material/tune:", query_params=link)
 raw_known = snapshot.get("dq_jumlah") is not None and not pd.isna(snapshot.get("dq_jumlah"))
 
 left, right = st.columns(2)
@@ -98,12 +107,6 @@ render.chart(
 
 if not raw_known:
     st.caption(t("values_unknown", v.lang))
-
-st.subheader(t("path_title", v.lang))
-lines = path_text(explore.path_for(snapshot), v.lang)
-st.markdown(f"**{lines[0]}**" + "".join(f"\n- {line}" for line in lines[1:]))
-if len(lines) > 1:
-    st.caption(t("path_note", v.lang))
 
 render.data_quality(v, snapshot, raw_known)
 # the desa's family-planning context after the Kampung KB's own class, scores and next step

@@ -38,6 +38,7 @@ PAGES = [
     ("target", "Target · Banten", "Targets · Banten", 2),
     ("jelajah", "Jelajah Kampung KB · Banten", "Explore Kampung KB · Banten", 0),
     ("profil", "Profil Kampung KB", "Kampung KB profile", 3),
+    ("simulasi", "Simulasi klasifikasi", "Classification simulator", 1),
     ("metodologi", "Metodologi & data", "Methodology & data", 0),
 ]
 

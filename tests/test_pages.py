@@ -14,9 +14,9 @@ import pytest
 from kkb import db, explore, export, fmt, metrics, overview, store
 from kkb.i18n import t
 from kkb.indicators import INDICATORS
-from kkb.sentences import attainment_text
+from kkb.sentences import attainment_text, reason_text
 from pages import _packs as packs
-from tests.helpers import TINY_PNG, figure_titled, figures, metric_values, open_page
+from tests.helpers import TINY_PNG, figure_titled, figures, metric_values, open_page, shown
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("id", "en")
@@ -251,14 +251,15 @@ def test_profil_shows_one_kampung_kb(app_db: Path, con: db.Connection, lang: str
     kampung = one.iloc[0]
     at = open_page("profil", lang, kampung=str(kampung["id"]))
     assert at.header[0].value == kampung["nama"]
-    shown = metric_values(at)
-    assert shown[t("kelas", lang)] == kampung["klasifikasi"]
-    assert shown[t("indeks_input", lang)] == fmt.number(kampung["indeks_input"], lang, 2)
+    figures_shown = metric_values(at)
+    assert figures_shown[t("kelas", lang)] == kampung["klasifikasi"]
+    assert figures_shown[t("indeks_input", lang)] == fmt.number(kampung["indeks_input"], lang, 2)
     scores = figure_titled(at, str(kampung["nama"]) + ",")
     assert sorted(x for tr in scores["data"] if tr["type"] == "bar" for x in tr["x"]) == sorted(
         int(kampung[f"skor_{i.key}"]) for i in INDICATORS
     )
-    assert any(s.value == t("path_title", lang) for s in at.subheader)
+    words = shown(" ".join(m.value for m in at.markdown))
+    assert t("path_title", lang) in words and reason_text(kampung, lang) in words
 
 
 def test_profil_picker_opens_a_kampung_kb_of_the_region(app_db: Path, con: db.Connection) -> None:
