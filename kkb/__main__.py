@@ -90,7 +90,12 @@ def _cmd_paparan(args: argparse.Namespace) -> int:
     from kkb import paparan, slides, store
     from kkb.view import View
 
-    outs = [paparan.check_out(Path(o)) for o in args.out]
+    if bool(args.out) == bool(args.out_dir) or bool(args.each) != bool(args.out_dir):
+        raise KkbError(
+            "pilih satu: --out BERKAS untuk satu paket, atau --each kabkota|provinsi --out-dir FOLDER "
+            "untuk satu paket per wilayah"
+        )
+    outs = [paparan.check_out(Path(o)) for o in args.out or ()]
     path = Path(args.db) if args.db else db.default_db_path()
     con = db.connect(path)
     try:
@@ -99,6 +104,8 @@ def _cmd_paparan(args: argparse.Namespace) -> int:
             data.regions.require(code)
         periode = store.require_periode(con, args.periode)
         wanted = View(args.lang, args.region, periode, args.method)
+        if args.each:
+            return _bulk(data, wanted, args)
         pack = paparan.build(data, wanted, args.banding, _progress_printer())  # type: ignore[arg-type]
     finally:
         con.close()
@@ -108,6 +115,35 @@ def _cmd_paparan(args: argparse.Namespace) -> int:
         partial.replace(out)
         print(t("cli_pack_written", args.lang, n=len(pack.slides), out=out))
     return 0
+
+
+def _bulk(data: object, wanted: object, args: argparse.Namespace) -> int:
+    from kkb import paparan_bulk
+
+    formats = args.format or list(paparan_bulk.FORMATS)
+    bundle = paparan_bulk.make(
+        data,  # type: ignore[arg-type]
+        data.regions,  # type: ignore[attr-defined]
+        wanted,  # type: ignore[arg-type]
+        args.each,
+        Path(args.out_dir),
+        formats,
+        _progress_printer(),  # type: ignore[arg-type]
+    )
+    for s in bundle.skipped:
+        print(t("cli_bulk_skipped", args.lang, label=s.label, code=s.code, reason=s.reason), file=sys.stderr)
+    made = len(bundle.seconds)
+    print(
+        t(
+            "cli_bulk_written",
+            args.lang,
+            n=made,
+            out=args.out_dir,
+            files=len(bundle.files),
+            archive=bundle.archive,
+        )
+    )
+    return 0 if made else 1
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -244,8 +280,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("paparan", help="buat bahan paparan (PPTX dan/atau PDF) satu wilayah")
     p.add_argument("--region", required=True, help=region_help)
     p.add_argument("--periode", help="YYYY-MM (bawaan: periode data terakhir)")
+    p.add_argument("--out", action="append", help="berkas .pptx atau .pdf (boleh dua kali: keduanya)")
+    p.add_argument("--each", choices=["kabkota", "provinsi"], help="satu paket per kab/kota atau provinsi")
+    p.add_argument("--out-dir", help="folder untuk paket per wilayah (dengan --each) dan zip-nya")
     p.add_argument(
-        "--out", required=True, action="append", help="berkas .pptx atau .pdf (boleh dua kali: keduanya)"
+        "--format",
+        action="append",
+        choices=["pptx", "pdf"],
+        help="dengan --each: pptx, pdf (bawaan: keduanya)",
     )
     p.add_argument("--banding", help="kode wilayah pembanding (bawaan: wilayah satu tingkat di atasnya)")
     p.add_argument("--lang", default="id", choices=["id", "en"], help="bahasa bahan paparan")

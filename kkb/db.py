@@ -333,6 +333,22 @@ def query(con: Connection, name: str, params: Mapping[str, Any] | None = None) -
         cursor.close()
 
 
+def query_frames(
+    name: str, frames: Mapping[str, pd.DataFrame], params: Mapping[str, Any] | None = None
+) -> pd.DataFrame:
+    """Run the named statement of ``kkb/sql`` over DataFrames (by the names it reads), not a file.
+
+    A private in-memory connection each time: nothing is shared between threads, nothing written.
+    """
+    con = duckdb.connect()
+    try:
+        for table, frame in frames.items():
+            con.register(table, frame)
+        return con.execute(sql(name), dict(params or {})).df()
+    finally:
+        con.close()
+
+
 def fingerprint(con: Connection) -> dict[str, tuple[int, int]]:
     """Return (row count, order-independent hash of all rows) per content table."""
     rows = con.execute(sql("fingerprint")).fetchall()

@@ -37,6 +37,35 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_profil": ("Profil Kampung KB", "Kampung KB profile"),
     "page_metodologi": ("Metodologi & data", "Methodology & data"),
     "page_simulasi": ("Simulasi klasifikasi", "Classification simulator"),
+    # briefing packs for every region under one
+    "bulk_progress": ("{region} ({n} dari {of})", "{region} ({n} of {of})"),
+    "bulk_zipping": ("Menyatukan semua berkas dalam satu zip", "Putting every file into one zip"),
+    "bulk_done": (
+        "{n} paket dibuat, {skipped} wilayah dilewati",
+        "{n} packs made, {skipped} regions skipped",
+    ),
+    "bulk_skipped_file": ("dilewati.txt", "skipped.txt"),
+    "bulk_title": ("Satu paket per wilayah di bawahnya", "One pack per region below"),
+    "bulk_make": ("Buat paket per {each} ({n}) dalam satu zip", "Make one pack per {each} ({n}) in one zip"),
+    "bulk_each_kabkota": ("kab/kota", "regency/city"),
+    "bulk_each_provinsi": ("provinsi", "province"),
+    "bulk_ready": (
+        "{n} paket siap ({files} berkas, {size}); {skipped} wilayah dilewati.",
+        "{n} packs ready ({files} files, {size}); {skipped} regions skipped.",
+    ),
+    "bulk_download": ("Unduh zip", "Download the zip"),
+    "bulk_skipped": ("Dilewati: {label} — {reason}", "Skipped: {label} — {reason}"),
+    "bulk_cli_hint": (
+        "Dari baris perintah: `python -m kkb paparan --region {code} --each {each} --periode {periode} "
+        "--out-dir FOLDER`",
+        "From the command line: `python -m kkb paparan --region {code} --each {each} --periode {periode} "
+        "--out-dir FOLDER`",
+    ),
+    "cli_bulk_written": (
+        "{n} paket ditulis ke {out} ({files} berkas), zip: {archive}",
+        "{n} packs written to {out} ({files} files), zip: {archive}",
+    ),
+    "cli_bulk_skipped": ("dilewati: {label} ({code}): {reason}", "skipped: {label} ({code}): {reason}"),
     # the classification simulator
     "sim_intro": (
         "Isi atau ubah nilai sebuah Kampung KB dan lihat skor, indeks dan klasifikasinya berubah, "

@@ -236,9 +236,14 @@ def kampung(code: str, periode: str, metode: str) -> pd.DataFrame:
     return _kampung(database_key(), code, periode, metode)
 
 
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _search_index(key: str) -> search.Index:
+    return search.index(_con(key))  # read once per file version, shared by every session; never changed
+
+
 @st.cache_data(max_entries=256, show_spinner=False)
 def _search(key: str, query: str) -> pd.DataFrame:
-    return search.find(_con(key), query)
+    return search.find(_search_index(key), query)
 
 
 def find_kampung(query: str) -> pd.DataFrame:
