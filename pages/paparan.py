@@ -6,6 +6,7 @@ import streamlit as st
 
 from kkb import export, fmt, slides
 from kkb.i18n import t
+from pages import _bulk as bulk
 from pages import _cache as cache
 from pages import _packs as packs
 from pages import _render as render
@@ -83,3 +84,5 @@ elif job is not None and job.pack is not None:
                 st.dataframe(slide.table, hide_index=True, height=200)
             else:
                 st.caption("\n\n".join(fmt.plain(line) for line in slide.lines))
+
+bulk.section(v)

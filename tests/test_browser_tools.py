@@ -67,3 +67,28 @@ def test_the_sidebar_search_opens_a_profile_from_a_page_with_a_region(
     SHOTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(SHOTS / "cari_sidebar.png"), full_page=True)
     assert outside == []
+
+
+def test_bahan_paparan_makes_a_pack_per_kabkota_in_one_zip(
+    server: Server, page: tuple[Page, list[str]], tmp_path: Path
+) -> None:
+    """Banten's eight kab/kota from one button: progress while they are made, then one zip of 16 files."""
+    import zipfile
+
+    tab, outside = page
+    tab.goto(f"{server.url}/paparan?prov=Banten")
+    assert heading(tab) == "Bahan paparan: Banten"
+    tab.get_by_role("button", name="Buat paket per kab/kota (8) dalam satu zip").click()
+    tab.get_by_role("progressbar").first.wait_for()
+    download = tab.get_by_role("button", name="Unduh zip")
+    download.wait_for(timeout=300_000)
+    assert tab.get_by_text("8 paket siap (16 berkas").count() == 1
+    with tab.expect_download() as got:
+        download.click()
+    saved = tmp_path / got.value.suggested_filename
+    got.value.save_as(saved)
+    assert saved.name.startswith("kampung-kb_banten_bahan-paparan-per-kabkota_")
+    with zipfile.ZipFile(saved) as archive:
+        names = archive.namelist()
+    assert len(names) == 16 and names[0].startswith("001_kampung-kb_kab-pandeglang_bahan-paparan_")
+    assert outside == []
