@@ -540,6 +540,33 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(percent × Kemendagri 2025 village count).",
     ),
     "schedule_title": ("Jadwal per {level}, {region}", "Schedule by {level}, {region}"),
+    "slip_title": ("Tertinggal dari target: {level}, {region}", "Behind target: {level}, {region}"),
+    "slip_summary": (
+        "{n} target {level} tidak tercapai tepat waktu pada laju 12 bulan terakhir "
+        "(atau tenggatnya sudah lewat).",
+        "{n} {level} targets will not be met in time at the pace of the last 12 months (or are past due).",
+    ),
+    "slip_none": (
+        "Tidak ada {level} yang tertinggal dari target pembentukan atau mandiri plus-nya.",
+        "No {level} is behind its formation or mandiri plus target.",
+    ),
+    "slip_note": (
+        "Kurang = target dikurangi capaian, dalam satuan target (Kampung KB, atau poin persen). "
+        "Laju = rata-rata 12 bulan terakhir; laju perlu = kurang dibagi bulan tersisa sampai akhir "
+        "tahun target.",
+        "Gap = target minus the figure, in the target's unit (Kampung KB, or percentage points). "
+        "Pace = the average of the last 12 months; pace needed = the gap over the months left to the end "
+        "of the target year.",
+    ),
+    "slip_more": (
+        "{n} wilayah lain juga tertinggal: daftar lengkap di halaman Target.",
+        "{n} more regions are behind too: the whole list is on the Targets page.",
+    ),
+    "slip_passed": ("tenggat lewat", "past due"),
+    "slip_per_month": ("{value}/bulan", "{value}/month"),
+    "goal_pembentukan": ("Pembentukan", "Formation"),
+    "goal_mandiri_plus": ("Mandiri plus", "Mandiri plus"),
+    "pack_slipping": ("Wilayah yang tertinggal dari target", "Regions behind target"),
     "schedule_chart_title": (
         "Capaian target utama per {level}, {region}, {periode} (tertinggal di atas)",
         "Attainment of the main target by {level}, {region}, {periode} (behind schedule on top)",
@@ -1193,6 +1220,11 @@ STRINGS: dict[str, tuple[str, str]] = {
 #: headers of data columns in tables and downloads (``kkb.export.column_label`` reads these first)
 COLUMNS: dict[str, tuple[str, str]] = {
     "kode": ("Kode", "Code"),
+    "sasaran": ("Sasaran", "Goal"),
+    "kurang": ("Kurang", "Gap"),
+    "laju_perlu": ("Perlu/bulan", "Needed/month"),
+    "bulan_tersisa": ("Bulan tersisa", "Months left"),
+    "laju_12_bulan": ("Laju/bulan (12 bln)", "Pace/month (12 mo.)"),
     "indikator_label": ("Indikator", "Indicator"),
     "nilai_teks": ("Nilai", "Value"),
     "skor": ("Skor", "Score"),

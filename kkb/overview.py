@@ -31,6 +31,19 @@ def rated(con: db.Connection, code: str, periode: str, metode: str, wilayah: pd.
 
 def children(con: db.Connection, code: str, periode: str, metode: str, wilayah: pd.DataFrame) -> pd.DataFrame:
     """Every region one level below ``code`` with counts and rates (zeros where none was formed)."""
+    return _children(con, code, periode, metode, wilayah)
+
+
+def children_year_ago(
+    con: db.Connection, code: str, periode: str, metode: str, wilayah: pd.DataFrame
+) -> pd.DataFrame:
+    """``children`` twelve months before ``periode`` (the start of the pace the targets need)."""
+    return _children(con, code, pace.shift_periode(periode, -12), metode, wilayah)
+
+
+def _children(
+    con: db.Connection, code: str, periode: str, metode: str, wilayah: pd.DataFrame
+) -> pd.DataFrame:
     level = level_of(code)
     if level >= 3:
         raise ValueError("kecamatan adalah tingkat terendah untuk metrik wilayah")

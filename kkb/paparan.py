@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkb import compare, context, explore, export, fmt, report, slides
+from kkb import compare, context, explore, export, fmt, report, slides, slipping
 from kkb.classification import CLASSES
 from kkb.errors import KkbError
 from kkb.i18n import t
@@ -85,6 +85,8 @@ def build(d: Data, v: View, peer: str | None = None, progress: Progress = _noop)
         out.append(_context(pack, own))
     progress((len(charts_wanted) + 2) / steps, t("pack_progress", lang, what=t("pack_closest", lang)))
     out.append(_closest(d, pack))
+    if not own.slipping.empty:
+        out.append(_slipping(pack, own))
     progress((len(charts_wanted) + 3) / steps, t("pack_progress", lang, what=t("pack_sources", lang)))
     out.append(_sources(pack, m, source))
     progress(1.0, t("pack_done", lang, n=len(out)))
@@ -198,6 +200,21 @@ def _peer_table(pack: Pack, m: RegionMetrics, peer: str, peer_m: RegionMetrics) 
     table = compare.formatted(compare.headline({m.kode: m, peer: peer_m}, labels), lang)
     title = t("pack_peer_title", lang, region=pack.region, peer=pack.peer)
     return Slide("peer", title, table=table, lines=(t("compare_diff_note", lang, first=pack.region),))
+
+
+#: rows of the "behind target" slide; the rest are counted under it
+SLIPPING_ROWS = 12
+
+
+def _slipping(pack: Pack, r: report.Report) -> Slide:
+    """The regions below behind their formation or mandiri plus target (``kkb.slipping``)."""
+    lang = pack.view.lang
+    words = slipping.shown(r.slipping, lang)
+    table = words.head(SLIPPING_ROWS).rename(columns=lambda c: export.column_label(c, lang))
+    lines = [t("slip_note", lang)]
+    if len(words) > SLIPPING_ROWS:
+        lines.insert(0, t("slip_more", lang, n=len(words) - SLIPPING_ROWS))
+    return Slide("slipping", t("pack_slipping", lang), table=table, lines=tuple(lines))
 
 
 def _closest(d: Data, pack: Pack) -> Slide:

@@ -20,7 +20,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from kkb import context, db, explore, geo, overview, store
+from kkb import context, db, explore, geo, overview, slipping, store
 from kkb.metrics import RegionMetrics
 from kkb.regions import Regions
 from kkb.view import View
@@ -40,6 +40,8 @@ class Report:
     children: pd.DataFrame
     #: ``children`` against their primary targets, behind schedule first (``overview.schedule``)
     schedule: pd.DataFrame
+    #: ``children`` behind on their formation or mandiri plus target (``slipping.slipping``)
+    slipping: pd.DataFrame
     #: the imports the figures come from, newest first (none: synthetic only, or nothing)
     sources: tuple[overview.Source, ...]
     #: the region's family-planning context from New SIGA (``kkb.context``), and its desa with a
@@ -74,8 +76,11 @@ def build(
         kids = overview.children(con, v.code, v.periode, v.metode, wilayah)
         kids = kids.assign(wilayah=[regions.label(c) for c in kids["kode"]])
         plan = overview.schedule(con, v.code, v.periode, v.metode, kids, targets)
+        year_ago = overview.children_year_ago(con, v.code, v.periode, v.metode, wilayah)
+        behind = slipping.slipping(kids, year_ago, targets, v.periode)
     else:
         kids = plan = pd.DataFrame({"kode": pd.Series(dtype=str), "wilayah": pd.Series(dtype=str)})
+        behind = pd.DataFrame(columns=list(slipping.COLUMNS))
     fp = context.region(con, v.code, v.periode)
     return Report(
         view=v,
@@ -84,6 +89,7 @@ def build(
         trend=trend[trend["periode"] <= v.periode],
         children=kids,
         schedule=plan,
+        slipping=behind,
         sources=tuple(overview.sources(con, v.code)),
         fp=fp,
         fp_groups=context.by_kampung(con, fp),

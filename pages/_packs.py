@@ -105,7 +105,9 @@ def bulk_job(wanted: tuple[str, View, str], start: bool = False) -> BulkJob | No
         if start and (job is None or job.error is not None):
             job = BulkJob(message=t("pack_waiting", wanted[1].lang))
             _BULK_JOBS[wanted] = job
-            threading.Thread(target=_make_bulk, args=(wanted, job), daemon=True, name="paparan-massal").start()
+            threading.Thread(
+                target=_make_bulk, args=(wanted, job), daemon=True, name="paparan-massal"
+            ).start()
             finished = [k for k, j in _BULK_JOBS.items() if j.done.is_set()]
             for key in finished[: max(len(finished) - _BULK_KEPT, 0)]:
                 old = _BULK_JOBS.pop(key)

@@ -12,6 +12,7 @@ import streamlit as st
 from kkb import explore, export, fmt
 from kkb.i18n import t
 from kkb.indicators import DIMENSIONS, INDICATOR_BY_KEY, INDICATORS, SCORE_COLUMNS
+from kkb.slipping import shown as slipping_words
 from kkb.view import View
 from pages import _render as render
 
@@ -184,3 +185,18 @@ def scores(v: View, scores: pd.DataFrame) -> tuple[dict[str, str], pd.DataFrame]
         ],
     )
     return labels, table
+
+
+def slipping(v: View, behind: pd.DataFrame, level: str, region: str) -> None:
+    """Target's list of the regions below that are behind target (``kkb.slipping``), with downloads."""
+    title = t("slip_title", v.lang, level=level, region=region)
+    st.subheader(title)
+    if behind.empty:
+        st.success(t("slip_none", v.lang, level=level))
+        return
+    st.markdown(t("slip_summary", v.lang, n=len(behind), level=level))
+    table = slipping_words(behind, v.lang)
+    st.dataframe(export.display(table, v.lang), hide_index=True, key="tertinggal")
+    st.caption(t("slip_note", v.lang))
+    render.source_note(render.source_caption(v))
+    render.table_downloads(behind, v, render.stem(v, "tertinggal-dari-target"), key="tertinggal", title=title)

@@ -100,3 +100,6 @@ if v.level < 3:
     tables.schedule(v, display)
     if len(table) > 25:
         st.caption(t("schedule_more", v.lang, n=len(table) - 25))
+
+if v.level < 3:
+    tables.slipping(v, r.slipping, t(f"level_{v.level + 1}", v.lang), name)
