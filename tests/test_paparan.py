@@ -41,7 +41,16 @@ def deck_text(slide) -> str:  # type: ignore[no-untyped-def]
 def test_the_pack_has_every_part_the_presenter_needs(banten: tuple[paparan.Pack, Path, Path]) -> None:
     pack, _, _ = banten
     keys = [s.key for s in pack.slides]
-    assert keys == ["cover", "headline", *CHART_SLIDES[:5], "peer", "peer_mix", "closest", "slipping", "sources"]
+    assert keys == [
+        "cover",
+        "headline",
+        *CHART_SLIDES[:5],
+        "peer",
+        "peer_mix",
+        "closest",
+        "slipping",
+        "sources",
+    ]
     assert all(s.image is not None for s in pack.slides if s.key in CHART_SLIDES)
     assert pack.synthetic and pack.region == "Banten" and pack.peer == "Riau"
 
