@@ -25,6 +25,16 @@ PHONE_FIGURES = """<style>@media (max-width: 640px) {
   > [data-testid="stColumn"] {
   flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }
 [data-testid="stMetricValue"] { font-size: 1.75rem; }
+/* a chart's title in a size that fits the width, and its toolbar hidden: it lay over the title, and
+   the PNG/SVG buttons under every chart download it anyway */
+.stPlotlyChart .gtitle { font-size: 12px !important; }
+.stPlotlyChart .modebar-container { display: none !important; }
+/* Peta: the map first, under the title, with its source and downloads; the choices after it */
+.stVerticalBlock:has(> .st-key-peta_map) > * { order: 1; }
+.stVerticalBlock:has(> .st-key-peta_map) > :has(h1),
+.stVerticalBlock:has(> .st-key-peta_map) > :has(h1) + * { order: -3; }
+.stVerticalBlock > .st-key-peta_map, .stVerticalBlock > .st-key-peta_map + *,
+.stVerticalBlock > .st-key-peta_map + * + *, .stVerticalBlock > .st-key-peta_map + * + * + * { order: -2; }
 }</style>"""
 st.html(PHONE_FIGURES)
 

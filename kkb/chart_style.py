@@ -51,11 +51,28 @@ def percent_suffix(lang: str) -> str:
     return " %" if lang == "id" else "%"
 
 
+#: a title longer than this is set on two lines (a phone's chart is ~360 px: a long line ran off it)
+WRAP_AT = 56
+_BREAKS = (", ", ": ", " (", " · ", " - ")
+
+
+def wrapped(title: str) -> str:
+    """``title`` on two lines at the break nearest its middle when it is long (``<br>``), else as it is."""
+    if len(title) <= WRAP_AT or "<br>" in title:
+        return title
+    spots = [i for mark in _BREAKS for i in range(len(title)) if title.startswith(mark, i)]
+    if not spots:
+        return title
+    cut = min(spots, key=lambda i: abs(i - len(title) / 2))
+    keep = 1 if title[cut] in ",:" else 0  # the comma or colon stays on the first line
+    return title[: cut + keep].rstrip() + "<br>" + title[cut + keep :].lstrip()
+
+
 def layout(fig: go.Figure, title: str, lang: str, height: int = 420) -> go.Figure:
-    """Give ``fig`` the template, its title, the language's separators and a height."""
+    """Give ``fig`` the template, its title (on two lines when long), the separators and a height."""
     fig.update_layout(
         template=TEMPLATE,
-        title={"text": title},
+        title={"text": wrapped(title)},
         separators=SEPARATORS.get(lang, SEPARATORS["id"]),
         height=height,
         hoverlabel={"font": {"family": FONT}},

@@ -371,30 +371,27 @@ def scores(table: pd.DataFrame, labels: Mapping[str, str], title: str, lang: str
 
 
 def class_history(history: pd.DataFrame, title: str, lang: str) -> go.Figure:
-    """The class of each monthly snapshot as a step line over the four classes."""
-    fig = go.Figure()
-    fig.add_scatter(
-        x=history["periode"],
-        y=history["klasifikasi"],
-        mode="lines",
-        line={"shape": "hv", "color": MUTED, "width": 2},
-        showlegend=False,
-        hoverinfo="skip",
-    )
+    """The class of each monthly snapshot as a step line; a time axis spaces its own month labels."""
+    months = history["periode"] + "-01"
+    line = {"shape": "hv", "color": MUTED, "width": 2}
+    fig = go.Figure(go.Scatter(x=months, y=history["klasifikasi"], mode="lines", line=line, hoverinfo="skip"))
+    fig.update_traces(showlegend=False)
     for klass in CLASSES:
-        part = history[history["klasifikasi"] == klass]
-        if part.empty:
+        part = history["klasifikasi"] == klass
+        if not part.any():
             continue
         fig.add_scatter(
             name=klass,
-            x=part["periode"],
-            y=part["klasifikasi"],
+            x=months[part],
+            y=history.loc[part, "klasifikasi"],
+            customdata=history.loc[part, "periode"],
             mode="markers",
             marker={"color": CLASS_COLOURS[klass], "size": 8},
-            hovertemplate=f"{klass}<extra>%{{x}}</extra>",
+            hovertemplate=f"{klass}<extra>%{{customdata}}</extra>",
         )
+    ticks = "%Y" if len(history) > 36 else "%Y-%m"  # month names would be English
     fig.update_layout(
         yaxis={"title": None, "categoryorder": "array", "categoryarray": list(CLASSES), "type": "category"},
-        xaxis={"title": None, "type": "category", "nticks": 12},
+        xaxis={"title": None, "type": "date", "tickformat": ticks, "tickangle": 0},
     )
     return layout(fig, title, lang, height=300)

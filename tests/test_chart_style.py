@@ -37,3 +37,19 @@ def test_layout_gives_the_language_separators_whatever_the_figure_had() -> None:
     fig = chart_style.layout(go.Figure(layout={"separators": "x"}), "Judul", "en", height=300)
     assert (fig.layout.separators, fig.layout.height, fig.layout.title.text) == (".,", 300, "Judul")
     assert fig.layout.template.layout.font.family == chart_style.FONT
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Komposisi klasifikasi, Banten", "Komposisi klasifikasi, Banten"),
+        (
+            "Kampung KB terbentuk: aktual, target, dan proyeksi, Banten (tenggat 2023-12)",
+            "Kampung KB terbentuk: aktual, target,<br>dan proyeksi, Banten (tenggat 2023-12)",
+        ),
+        ("Riwayat klasifikasi " * 4, "Riwayat klasifikasi " * 4),  # nowhere to break: as it is
+    ],
+    ids=["short", "long", "no-break"],
+)
+def test_a_long_title_is_set_on_two_lines_at_a_natural_break(title: str, expected: str) -> None:
+    assert chart_style.wrapped(title) == expected

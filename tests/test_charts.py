@@ -66,3 +66,16 @@ def test_ranking_labels_stay_readable_on_thin_bars() -> None:
     fig = charts.ranking(frame, "w", "x", "t", "x", "id", True)
     assert fig.data[0].constraintext == "none" and fig.data[0].textfont.size >= 12
     assert fig.layout.height >= 28 * 34
+
+
+@pytest.mark.parametrize("months", [7, 24, 118], ids=["half-year", "two-years", "ten-years"])
+def test_the_class_history_reads_its_months_on_a_time_axis(months: int) -> None:
+    """Months as dates, not one category each: the axis then spaces its own labels (years over a long
+    history) instead of squeezing a hundred month names into "20…" or turning them on end."""
+    periods = pd.period_range("2016-03", periods=months, freq="M").strftime("%Y-%m")
+    history = pd.DataFrame({"periode": periods, "klasifikasi": ["Dasar"] * (months - 1) + ["Mandiri"]})
+    fig = charts.class_history(history, "Riwayat", "id")
+    axis = fig.layout.xaxis
+    assert axis.type == "date" and axis.tickangle == 0
+    assert axis.tickformat == ("%Y" if months > 36 else "%Y-%m")  # month names would be English
+    assert all(str(x).endswith("-01") for trace in fig.data for x in trace.x)  # the first of each month

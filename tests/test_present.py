@@ -28,7 +28,8 @@ def presenting(small_db: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -
 def title(at: AppTest) -> str:
     charts = at.get("plotly_chart")
     assert len(charts) == 1  # one chart at a time
-    return str(json.loads(charts[0].proto.spec)["layout"]["title"]["text"])
+    # read as one line: a long title is set on two (chart_style.wrapped)
+    return str(json.loads(charts[0].proto.spec)["layout"]["title"]["text"]).replace("<br>", " ")
 
 
 def test_slides_step_through_the_regions_charts(small_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
