@@ -34,9 +34,14 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy kkb
 
+# axe-core from the npm registry, for the accessibility scan of the browser tests
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # every test, the browser and national-scale ones too (a bare `pytest` leaves those out: the fast loop,
 # on every core), one at a time: the fault drills and the browser tests time real processes
-test: lint
+test: lint node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest -m "" -n 0
 
 clean:
