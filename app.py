@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkb import fmt
+from kkb import fmt, palette
 from kkb.errors import KkbError
 from kkb.i18n import t
 from pages import _cache as cache
@@ -37,11 +37,11 @@ PHONE_FIGURES = """<style>@media (max-width: 640px) {
 .stVerticalBlock > .st-key-peta_map + * + *, .stVerticalBlock > .st-key-peta_map + * + * + * { order: -2; }
 }</style>"""
 st.html(PHONE_FIGURES)
-# Captions carry every source line: Streamlit's faded grey (#828180, 3.9:1 on white) is below the
-# 4.5:1 that text needs (WCAG AA); this grey is 6.5:1 on white and on the sidebar (axe-core checks)
+# Captions carry every source line: Streamlit's faded grey (3.9:1 on white) is below the 4.5:1 that
+# text needs (WCAG AA); the palette's secondary grey is 7.5:1 on white (tests/test_accessibility.py)
 st.html(
     "<style>[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p "
-    "{ color: #5f5e5c !important; opacity: 1 !important; }</style>"
+    f"{{ color: {palette.SECONDARY} !important; opacity: 1 !important; }}</style>"
 )
 
 PAGES = (

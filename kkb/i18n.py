@@ -37,6 +37,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_profil": ("Profil Kampung KB", "Kampung KB profile"),
     "page_metodologi": ("Metodologi & data", "Methodology & data"),
     "page_simulasi": ("Simulasi klasifikasi", "Classification simulator"),
+    # events marked on time charts
+    "event_legend": ("Penanda pada grafik:", "Marks on the chart:"),
+    "event_inpres": (
+        "pita abu-abu = tahun 2022, Inpres No. 3 Tahun 2022 (Kampung KB di setiap desa/kelurahan pada 2024)",
+        "grey band = the year 2022, Inpres No. 3 of 2022 (a Kampung KB in every village by 2024)",
+    ),
+    "event_demo": (
+        "garis titik = awal registri demo sintetis ({periode})",
+        "dotted line = start of the synthetic demo registry ({periode})",
+    ),
+    "event_import": (
+        "garis putus = periode berkas impor {periode} ({files})",
+        "dashed line = periode of an imported file {periode} ({files})",
+    ),
+    "event_inpres_short": ("Inpres 3/2022", "Inpres 3/2022"),
+    "event_demo_short": ("data demo", "demo data"),
+    "event_impor_short": ("impor", "import"),
     # briefing packs for every region under one
     "bulk_progress": ("{region} ({n} dari {of})", "{region} ({n} of {of})"),
     "bulk_zipping": ("Menyatukan semua berkas dalam satu zip", "Putting every file into one zip"),

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from typing_extensions import override
 
-from kkb import charts, compare, context, db, explore, fmt, geo, maps, overview, report, store
+from kkb import charts, compare, context, db, events, explore, fmt, geo, maps, overview, report, store
 from kkb.classification import CLASSES
 from kkb.i18n import t
 from kkb.metrics import RegionMetrics
@@ -89,7 +89,8 @@ def trend(d: Data, v: View) -> go.Figure | None:
     r = d.report(v)
     if r.trend.empty:
         return None
-    return charts.class_trend(r.trend, t("trend_title", v.lang, region=r.label), v.lang)
+    fig = charts.class_trend(r.trend, t("trend_title", v.lang, region=r.label), v.lang)
+    return events.mark(fig, events.found(r.trend, r.sources, v.lang), v.lang)
 
 
 def mix(d: Data, v: View, top: int = 15) -> go.Figure | None:
@@ -161,7 +162,7 @@ def projection(d: Data, v: View) -> go.Figure | None:
         region=r.label,
         deadline=m.proyeksi.deadline,
     )
-    return charts.projection(
+    fig = charts.projection(
         data,
         column,
         m.proyeksi.target_value,
@@ -171,6 +172,7 @@ def projection(d: Data, v: View) -> go.Figure | None:
         t(column, v.lang),
         v.lang,
     )
+    return events.mark(fig, events.found(data, r.sources, v.lang), v.lang)
 
 
 def projection_column(m: RegionMetrics) -> str:

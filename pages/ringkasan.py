@@ -31,8 +31,7 @@ lines = [
 ]
 st.markdown("\n".join(lines) if lines else t("no_target", v.lang).capitalize() + ".")
 
-trend_title = t("trend_title", v.lang, region=name)
-trend_figure = cache.figure((v,), charts.class_trend, r.trend, trend_title, v.lang)
+trend_figure = cache.figure((v,), slides.trend, cache.data(), v)
 render.chart(trend_figure, r.trend, key="trend", v=v, name="tren-kelas")
 
 level = t(f"level_{v.level + 1}", v.lang)
