@@ -18,17 +18,26 @@ from pages import _state as state
 GO = "_buka_profil"
 
 
-def _open(kampung_id: str, box: str, elsewhere: bool) -> None:
-    st.session_state[state.param("kampung")] = kampung_id
+def _open(kampung_id: str, box: str, elsewhere: bool, into: str) -> None:
+    st.session_state[state.param(into)] = kampung_id
     st.session_state[box] = ""
     if elsewhere:
         st.session_state[GO] = kampung_id
 
 
-def box(lang: str, *, key: str, where: Any = st, limit: int = search.LIMIT, elsewhere: bool = False) -> None:
+def box(
+    lang: str,
+    *,
+    key: str,
+    where: Any = st,
+    limit: int = search.LIMIT,
+    elsewhere: bool = False,
+    into: str = "kampung",
+) -> None:
     """The search box in ``where`` (``st`` or ``st.sidebar``) and up to ``limit`` results under it.
 
-    ``elsewhere``: a result also goes to the Profil page (``follow`` takes the dashboard there).
+    A result sets the link parameter ``into`` (the profile's ``kampung``, the simulator's ``dari``);
+    ``elsewhere``: it also goes to the Profil page (``follow`` takes the dashboard there).
     """
     query = where.text_input(
         t("search_label", lang), key=key, placeholder=t("search_placeholder", lang), icon=":material/search:"
@@ -45,7 +54,7 @@ def box(lang: str, *, key: str, where: Any = st, limit: int = search.LIMIT, else
             fmt.plain(search.label(row._asdict())),
             key=f"{key}_{i}",
             on_click=_open,
-            args=(row.id, key, elsewhere),
+            args=(row.id, key, elsewhere, into),
             type="tertiary",
         )
 

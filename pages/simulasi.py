@@ -12,6 +12,7 @@ from kkb.i18n import t
 from kkb.plan_pdf import PlanText, plan_pdf
 from kkb.sentences import path_text
 from pages import _render as render
+from pages import _search as finder
 from pages import _simulate as form
 from pages import _state as state
 from pages import _tables as tables
@@ -20,6 +21,7 @@ v = state.view()
 st.title(t("page_simulasi", v.lang))
 st.caption(t("sim_intro", v.lang))
 
+finder.box(v.lang, key="cari_simulasi", into="dari")
 kampung_id = st.text_input(
     t("sim_start", v.lang), key=state.param("dari"), bind="query-params", help=t("sim_start_help", v.lang)
 ).strip()

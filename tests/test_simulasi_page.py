@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from kkb import simulate
@@ -191,3 +192,24 @@ def test_the_plan_downloads_as_a_pdf(app_db: Path) -> None:
     at = open_page("simulasi", "id")
     buttons = [b for b in at.get("download_button") if "PDF" in b.proto.label]
     assert buttons, "no PDF download"
+
+
+def test_the_simulation_can_start_from_a_kampung_kb_found_by_name(app_db: Path) -> None:
+    from kkb import db, explore, overview
+
+    con = db.connect(app_db)
+    try:
+        kampung, name = con.execute("SELECT id, nama FROM kampung_kb ORDER BY id LIMIT 1").fetchone()
+        snapshot = explore.profile(con, kampung, "portal-2021").at(overview.latest_periode(con))  # type: ignore[union-attr]
+    finally:
+        con.close()
+    at = open_page("simulasi", "id")
+    at.text_input(key="cari_simulasi").input(name).run()
+    found = [
+        b for b in at.button if b.key and b.key.startswith("cari_simulasi_") and b.label.startswith(name)
+    ]
+    found[0].click().run()
+    assert at.text_input(key="dari").value == kampung
+    pus = snapshot["pus"]
+    assert at.number_input(key="sim_pus").value == (None if pd.isna(pus) else int(pus))
+    assert metric_values(at)[t("kelas")] == snapshot["klasifikasi"]
