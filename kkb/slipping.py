@@ -110,8 +110,9 @@ def shown(behind: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     def amount(value: float, metric: str, points: bool = False) -> str:
         if metric.endswith("_persen"):
-            number = fmt.number(value, lang, 1)
-            return f"{number} {'poin' if lang == 'id' else 'points'}" if points else f"{number} %"
+            if not points:
+                return fmt.percent(value, lang, 1)
+            return f"{fmt.number(value, lang, 1)} {'poin' if lang == 'id' else 'points'}"
         return fmt.number(value, lang, 1 if points else 0)
 
     rows = []
