@@ -206,7 +206,8 @@ def test_an_admin_imports_new_sigas_monthly_recaps_and_the_map_and_ringkasan_sho
     tab.goto(f"{url}/peta?prov=Banten&metrik=Unmet+need+(New+SIGA)")
     assert heading(tab) == "Peta · Banten"
     assert wait_charts(tab, 1) >= 1
-    assert tab.get_by_text("Unmet need (New SIGA) per kabupaten/kota, Banten, 2025-09").count() >= 1
+    title = tab.locator(".js-plotly-plot .gtitle").first.text_content() or ""  # on two lines: no space
+    assert title.replace("kota,", "kota, ") == "Unmet need (New SIGA) per kabupaten/kota, Banten, 2025-09"
     assert tab.get_by_text(source).count() >= 1
     SHOTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(SHOTS / "peta_unmet_need.png"), full_page=True)
@@ -219,7 +220,8 @@ def test_an_admin_imports_new_sigas_monthly_recaps_and_the_map_and_ringkasan_sho
     assert tab.get_by_text(source).count() >= 2  # under the figures and under the comparison
     tab.get_by_text("Konteks KB (New SIGA)").scroll_into_view_if_needed()
     tab.screenshot(path=str(SHOTS / "ringkasan_konteks.png"))
-    tab.get_by_text("Poktan di Kab. Serang: desa dengan kelompok dan kelompok yang melapor").wait_for()
+    # a chart title, set on two lines (chart_style.wrapped)
+    tab.locator(".gtitle").filter(has_text="Poktan di Kab. Serang:").filter(has_text="yang melapor").wait_for()
     poktan = "New SIGA, rekap bulanan poktan dan Rumah DataKu per desa: BKB 2025-08 (siga_bkb_serang.csv)"
     assert tab.get_by_text(poktan).count() >= 1
     tab.get_by_text("Poktan dan Rumah DataKu", exact=True).scroll_into_view_if_needed()
