@@ -221,7 +221,9 @@ def test_an_admin_imports_new_sigas_monthly_recaps_and_the_map_and_ringkasan_sho
     tab.get_by_text("Konteks KB (New SIGA)").scroll_into_view_if_needed()
     tab.screenshot(path=str(SHOTS / "ringkasan_konteks.png"))
     # a chart title, set on two lines (chart_style.wrapped)
-    tab.locator(".gtitle").filter(has_text="Poktan di Kab. Serang:").filter(has_text="yang melapor").wait_for()
+    tab.locator(".gtitle").filter(has_text="Poktan di Kab. Serang:").filter(
+        has_text="yang melapor"
+    ).wait_for()
     poktan = "New SIGA, rekap bulanan poktan dan Rumah DataKu per desa: BKB 2025-08 (siga_bkb_serang.csv)"
     assert tab.get_by_text(poktan).count() >= 1
     tab.get_by_text("Poktan dan Rumah DataKu", exact=True).scroll_into_view_if_needed()
