@@ -170,3 +170,20 @@ def pick_periode(tab: Page, periode: str, label: str = "Periode tabel ini") -> N
     tab.keyboard.type(periode)
     tab.get_by_role("option", name=periode, exact=True).click()
     settle(tab)
+
+
+#: every page of the dashboard as a link with a region (``{kampung}``: a Kampung KB's ID), and the charts
+#: it draws: the pages the phone and accessibility tests open
+EVERY_PAGE = [
+    ("?prov=Banten", 3),
+    ("peta?prov=Banten", 1),
+    ("perbandingan?prov=Banten", 3),
+    ("target?prov=Banten", 2),
+    ("jelajah?prov=Banten", 0),
+    ("profil?prov=Banten&kampung={kampung}", 3),
+    ("simulasi?dari={kampung}", 1),
+    ("paparan?prov=Banten", 0),
+    ("metodologi", 0),
+    ("kelola", 0),
+]
+PAGE_IDS = [path.split("?")[0] or "ringkasan" for path, _ in EVERY_PAGE]

@@ -9,23 +9,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.browsing import Server, heading, settle, wait_charts
+from tests.browsing import EVERY_PAGE, PAGE_IDS, Server, heading, settle, wait_charts
 
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = [
-    ("?prov=Banten", 3),
-    ("peta?prov=Banten", 1),
-    ("perbandingan?prov=Banten", 3),
-    ("target?prov=Banten", 2),
-    ("jelajah?prov=Banten", 0),
-    ("profil?prov=Banten&kampung={kampung}", 3),
-    ("simulasi?dari={kampung}", 1),
-    ("paparan?prov=Banten", 0),
-    ("metodologi", 0),
-    ("kelola", 0),
-]
 SERIOUS = ("serious", "critical")
 
 
@@ -41,7 +29,7 @@ def scan(tab: Page) -> list[dict[str, object]]:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize(("path", "charts"), PAGES, ids=[p.split("?")[0] or "ringkasan" for p, _ in PAGES])
+@pytest.mark.parametrize(("path", "charts"), EVERY_PAGE, ids=PAGE_IDS)
 def test_no_serious_accessibility_violation(
     server: Server, page: tuple[Page, list[str]], path: str, charts: int, lang: str
 ) -> None:

@@ -9,27 +9,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browsing import Server, heading, new_page, wait_charts
+from tests.browsing import EVERY_PAGE, PAGE_IDS, Server, heading, new_page, wait_charts
 
 pytestmark = pytest.mark.browser
 
 SHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 WIDTH, HEIGHT = 390, 844
-PAGES = [
-    # url path and query, charts drawn
-    ("?prov=Banten", 3),
-    ("peta?prov=Banten", 1),
-    ("perbandingan?prov=Banten", 3),
-    ("target?prov=Banten", 2),
-    ("jelajah?prov=Banten", 0),
-    ("profil?prov=Banten&kampung={kampung}", 3),
-    ("simulasi?dari={kampung}", 1),
-    ("paparan?prov=Banten", 0),
-    ("metodologi", 0),
-]
 
 
-@pytest.mark.parametrize(("path", "charts"), PAGES, ids=[p.split("?")[0] or "ringkasan" for p, _ in PAGES])
+@pytest.mark.parametrize(("path", "charts"), EVERY_PAGE, ids=PAGE_IDS)
 def test_every_page_fits_a_phone(server: Server, browser: Browser, path: str, charts: int) -> None:
     phone, outside = new_page(browser, width=WIDTH, height=HEIGHT)
     phone.goto(f"{server.url}/{path.format(kampung=server.serang_first[0])}")
