@@ -93,9 +93,8 @@ def mark(fig: go.Figure, events: Sequence[Event], lang: str, date_axis: bool = F
             showarrow=False,
             font={"size": 11, "color": palette.SECONDARY},
         )
-        fig.update_layout(
-            margin={"b": 44 + 15 * len(lines)}, height=(fig.layout.height or 420) + 15 * len(lines)
-        )
+        room = 50 + 22 * len(lines)  # each line at the size presentation mode gives annotations (18 px)
+        fig.update_layout(margin={"b": room}, height=(fig.layout.height or 420) + room)
     return fig
 
 
