@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from kkb import simulate
+from kkb import fmt, simulate
 from kkb.i18n import t
 from kkb.indicators import DIMENSIONS, INDICATOR_BY_KEY
 from kkb.sentences import kampung_source_text
@@ -24,37 +24,45 @@ SEEDED = "_sim_dari"
 
 @dataclass(frozen=True)
 class Start:
-    """Where a simulation starts: the values and the sentence that says where they come from."""
+    """Where a simulation starts: the values, and the snapshot they come from (none: nothing reported)."""
 
     values: Values
-    said: str
+    #: the words of ``sim_from`` (name, id, periode, source) when the values are a snapshot's
+    snapshot: dict[str, str] | None = None
     synthetic: bool = False
     warning: str | None = None
+
+    @property
+    def heading(self) -> str | None:
+        """``Kampung KB Margasana (D3600927)``, when the values are a Kampung KB's."""
+        return f"{self.snapshot['name']} ({self.snapshot['id']})" if self.snapshot else None
+
+    def said(self, lang: str, changed: int) -> str:
+        """Where the values come from, and how many of them were changed since."""
+        if self.snapshot is None:
+            return t("sim_from_blank", lang)
+        return t("sim_from", lang, n=fmt.number(changed, lang), **self.snapshot)
 
 
 def start(v: View, kampung_id: str) -> Start:
     """The starting values: the Kampung KB's snapshot at the view's periode, else nothing reported."""
-    blank = Start(simulate.blank(), t("sim_from_blank", v.lang))
     if not kampung_id:
-        return blank
+        return Start(simulate.blank())
     found = cache.profile(kampung_id, v.metode)
     if found is None:
-        return Start(blank.values, blank.said, warning=t("sim_unknown_start", v.lang, id=kampung_id))
+        return Start(simulate.blank(), warning=t("sim_unknown_start", v.lang, id=kampung_id))
     who = found.identity
     snapshot = found.at(v.periode)
     if snapshot is None:
         warning = t("sim_no_snapshot", v.lang, name=who["nama"], periode=v.periode)
-        return Start(blank.values, blank.said, warning=warning)
-    said = t(
-        "sim_from",
-        v.lang,
-        name=who["nama"],
-        id=who["id"],
-        periode=snapshot["periode"],
-        source=kampung_source_text(who, v.lang),
-        n="{n}",
-    )
-    return Start(simulate.from_snapshot(snapshot.to_dict()), said, who["sumber"] == "sintetis")
+        return Start(simulate.blank(), warning=warning)
+    words = {
+        "name": str(who["nama"]),
+        "id": str(who["id"]),
+        "periode": str(snapshot["periode"]),
+        "source": kampung_source_text(who, v.lang),
+    }
+    return Start(simulate.from_snapshot(snapshot.to_dict()), words, who["sumber"] == "sintetis")
 
 
 def _key(column: str) -> str:

@@ -28,7 +28,7 @@ kampung_id = st.text_input(
 begin = form.start(v, kampung_id)
 problems = form.seed(kampung_id, begin)
 if begin.warning:
-    st.warning(begin.warning, icon="❔")
+    st.warning(fmt.plain(begin.warning), icon="❔")  # it names what the link or the registry said
 if problems:
     st.warning(t("sim_bad_link", v.lang, parts=fmt.plain(", ".join(problems))), icon="🔗")
 if begin.synthetic:
@@ -36,31 +36,32 @@ if begin.synthetic:
 
 left, right = st.columns([5, 4], gap="large")
 with left:
-    buttons = st.columns(2)
-    buttons[0].button(t("sim_reset", v.lang), on_click=form.restart, args=(begin.values,))
-    buttons[1].button(t("sim_clear", v.lang), on_click=form.restart, args=(simulate.blank(),))
+    buttons = st.container(horizontal=True)  # side by side while they fit, then one under the other
+    buttons.button(t("sim_reset", v.lang), on_click=form.restart, args=(begin.values,))
+    buttons.button(t("sim_clear", v.lang), on_click=form.restart, args=(simulate.blank(),))
     values = form.form(v)
 
 sim = simulate.evaluate(values)
 changed = simulate.changes(begin.values, values)
-said = begin.said.replace("{n}", fmt.number(len(changed), v.lang))
+said = begin.said(v.lang, len(changed))
 if changed:
     said += " " + t("sim_changed", v.lang, fields=", ".join(t(f"in_{c}", v.lang) for c in changed))
 
 with right:
     st.subheader(t("sim_result", v.lang))
     st.metric(t("kelas", v.lang), sim.klasifikasi)
-    cells = st.columns(3)
-    for cell, dim in zip(cells, ("input", "proses", "output"), strict=True):
+    cells = st.container(horizontal=True, gap="large")  # the three wrap where the column is narrow
+    for dim in ("input", "proses", "output"):
         index = float(sim.result[f"indeks_{dim}"])
         passes = index >= PASS_INDEX
-        cell.metric(
+        cells.metric(
             t(f"indeks_{dim}", v.lang),
             fmt.number(index, v.lang, 2),
             delta=t("sim_pass" if passes else "sim_fail", v.lang),
             delta_color="normal" if passes else "inverse",
             delta_arrow="up" if passes else "down",
             help=t("pass_line", v.lang),
+            width="content",
         )
     render.source_note(said)
     lines = path_text(sim.path, v.lang)
@@ -68,7 +69,7 @@ with right:
     labels, table = tables.scores(v, sim.scores)
     shown = table[["indikator_label", "nilai_teks", "skor", "skor_maks", "rentang_skor"]]
     st.dataframe(export.display(shown, v.lang), hide_index=True, height="content", key="sim_skor")
-    heading = begin.said.split(",")[0] if kampung_id and not begin.warning else t("page_simulasi", v.lang)
+    heading = begin.heading or t("page_simulasi", v.lang)
     rows = shown[["indikator_label", "nilai_teks", "skor", "rentang_skor"]].astype(str).to_numpy().tolist()
     about = PlanText(heading, said, t("sim_plan_made", v.lang, date=dt.date.today().isoformat()))
     st.download_button(

@@ -213,3 +213,10 @@ def test_the_simulation_can_start_from_a_kampung_kb_found_by_name(app_db: Path) 
     pus = snapshot["pus"]
     assert at.number_input(key="sim_pus").value == (None if pd.isna(pus) else int(pus))
     assert metric_values(at)[t("kelas")] == snapshot["klasifikasi"]
+
+
+def test_a_start_in_the_link_with_markdown_shows_as_written(app_db: Path) -> None:
+    at = open_page("simulasi", "id", dari="[x](http://contoh.invalid)")
+    (warning,) = [w.value for w in at.warning if "tidak ditemukan" in w.value]
+    assert "](" not in warning.replace("\\](", "")  # the brackets are escaped: no link is made
+    assert shown(warning).startswith("Kampung KB [x](http://contoh.invalid) tidak ditemukan")
