@@ -68,7 +68,8 @@ def test_the_language_switch_sets_the_pages_language(server: Server, page: tuple
     tab, _ = page
     tab.goto(f"{server.url}/peta?prov=Banten")
     heading(tab)
-    assert tab.evaluate("() => document.documentElement.lang") == "id"
+    # the page sets it as it renders, a moment after the heading: wait for it (Streamlit's own is "en")
+    tab.wait_for_function("() => document.documentElement.lang === 'id'")
     tab.get_by_text("English", exact=True).click()
     tab.wait_for_function("() => document.documentElement.lang === 'en'")
     tab.get_by_text("Indonesia", exact=True).click()
